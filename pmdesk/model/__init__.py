@@ -1,0 +1,1 @@
+"""The board's domain model: plain Python, no Qt, no SQL."""

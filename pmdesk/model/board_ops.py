@@ -1,0 +1,406 @@
+"""Operations on everything but cards, themes and dots, each one named, undoable batch."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pmdesk.model.board import (
+    ACTION_PRIORITIES,
+    ACTION_STATUSES,
+    EVENT_KINDS,
+    INCIDENT_KINDS,
+    Action,
+    AgendaPhase,
+    Board,
+    Participant,
+    Section,
+    TimelineEvent,
+)
+from pmdesk.model.card_ops import delete_cards
+from pmdesk.model.derived import dots_used
+from pmdesk.model.edits import Batch, EditError, apply_edit, find_index, primitives, target_of
+from pmdesk.model.ids import new_id
+from pmdesk.model.recorder import Recorder, finished, recording
+from pmdesk.model.times import is_date, is_time, time_sort_key
+
+COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+TIME_FIELDS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
+INCIDENT_TEXT = ("title", "reference", "severity", "summary", "impact", "initial_response")
+
+
+def _need_text(value: Any, what: str) -> None:
+    if not isinstance(value, str):
+        raise EditError(f"{what} must be text")
+
+
+def _need_nonempty(value: Any, what: str) -> None:
+    _need_text(value, what)
+    if not value.strip():
+        raise EditError(f"{what} cannot be empty")
+
+
+def _need_choice(value: Any, choices: tuple[str, ...], what: str) -> None:
+    if value not in choices:
+        raise EditError(f"{what} must be one of {', '.join(choices)}")
+
+
+def _need_time(value: Any, what: str) -> None:
+    if value is not None and not is_time(value):
+        raise EditError(f"{what} must be a time with an offset, such as 2026-11-20T14:02:00+00:00")
+
+
+def _need_date(value: Any, what: str) -> None:
+    if value is not None and not is_date(value):
+        raise EditError(f"{what} must be a date such as 2026-12-05")
+
+
+def _single(board: Board, name: str, collection: str, item_id: str | None, field: str, value: Any) -> Batch:
+    with recording(board, name) as rec:
+        rec.set(collection, item_id, field, value)
+    return finished(rec)
+
+
+# --- incident and session ---------------------------------------------------------------
+
+
+def set_incident_field(board: Board, name: str, value: Any) -> Batch:
+    """Change one field of "What happened"."""
+    if name == "title":
+        _need_nonempty(value, "The incident title")
+    elif name in INCIDENT_TEXT:
+        _need_text(value, name)
+    elif name == "kind":
+        _need_choice(value, INCIDENT_KINDS, "The kind")
+    elif name in TIME_FIELDS:
+        _need_time(value, name.replace("_at", " time"))
+    elif name == "services":
+        if not isinstance(value, list | tuple) or not all(isinstance(s, str) for s in value):
+            raise EditError("services must be a list of names")
+        value = list(value)
+    else:
+        raise EditError(f"the incident has no field {name!r}")
+    return _single(board, f"Edit {name.replace('_', ' ')}", "incident", None, name, value)
+
+
+def set_session_field(board: Board, name: str, value: Any) -> Batch:
+    """Change one field of the session (date, dots per participant, ...)."""
+    if name in ("date", "check_in"):
+        _need_date(value, name.replace("_", "-"))
+    elif name == "takeaways":
+        _need_text(value, "Takeaways")
+    elif name == "votes_hidden":
+        if not isinstance(value, bool):
+            raise EditError("votes_hidden must be true or false")
+    elif name == "votes_per_participant":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise EditError("Dots per participant must be a whole number, 0 or more")
+        for person in board.participants:
+            if dots_used(board, person.id) > value:
+                raise EditError(
+                    f"{person.name} has already placed {dots_used(board, person.id)} dots; "
+                    "remove some before lowering the budget."
+                )
+    else:
+        raise EditError(f"the session has no field {name!r}")
+    names = {"votes_hidden": "Hide tallies" if value else "Reveal tallies"}
+    return _single(board, names.get(name, f"Edit {name.replace('_', ' ')}"), "session", None, name, value)
+
+
+# --- timeline ---------------------------------------------------------------------------
+
+
+def _sorted_index(board: Board, at: str | None, skip: str | None = None) -> int:
+    """Where an event at ``at`` belongs in the time-ordered timeline (after equal times)."""
+    key = time_sort_key(at)
+    others = [event for event in board.timeline if event.id != skip]
+    return sum(1 for event in others if time_sort_key(event.at) <= key)
+
+
+def add_event(board: Board, at: str | None, kind: str, text: str, event_id: str | None = None) -> Batch:
+    """Add a timeline event at its place in time order."""
+    _need_time(at, "The event time")
+    _need_choice(kind, EVENT_KINDS, "The event kind")
+    _need_text(text, "The event text")
+    with recording(board, "Add timeline event") as rec:
+        rec.insert(
+            "timeline",
+            _sorted_index(board, at),
+            TimelineEvent(event_id or new_id("e"), at, kind, text),
+        )
+    return finished(rec)
+
+
+def add_events(board: Board, events: list[tuple[str | None, str, str]]) -> Batch:
+    """Add several events (time, kind, text) as one step, as when pasting lines."""
+    if not events:
+        raise EditError("no events to add")
+    with recording(board, f"Add {len(events)} timeline events") as rec:
+        for at, kind, text in events:
+            _need_time(at, "The event time")
+            _need_choice(kind, EVENT_KINDS, "The event kind")
+            rec.insert("timeline", _sorted_index(board, at), TimelineEvent(new_id("e"), at, kind, text))
+    return finished(rec)
+
+
+def set_event_field(board: Board, event_id: str, name: str, value: Any) -> Batch:
+    """Change an event's time, kind or text; a new time moves it to its place in order."""
+    if name == "at":
+        _need_time(value, "The event time")
+    elif name == "kind":
+        _need_choice(value, EVENT_KINDS, "The event kind")
+    elif name == "text":
+        _need_text(value, "The event text")
+    else:
+        raise EditError(f"timeline events have no field {name!r}")
+    with recording(board, f"Edit event {'time' if name == 'at' else name}") as rec:
+        rec.set("timeline", event_id, name, value)
+        if name == "at":
+            source = find_index(board, "timeline", event_id)
+            rec.move("timeline", source, _sorted_index(board, value, skip=event_id))
+    return finished(rec)
+
+
+def delete_event(board: Board, event_id: str) -> Batch:
+    """Delete a timeline event."""
+    with recording(board, "Delete timeline event") as rec:
+        rec.remove("timeline", event_id)
+    return finished(rec)
+
+
+# --- participants -----------------------------------------------------------------------
+
+
+def add_participant(
+    board: Board,
+    name: str,
+    color: str,
+    role: str = "",
+    email: str = "",
+    participant_id: str | None = None,
+) -> Batch:
+    """Add a participant at the end of the avatar bar."""
+    _need_nonempty(name, "A participant's name")
+    if not COLOR.match(color):
+        raise EditError("A colour is #rrggbb")
+    with recording(board, "Add participant") as rec:
+        rec.append("participants", Participant(participant_id or new_id("p"), name, role, email, color))
+    return finished(rec)
+
+
+def set_participant_field(board: Board, participant_id: str, name: str, value: Any) -> Batch:
+    """Rename, recolour, or change role, email or the facilitator flag."""
+    if name == "name":
+        _need_nonempty(value, "A participant's name")
+    elif name in ("role", "email"):
+        _need_text(value, name)
+    elif name == "color":
+        if not isinstance(value, str) or not COLOR.match(value):
+            raise EditError("A colour is #rrggbb")
+    elif name != "facilitator":
+        raise EditError(f"participants have no field {name!r}")
+    with recording(board, f"Set participant {name}") as rec:
+        if name == "facilitator":
+            if not isinstance(value, bool):
+                raise EditError("facilitator must be true or false")
+            if value:
+                for other in board.participants:
+                    if other.facilitator and other.id != participant_id:
+                        rec.set("participants", other.id, "facilitator", False)
+        rec.set("participants", participant_id, name, value)
+    return finished(rec)
+
+
+def remove_participant(
+    board: Board, participant_id: str, cards_to: str | None = None, delete_cards_too: bool = False
+) -> Batch:
+    """Remove a participant: their dots go, their actions lose the owner, their cards go to ``cards_to``
+    (another participant, or nobody), or are deleted with ``delete_cards_too``."""
+    target_of(board, "participants", participant_id)
+    if cards_to == participant_id:
+        raise EditError("choose someone else to take the cards")
+    if cards_to is not None:
+        find_index(board, "participants", cards_to)
+    with recording(board, "Remove participant") as rec:
+        written = [card.id for card in board.cards if card.author == participant_id]
+        if delete_cards_too and written:
+            _replay(rec, delete_cards(board, written))
+        else:
+            for card_id in written:
+                rec.set("cards", card_id, "author", cards_to)
+        for index in reversed(range(len(board.votes))):
+            if board.votes[index].participant == participant_id:
+                rec.remove_at("votes", index)
+        for action in board.actions:
+            if action.owner == participant_id:
+                rec.set("actions", action.id, "owner", None)
+        rec.remove("participants", participant_id)
+    return finished(rec)
+
+
+def _replay(rec: Recorder, batch: Batch) -> None:
+    """Record the primitives of a batch built elsewhere."""
+    for edit in primitives(batch):
+        rec._inverses.append(apply_edit(rec.board, edit))
+        rec.done.append(edit)
+
+
+def move_item(board: Board, collection: str, item_id: str, target: int, name: str) -> Batch:
+    """Move an item of a list to another position (sections, participants, actions, agenda)."""
+    with recording(board, name) as rec:
+        rec.move(collection, find_index(board, collection, item_id), target)
+    return finished(rec)
+
+
+# --- sections ---------------------------------------------------------------------------
+
+
+def add_section(
+    board: Board,
+    title: str,
+    prompt: str = "",
+    section_id: str | None = None,
+    index: int | None = None,
+) -> Batch:
+    """Add a section (a column)."""
+    _need_nonempty(title, "A section's title")
+    _need_text(prompt, "A section's prompt")
+    with recording(board, "Add section") as rec:
+        at = len(board.sections) if index is None else index
+        rec.insert("sections", at, Section(section_id or new_id("s"), title, prompt))
+    return finished(rec)
+
+
+def set_section_field(board: Board, section_id: str, name: str, value: str) -> Batch:
+    """Rename a section or change its prompt."""
+    if name == "title":
+        _need_nonempty(value, "A section's title")
+    elif name == "prompt":
+        _need_text(value, "A section's prompt")
+    else:
+        raise EditError(f"sections have no field {name!r}")
+    return _single(board, f"Edit section {name}", "sections", section_id, name, value)
+
+
+def remove_section(board: Board, section_id: str, cards_to: str | None = None) -> Batch:
+    """Remove a section; its cards and themes move to ``cards_to``, or are deleted with it."""
+    target_of(board, "sections", section_id)
+    if len(board.sections) == 1:
+        raise EditError("A board keeps at least one section.")
+    if cards_to == section_id:
+        raise EditError("choose another section for the cards")
+    if cards_to is not None:
+        find_index(board, "sections", cards_to)
+    with recording(board, "Remove section") as rec:
+        held = [card.id for card in board.cards if card.section == section_id]
+        if cards_to is None:
+            if held:
+                _replay(rec, delete_cards(board, held))
+            for theme in [t for t in board.themes if t.section == section_id]:
+                rec.remove("themes", theme.id)
+        else:
+            for theme in board.themes:
+                if theme.section == section_id:
+                    rec.set("themes", theme.id, "section", cards_to)
+            for card_id in held:
+                rec.set("cards", card_id, "section", cards_to)
+        rec.remove("sections", section_id)
+    return finished(rec)
+
+
+def replace_sections(board: Board, sections: list[Section]) -> Batch:
+    """Apply a template's sections to an empty board (one without cards or themes)."""
+    if board.cards or board.themes:
+        raise EditError("Templates apply to boards without cards.")
+    if not sections:
+        raise EditError("A template has at least one section.")
+    with recording(board, "Apply template") as rec:
+        for section in list(board.sections):
+            rec.remove("sections", section.id)
+        for section in sections:
+            rec.append("sections", Section(section.id, section.title, section.prompt))
+    return finished(rec)
+
+
+# --- actions ----------------------------------------------------------------------------
+
+
+def _check_action_field(board: Board, name: str, value: Any) -> None:
+    if name == "text":
+        _need_text(value, "The action")
+    elif name == "owner":
+        if value is not None:
+            find_index(board, "participants", value)
+    elif name == "due":
+        _need_date(value, "The due date")
+    elif name == "status":
+        _need_choice(value, ACTION_STATUSES, "The status")
+    elif name == "priority":
+        _need_choice(value, ACTION_PRIORITIES, "The priority")
+    elif name == "source":
+        ids = {card.id for card in board.cards} | {theme.id for theme in board.themes}
+        if value is not None and value not in ids:
+            raise EditError("an action answers a card or a theme of this board")
+    else:
+        raise EditError(f"actions have no field {name!r}")
+
+
+def add_action(
+    board: Board,
+    text: str = "",
+    source: str | None = None,
+    action_id: str | None = None,
+    **fields: Any,
+) -> Batch:
+    """Add an action, maybe answering a card or theme (``source``)."""
+    action = Action(action_id or new_id("a"), text, source=source)
+    for name, value in {"text": text, "source": source, **fields}.items():
+        _check_action_field(board, name, value)
+        setattr(action, name, value)
+    with recording(board, "Add action") as rec:
+        rec.append("actions", action)
+    return finished(rec)
+
+
+def set_action_field(board: Board, action_id: str, name: str, value: Any) -> Batch:
+    """Change an action's text, owner, due date, status, priority or source."""
+    _check_action_field(board, name, value)
+    return _single(board, f"Set action {name}", "actions", action_id, name, value)
+
+
+def delete_action(board: Board, action_id: str) -> Batch:
+    """Delete an action."""
+    with recording(board, "Delete action") as rec:
+        rec.remove("actions", action_id)
+    return finished(rec)
+
+
+# --- agenda -----------------------------------------------------------------------------
+
+
+def set_phase_field(board: Board, phase_id: str, name: str, value: Any) -> Batch:
+    """Change a phase's planned minutes, title, or the time actually spent."""
+    if name == "minutes":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise EditError("A phase lasts at least one minute")
+    elif name == "actual_seconds":
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise EditError("Time spent is a whole number of seconds")
+    elif name == "title":
+        _need_nonempty(value, "A phase's title")
+    else:
+        raise EditError(f"agenda phases have no field {name!r}")
+    names = {
+        "minutes": "Set phase minutes",
+        "actual_seconds": "Record time spent",
+        "title": "Rename phase",
+    }
+    return _single(board, names[name], "agenda", phase_id, name, value)
+
+
+def add_phase(board: Board, title: str, minutes: int) -> Batch:
+    """Add a phase at the end of the agenda."""
+    _need_nonempty(title, "A phase's title")
+    with recording(board, "Add phase") as rec:
+        rec.append("agenda", AgendaPhase(new_id("g"), title, minutes))
+    return finished(rec)

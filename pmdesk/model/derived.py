@@ -1,0 +1,132 @@
+"""Values computed from a board: tallies, ranking, dots left, incident durations."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pmdesk.model.board import Board, Card, Incident, Theme
+from pmdesk.model.times import parse_time
+
+
+def tallies(board: Board) -> Counter[str]:
+    """Dots per target id (cards and themes)."""
+    return Counter(vote.target for vote in board.votes)
+
+
+def dots_used(board: Board, participant_id: str) -> int:
+    """How many dots a participant has placed."""
+    return sum(1 for vote in board.votes if vote.participant == participant_id)
+
+
+def dots_left(board: Board, participant_id: str) -> int:
+    """How many dots a participant may still place."""
+    return board.session.votes_per_participant - dots_used(board, participant_id)
+
+
+def theme_cards(board: Board, theme_id: str) -> list[Card]:
+    """The cards of a theme, in board order."""
+    return [card for card in board.cards if card.theme == theme_id]
+
+
+def section_items(board: Board, section_id: str) -> list[Card | Theme]:
+    """What a section column shows, in order: loose cards and themes.
+
+    A theme stands where its first card stands; themes without cards come last.
+    """
+    items: list[Card | Theme] = []
+    themes = {theme.id: theme for theme in board.themes if theme.section == section_id}
+    shown: set[str] = set()
+    for card in board.cards:
+        if card.section != section_id:
+            continue
+        if card.theme is None:
+            items.append(card)
+        elif card.theme not in shown and card.theme in themes:
+            shown.add(card.theme)
+            items.append(themes[card.theme])
+    items.extend(theme for theme_id, theme in themes.items() if theme_id not in shown)
+    return items
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A theme or loose card with its dot tally, for the Top priorities view."""
+
+    target: Card | Theme
+    section_id: str
+    votes: int
+
+    @property
+    def label(self) -> str:
+        """The theme's label or the card's text."""
+        if isinstance(self.target, Theme):
+            return self.target.label or "(unlabelled theme)"
+        return self.target.text
+
+
+def ranking(board: Board, section_id: str | None = None) -> list[Ranked]:
+    """Themes and loose cards with at least one dot, most dots first (stable by board order)."""
+    counts = tallies(board)
+    ranked = [
+        Ranked(item, item.section, counts[item.id])
+        for section in board.sections
+        if section_id in (None, section.id)
+        for item in section_items(board, section.id)
+        if counts[item.id] > 0
+    ]
+    ranked.sort(key=lambda entry: -entry.votes)
+    return ranked
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Incident durations in seconds, measured from the start; None where a time is missing."""
+
+    to_detect: float | None
+    to_mitigate: float | None
+    to_resolve: float | None
+
+
+def _between(start: str | None, end: str | None) -> float | None:
+    try:
+        begin, finish = parse_time(start), parse_time(end)
+    except ValueError:
+        return None
+    if begin is None or finish is None:
+        return None
+    return (finish - begin).total_seconds()
+
+
+def durations(incident: Incident) -> Durations:
+    """Time to detect, to mitigate and to resolve."""
+    start = incident.started_at
+    return Durations(
+        _between(start, incident.detected_at),
+        _between(start, incident.mitigated_at),
+        _between(start, incident.resolved_at),
+    )
+
+
+def time_order_problems(incident: Incident) -> list[str]:
+    """Human-readable warnings for incident times out of order (never blocking)."""
+    order = [
+        ("started", incident.started_at),
+        ("detected", incident.detected_at),
+        ("mitigated", incident.mitigated_at),
+        ("resolved", incident.resolved_at),
+    ]
+    known = []
+    for name, text in order:
+        try:
+            value = parse_time(text)
+        except ValueError:
+            continue
+        if value is not None:
+            known.append((name, value))
+    problems = []
+    for index, (name, value) in enumerate(known):
+        for earlier_name, earlier in known[:index]:
+            if value < earlier:
+                problems.append(f"{name.capitalize()} is before {earlier_name}")
+    return problems

@@ -1,0 +1,61 @@
+"""Times and dates as the board stores them (ISO 8601 strings) and the durations between them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def parse_time(text: str | None) -> dt.datetime | None:
+    """An ISO 8601 time with an offset, or None for None; ValueError if malformed."""
+    if text is None:
+        return None
+    value = dt.datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError(f"time {text!r} has no offset")
+    return value
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` date, or None for None; ValueError if malformed."""
+    if text is None:
+        return None
+    if len(text) != 10:
+        raise ValueError(f"date {text!r} is not YYYY-MM-DD")
+    return dt.date.fromisoformat(text)
+
+
+def is_time(text: object) -> bool:
+    """True if ``text`` is an ISO 8601 time with an offset."""
+    try:
+        return isinstance(text, str) and parse_time(text) is not None
+    except ValueError:
+        return False
+
+
+def is_date(text: object) -> bool:
+    """True if ``text`` is a ``YYYY-MM-DD`` date."""
+    try:
+        return isinstance(text, str) and parse_date(text) is not None
+    except ValueError:
+        return False
+
+
+def time_sort_key(text: str | None) -> tuple[int, float]:
+    """Sort key that puts times in order and unknown times last."""
+    value = parse_time(text) if is_time(text) else None
+    return (1, 0.0) if value is None else (0, value.timestamp())
+
+
+def human_duration(seconds: float | None) -> str:
+    """A duration such as ``7 min``, ``1 h 28 min`` or ``2 d 3 h``; a dash when unknown."""
+    if seconds is None:
+        return "—"
+    sign = "−" if seconds < 0 else ""
+    minutes = round(abs(seconds) / 60)
+    if minutes < 60:
+        return f"{sign}{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{sign}{hours} h {minutes} min" if minutes else f"{sign}{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{sign}{days} d {hours} h" if hours else f"{sign}{days} d"

@@ -1,0 +1,128 @@
+"""The live document: a board in memory and its file, changed only through edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from pmdesk.model.board import Board
+from pmdesk.model.edits import Edit, apply_edit, primitives
+from pmdesk.model.templates import new_board
+from pmdesk.store.board_file import BoardFile, create_file
+from pmdesk.store.errors import BoardFileError, ReadOnlyError
+from pmdesk.store.lock import BoardLock
+
+UNTITLED_PREFIX = "untitled-"
+Listener = Callable[[Edit], None]
+
+
+class Document:
+    """A board and its open file. ``apply`` is the one way to change either."""
+
+    def __init__(self, file: BoardFile, untitled: bool = False) -> None:
+        self.file = file
+        self.board: Board = file.read()
+        self.untitled = untitled
+        self._listeners: list[Listener] = []
+
+    # --- opening and creating ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> Document:
+        """Open a board file (BoardFileError with a message if it is not a good one)."""
+        path = Path(path)
+        return cls(BoardFile.open(path), untitled=path.name.startswith(UNTITLED_PREFIX))
+
+    @classmethod
+    def create(cls, path: Path, board: Board | None = None, overwrite: bool = False) -> Document:
+        """Write a new board file and open it."""
+        create_file(Path(path), board or new_board(), overwrite=overwrite)
+        return cls.open(path)
+
+    @classmethod
+    def create_untitled(cls, folder: Path, board: Board | None = None) -> Document:
+        """A new board in ``folder`` (the user's data folder) that lives there until saved."""
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        for attempt in range(1000):
+            path = folder / f"{UNTITLED_PREFIX}{stamp}{'-' + str(attempt) if attempt else ''}.pmdesk"
+            if not path.exists():
+                return cls.create(path, board)
+        raise BoardFileError("cannot find a free name for a new board")
+
+    @property
+    def path(self) -> Path:
+        """Where the board lives now."""
+        return self.file.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when the file could not be opened for writing."""
+        return self.file.read_only
+
+    # --- changing ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(edit)`` after every applied edit."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
+
+    def apply(self, edit: Edit) -> Edit:
+        """Apply an edit to the board and the file in one transaction; return its inverse.
+
+        EditError (the board's rules) and BoardFileError (the file) leave both unchanged.
+        """
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path.name} is read-only: changes cannot be saved")
+        inverse = apply_edit(self.board, edit)
+        try:
+            self.file.write(primitives(edit))
+        except BaseException:
+            apply_edit(self.board, inverse)
+            raise
+        for listener in list(self._listeners):
+            listener(edit)
+        return inverse
+
+    # --- saving and closing ----------------------------------------------------------------
+
+    def save_as(self, target: Path) -> None:
+        """Copy the board to ``target`` and continue there; an untitled board's file is removed."""
+        target = Path(target).resolve()
+        if target == self.path.resolve():
+            return
+        if target.exists() and BoardLock.is_locked(target):
+            raise BoardFileError(f"{target.name}: open in another pmdesk window")
+        self.file.save_copy(target)
+        old_path, was_untitled = self.path, self.untitled
+        new_file = BoardFile.open(target)
+        self.file.close()
+        self.file = new_file
+        self.untitled = False
+        if was_untitled:
+            old_path.unlink(missing_ok=True)
+
+    def save_copy(self, target: Path) -> None:
+        """Write a copy of the board to ``target`` and stay on the current file."""
+        self.file.save_copy(Path(target))
+
+    def close(self) -> None:
+        """Close the file and release its lock."""
+        self.file.close()
+
+
+def find_untitled(folder: Path) -> list[Path]:
+    """Untitled boards left in ``folder`` by earlier runs and not open now, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [
+        path
+        for path in folder.glob(f"{UNTITLED_PREFIX}*.pmdesk")
+        if path.stat().st_size > 0 and not BoardLock.is_locked(path)
+    ]
+    return sorted(found, key=os.path.getmtime, reverse=True)
