@@ -1,0 +1,1 @@
+"""Exports of a board: PDF report, Markdown, actions CSV, iCalendar, email draft."""

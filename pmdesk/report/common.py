@@ -1,0 +1,147 @@
+"""What every export shares: names for ids, labels, formatted times, atomic file writing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pmdesk.model.board import Action, Board, Card, Participant, Theme
+from pmdesk.model.derived import Ranked, ranking, section_items, tallies
+from pmdesk.model.times import parse_date, parse_time
+
+PRIME_DIRECTIVE = (
+    "Regardless of what we discover, we understand and truly believe that everyone did the "
+    "best job they could, given what they knew at the time, their skills and abilities, the "
+    "resources available, and the situation at hand."
+)
+PRIME_DIRECTIVE_AUTHOR = "Norm Kerth"
+
+KIND_LABELS = {
+    "outage": "Outage",
+    "customer-impact": "Customer impact",
+    "critical-bug": "Critical bug",
+    "deployment-failure": "Deployment failure",
+    "security": "Security",
+    "other": "Other",
+}
+
+
+def label(value: str) -> str:
+    """A board enum value such as ``in-progress`` as words: ``In progress``."""
+    return KIND_LABELS.get(value, value.replace("-", " ").capitalize())
+
+
+def format_time(text: str | None) -> str:
+    """An ISO time as ``2026-11-20 14:02 +00:00``; the raw text if malformed; '' for None."""
+    try:
+        value = parse_time(text)
+    except ValueError:
+        return text or ""
+    if value is None:
+        return ""
+    stamp = value.isoformat(sep=" ", timespec="minutes")
+    return stamp[:16] + " " + stamp[16:]
+
+
+def format_date(text: str | None) -> str:
+    """A ``YYYY-MM-DD`` date as ``Thu 26 Nov 2026``; the raw text if malformed; '' for None."""
+    try:
+        value = parse_date(text)
+    except ValueError:
+        return text or ""
+    return value.strftime("%a %d %b %Y") if value else ""
+
+
+def minutes(seconds: int | None) -> str:
+    """Seconds spent as whole minutes (``5 min``), or '' when not recorded."""
+    return "" if seconds is None else f"{round(seconds / 60)} min"
+
+
+@dataclass(frozen=True)
+class View:
+    """Look-ups over a board that every export needs."""
+
+    board: Board
+
+    def person(self, participant_id: str | None) -> Participant | None:
+        """The participant with this id, or None."""
+        return self._people.get(participant_id or "")
+
+    def name(self, participant_id: str | None) -> str:
+        """The participant's name, or '' when unknown or unset."""
+        person = self.person(participant_id)
+        return person.name if person else ""
+
+    @cached_property
+    def _people(self) -> dict[str, Participant]:
+        return {person.id: person for person in self.board.participants}
+
+    def facilitator(self) -> Participant | None:
+        """The facilitator, if one is marked."""
+        return next((p for p in self.board.participants if p.facilitator), None)
+
+    def source_text(self, source_id: str | None) -> str:
+        """What an action answers: the theme's label or the card's text; '' if none."""
+        if not source_id:
+            return ""
+        for theme in self.board.themes:
+            if theme.id == source_id:
+                return theme.label or "(unlabelled theme)"
+        for card in self.board.cards:
+            if card.id == source_id:
+                return card.text
+        return ""
+
+    def section_title(self, section_id: str) -> str:
+        """The title of a section by id."""
+        return next((s.title for s in self.board.sections if s.id == section_id), section_id)
+
+    def ranked_items(self, section_id: str) -> list[tuple[Card | Theme, int]]:
+        """A section's themes and loose cards with their dots, most dots first (stable)."""
+        counts = tallies(self.board)
+        items = [(item, counts[item.id]) for item in section_items(self.board, section_id)]
+        items.sort(key=lambda pair: -pair[1])
+        return items
+
+    def top(self) -> list[Ranked]:
+        """Themes and loose cards with dots, across sections, most dots first."""
+        return ranking(self.board)
+
+
+def action_gaps(action: Action) -> list[str]:
+    """What a follow-up action is missing: 'owner', 'due date'."""
+    gaps = []
+    if not action.owner:
+        gaps.append("owner")
+    if not action.due:
+        gaps.append("due date")
+    return gaps
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temp path beside ``path``; on success it replaces ``path`` atomically."""
+    path = Path(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    os.chmod(temp, 0o644)  # mkstemp makes 0600; an export is an ordinary document
+    try:
+        yield temp
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to ``path`` through a temp file and an atomic rename."""
+    with atomic_path(path) as temp, open(temp, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())

@@ -1,0 +1,180 @@
+"""Fonts for the PDF: the bundled TTF chain, and user text turned into safe reportlab markup.
+
+Every user text goes through :func:`markup`: it is escaped (no markup from users ever
+reaches reportlab), newlines become ``<br/>``, and runs of characters that the main font
+lacks are switched to the CJK or the symbol font with ``<font name=…>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from xml.sax.saxutils import escape
+
+from pmdesk.resources import resource_path
+
+SANS = "PmSans"
+SANS_BOLD = "PmSans-Bold"
+CJK = "PmCJK"
+SYMBOLS = "PmSymbols"
+
+FONT_FILES = {
+    SANS: "DejaVuSans.ttf",
+    SANS_BOLD: "DejaVuSans-Bold.ttf",
+    CJK: "DroidSansFallbackFull.ttf",
+    SYMBOLS: "Symbola.ttf",
+}
+# The chain tried for each character, in order; the first font that has a glyph wins.
+CHAIN = (SANS, CJK, SYMBOLS)
+
+# Paragraphs longer than this are cut into several: reportlab's line breaking is
+# quadratic-ish in paragraph length (a 1 MB paragraph never finishes).
+CHUNK_CHARS = 1000
+
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL_RUN = re.compile(
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
+    r"(?:[ \u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff.,:;!?()\-]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?"
+)
+_SENTENCE_END = re.compile(r"[.!?。！？] ")
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled fonts with reportlab (once per process)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, filename in FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(SANS, bold, italic, SANS_BOLD if bold else SANS)
+            addMapping(SANS_BOLD, bold, italic, SANS_BOLD)
+            addMapping(CJK, bold, italic, CJK)
+            addMapping(SYMBOLS, bold, italic, SYMBOLS)
+
+
+@cache
+def _coverage() -> tuple[frozenset[int], ...]:
+    """The code points each font of the chain has a glyph for."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return tuple(
+        frozenset(pdfmetrics.getFont(name).face.charToGlyph)  # type: ignore[attr-defined]
+        for name in CHAIN
+    )
+
+
+@cache
+def _font_index(char: str) -> int:
+    """Index in CHAIN of the font for ``char``; -1 for an invisible mark no font has."""
+    code = ord(char)
+    for index, covered in enumerate(_coverage()):
+        if code in covered:
+            return index
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return -1
+    return 0
+
+
+def has_rtl(text: str) -> bool:
+    """True if the text holds Hebrew or Arabic letters (and needs shaping)."""
+    return _RTL.search(text) is not None
+
+
+def visual_rtl(text: str) -> str:
+    """Put the words of each right-to-left run in visual order (right to left).
+
+    reportlab without rlbidi lays words out left to right; harfbuzz shapes each word
+    right to left. Reversing the word order of an RTL run makes one-line runs read right.
+    """
+    return _RTL_RUN.sub(lambda match: " ".join(reversed(match.group(0).split(" "))), text)
+
+
+def _runs(text: str) -> list[tuple[int, str]]:
+    """Split text into (font index, text) runs along the font chain."""
+    runs: list[tuple[int, str]] = []
+    current = 0
+    buffer: list[str] = []
+    for char in text:
+        index = _font_index(char)
+        if index == -1 or char == " ":
+            # Marks and spaces join the run they sit in; a mark no font draws is dropped
+            # unless the current font has it.
+            if index == -1 and ord(char) not in _coverage()[current]:
+                continue
+            buffer.append(char)
+            continue
+        if index != current and buffer:
+            runs.append((current, "".join(buffer)))
+            buffer = []
+        current = index
+        buffer.append(char)
+    if buffer:
+        runs.append((current, "".join(buffer)))
+    return runs
+
+
+def markup(text: str) -> str:
+    """Escaped reportlab markup for one plain user text, with font runs and line breaks."""
+    if text.isascii():
+        return escape(text).replace("\n", "<br/>")
+    if has_rtl(text):
+        text = "\n".join(visual_rtl(line) for line in text.split("\n"))
+    parts = []
+    for index, run in _runs(text):
+        safe = escape(run).replace("\n", "<br/>")
+        parts.append(safe if index == 0 else f'<font name="{CHAIN[index]}">{safe}</font>')
+    return "".join(parts)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut a long text into pieces of about ``size`` characters.
+
+    Cuts fall at a newline or a sentence end where one is near, so that the seams look
+    like paragraph breaks; else at a space; else anywhere.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > 2 * size:
+        low, high = start + size // 2, start + size
+        cut = text.find("\n", low, start + 2 * size)
+        if cut == -1:
+            match = _SENTENCE_END.search(text, high, start + 2 * size)
+            cut = match.end() - 1 if match else -1
+        if cut == -1:
+            cut = text.rfind(" ", low, high)
+        if cut == -1:
+            cut = high
+        pieces.append(text[start:cut])
+        start = cut + 1 if text[cut] in "\n " else cut
+    pieces.append(text[start:])
+    return pieces
+
+
+@cache
+def install_cmap_fix() -> None:
+    """Make reportlab's ToUnicode maps write characters beyond the BMP as UTF-16.
+
+    reportlab 4–5 writes U+1F525 as ``<1F525>``, which PDF readers reject, so emoji
+    could not be copied or searched in the report. This writes ``<D83DDD25>``.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+
+    def utf16_cmap(fontname: str, subset: list[int]) -> str:
+        text = original(fontname, subset)
+        for value in subset:
+            if value > 0xFFFF:
+                utf16 = chr(value).encode("utf-16-be").hex().upper()
+                text = text.replace(f"> <{value:04X}>\n", f"> <{utf16}>\n", 1)
+        return text
+
+    ttfonts.makeToUnicodeCMap = utf16_cmap

@@ -1,0 +1,107 @@
+"""The PDF report: the document template, page decorations, and :func:`write_pdf`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from pmdesk.model.board import Board
+from pmdesk.report.common import View, atomic_path
+from pmdesk.report.fonts import install_cmap_fix, markup
+from pmdesk.report.pdf_board import actions_part, board_part, priorities_part, wrap_up_part
+from pmdesk.report.pdf_facts import cover, facts
+from pmdesk.report.pdf_outline import NumberedCanvas
+from pmdesk.report.pdf_styles import ACCENT, RULE, styles
+
+Progress = Callable[[float], None]
+HEADER_CHARS = 120
+
+
+def build_story(board: Board) -> list[Flowable]:
+    """Every flowable of the report, in order."""
+    view = View(board)
+    return [
+        *cover(view),
+        *facts(view),
+        *board_part(view),
+        *priorities_part(view),
+        *actions_part(view),
+        *wrap_up_part(view),
+    ]
+
+
+class _Report(SimpleDocTemplate):
+    """The document template: draws the header band and reports progress."""
+
+    def __init__(self, path: str, board: Board, total: int, progress: Progress | None) -> None:
+        view = View(board)
+        facilitator = view.facilitator()
+        incident = board.incident
+        super().__init__(
+            path,
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=22 * mm,
+            bottomMargin=20 * mm,
+            title=f"Post-mortem: {incident.title}",
+            author=facilitator.name if facilitator else "pmdesk",
+            subject=" · ".join(
+                part for part in ("Blameless post-mortem", incident.reference, incident.kind) if part
+            ),
+            creator="pmdesk",
+            keywords=["post-mortem", "incident review"],
+        )
+        title = incident.title
+        if len(title) > HEADER_CHARS:
+            title = title[:HEADER_CHARS] + "…"
+        self._header = Paragraph(markup(title), styles()["header"])
+        self._total = max(total, 1)
+        self._done = 0
+        self._progress = progress
+        self._last = -1.0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Count laid-out flowables and report the fraction done now and then."""
+        if self._progress is None:
+            return
+        self._done += 1
+        fraction = min(self._done / self._total, 0.99)
+        if fraction - self._last >= 0.01:
+            self._last = fraction
+            self._progress(fraction)
+
+    def decorate(self, canvas: Canvas, doc: Any) -> None:
+        """The header on every page but the cover: the incident's title and a rule."""
+        canvas.saveState()
+        top = A4[1] - 12 * mm
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(2)
+        canvas.line(20 * mm, A4[1] - 6 * mm, 44 * mm, A4[1] - 6 * mm)
+        if canvas.getPageNumber() == 1:
+            canvas.showOutline()
+        else:
+            _, height = self._header.wrapOn(canvas, 140 * mm, 20 * mm)
+            self._header.drawOn(canvas, 20 * mm, top - height + 4)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(20 * mm, top - height, 190 * mm, top - height)
+            canvas.line(20 * mm, 14 * mm, 190 * mm, 14 * mm)
+        canvas.restoreState()
+
+
+def write_pdf(board: Board, path: Path, progress: Progress | None = None) -> None:
+    """Write the board's post-mortem report as a PDF, atomically."""
+    install_cmap_fix()
+    story = build_story(board)
+    with atomic_path(Path(path)) as temp:
+        doc = _Report(str(temp), board, len(story), progress)
+        doc.build(story, onFirstPage=doc.decorate, onLaterPages=doc.decorate, canvasmaker=NumberedCanvas)
+    if progress is not None:
+        progress(1.0)

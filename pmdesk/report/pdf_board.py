@@ -1,0 +1,155 @@
+"""The PDF's later parts: the board by section, Top priorities, Actions and Wrap-up."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
+
+from pmdesk.model.board import Card, Theme
+from pmdesk.model.derived import theme_cards
+from pmdesk.report.common import View, action_gaps, format_date, label, minutes
+from pmdesk.report.fonts import markup
+from pmdesk.report.pdf_facts import WIDTH
+from pmdesk.report.pdf_outline import Heading
+from pmdesk.report.pdf_styles import cell, head, para, paras, style_for, styles, table
+
+DOT = "●"
+
+
+def tally(votes: int) -> str:
+    """A dot tally as trusted markup, e.g. ``● 5``; empty for no dots."""
+    return f'<font color="#c2410c"><b>{DOT} {votes}</b></font>' if votes else ""
+
+
+def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
+    """A card: its text (long text in pieces), its author, its dots and its notes."""
+    author = view.name(card.author)
+    suffix = f' <font color="#616e7c" size="8">— {markup(author)}</font>' if author else ""
+    prefix = tally(votes) + "  " if votes else ""
+    story = paras(card.text or "(empty card)", style, prefix, suffix, more="card_more", bullet="•")
+    if card.notes.strip():
+        story += paras(card.notes, "note", "<b>Notes:</b> ")
+    return story
+
+
+def _theme(view: View, theme: Theme, votes: int) -> list[Flowable]:
+    """A theme: label and tally on a tinted band, its cards, its notes."""
+    title = markup(theme.label or "(unlabelled theme)")
+    dots = f"  {tally(votes)}" if votes else ""
+    cards = theme_cards(view.board, theme.id)
+    count = f'  <font color="#616e7c" size="8">{len(cards)} card{"s" * (len(cards) != 1)}</font>'
+    story: list[Flowable] = [Paragraph(title + dots + count, style_for("theme", theme.label))]
+    for card in cards:
+        story += _card(view, card, "card")
+    if theme.notes.strip():
+        story += paras(theme.notes, "note", "<b>Theme notes:</b> ")
+    # Keep a short theme on one page; a long one may split.
+    return [KeepTogether(story)] if len(story) < 12 else story
+
+
+def board_part(view: View) -> list[Flowable]:
+    """Every section with its themes and loose cards, ranked by votes."""
+    story: list[Flowable] = [PageBreak(), Heading("The board", 0, "The board", styles()["h1"])]
+    for section in view.board.sections:
+        story.append(CondPageBreak(40 * mm))
+        story.append(Heading(section.title, 1, markup(section.title), styles()["h2"]))
+        if section.prompt:
+            story.append(para(section.prompt, "prompt"))
+        items = view.ranked_items(section.id)
+        if not items:
+            story.append(Paragraph("No cards.", styles()["small"]))
+        for item, votes in items:
+            if isinstance(item, Theme):
+                story += _theme(view, item, votes)
+            else:
+                story += _card(view, item, "loose", votes)
+    return story
+
+
+def priorities_part(view: View) -> list[Flowable]:
+    """Top priorities: themes and loose cards with dots, across sections."""
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Heading("Top priorities", 0, "Top priorities", styles()["h1"]),
+    ]
+    ranked = view.top()
+    if not ranked:
+        return [*story, Paragraph("No dots were placed.", styles()["small"])]
+    rows = [[head("#"), head("Dots"), head("Theme or card"), head("Section")]]
+    for number, entry in enumerate(ranked, 1):
+        kind = "Theme: " if isinstance(entry.target, Theme) else ""
+        rows.append(
+            [
+                Paragraph(str(number), styles()["cell"]),
+                Paragraph(tally(entry.votes), styles()["cell"]),
+                cell(entry.label, prefix=f"<b>{kind}</b>" if kind else ""),
+                cell(view.section_title(entry.section_id)),
+            ]
+        )
+    story.append(table(rows, [10 * mm, 16 * mm, WIDTH - 66 * mm, 40 * mm]))
+    return story
+
+
+def actions_part(view: View) -> list[Flowable]:
+    """The actions table; a missing owner or due date is marked in red."""
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Heading("Actions", 0, "Actions", styles()["h1"]),
+    ]
+    actions = view.board.actions
+    if not actions:
+        return [*story, Paragraph("No actions were agreed.", styles()["small"])]
+    missing = '<font color="#b91c1c"><b>⚠ {}</b></font>'
+    rows = [[head("Action"), head("Owner"), head("Due"), head("Priority"), head("Status"), head("Answers")]]
+    for action in actions:
+        owner = view.name(action.owner)
+        rows.append(
+            [
+                cell(action.text or "(no text)"),
+                cell(owner) if owner else Paragraph(missing.format("no owner"), styles()["cell"]),
+                cell(format_date(action.due))
+                if action.due
+                else Paragraph(missing.format("no due date"), styles()["cell"]),
+                cell(label(action.priority)),
+                cell(label(action.status)),
+                cell(view.source_text(action.source)),
+            ]
+        )
+    widths = [52 * mm, 28 * mm, 26 * mm, 17 * mm, 19 * mm, WIDTH - 142 * mm]
+    story.append(table(rows, widths))
+    return story
+
+
+def wrap_up_part(view: View) -> list[Flowable]:
+    """Wrap-up: takeaways, the owner/due check, the check-in date, the agenda's times."""
+    board = view.board
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Heading("Wrap-up", 0, "Wrap-up", styles()["h1"]),
+        Paragraph("Key takeaways", styles()["h3"]),
+    ]
+    story += (
+        paras(board.session.takeaways)
+        if board.session.takeaways.strip()
+        else [Paragraph("None recorded.", styles()["small"])]
+    )
+    gaps = sum(1 for action in board.actions if action_gaps(action))
+    check = (
+        "Every action has an owner and a due date."
+        if not gaps
+        else f'<font color="#b91c1c"><b>{gaps} action{"s" * (gaps != 1)} still lack'
+        f"{'s' * (gaps == 1)} an owner or a due date.</b></font>"
+    )
+    story.append(Paragraph("Follow-up", styles()["h3"]))
+    story.append(Paragraph(check, styles()["body"]))
+    check_in = format_date(board.session.check_in)
+    story.append(para(check_in or "not set", "body", "<b>Check-in:</b> "))
+    if board.agenda:
+        rows = [[head("Phase"), head("Planned"), head("Actual")]]
+        for phase in board.agenda:
+            rows.append(
+                [cell(phase.title), cell(f"{phase.minutes} min"), cell(minutes(phase.actual_seconds) or "—")]
+            )
+        story.append(Paragraph("Agenda: planned and actual time", styles()["h3"]))
+        story.append(table(rows, [90 * mm, 30 * mm, 30 * mm]))
+    return story

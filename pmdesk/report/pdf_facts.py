@@ -1,0 +1,129 @@
+"""The PDF's first parts: the cover and "What happened"."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from pmdesk.model.derived import durations
+from pmdesk.model.times import human_duration, time_sort_key
+from pmdesk.report.common import (
+    PRIME_DIRECTIVE,
+    PRIME_DIRECTIVE_AUTHOR,
+    View,
+    format_date,
+    format_time,
+    label,
+)
+from pmdesk.report.fonts import markup
+from pmdesk.report.pdf_outline import Heading
+from pmdesk.report.pdf_styles import cell, head, para, paras, styles, table
+
+WIDTH = 170 * mm  # A4 minus the margins
+
+
+def _meta_line(parts: list[str]) -> str:
+    """Escaped, non-empty pieces joined with middle dots."""
+    return "  ·  ".join(markup(part) for part in parts if part)
+
+
+def cover(view: View) -> list[Flowable]:
+    """The cover page: title, reference, kind, severity, the people, the Prime Directive."""
+    board = view.board
+    incident = board.incident
+    story: list[Flowable] = [
+        Spacer(1, 18 * mm),
+        Heading("Cover", 0, "BLAMELESS POST-MORTEM", styles()["cover_kicker"]),
+        para(incident.title, "cover_title"),
+    ]
+    line = _meta_line([incident.reference, label(incident.kind), incident.severity])
+    if line:
+        story.append(Paragraph(line, styles()["cover_meta"]))
+    if board.session.date:
+        story.append(para(format_date(board.session.date), "cover_meta", "Session held "))
+    story.append(Spacer(1, 10 * mm))
+    facilitator = view.facilitator()
+    if facilitator:
+        story.append(para(facilitator.name, "body", "<b>Facilitator</b>  "))
+    if board.participants:
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph("<b>Participants</b>", styles()["body"]))
+        for person in board.participants:
+            extra = f" — {person.role}" if person.role else ""
+            dot = f'<font color="{_safe_colour(person.color)}">●</font> '
+            story.append(para(person.name + extra, "body", dot))
+    story += [
+        Spacer(1, 14 * mm),
+        Paragraph("The Retrospective Prime Directive", styles()["h3"]),
+        Paragraph(f"“{escape(PRIME_DIRECTIVE)}”", styles()["quote"]),
+        Paragraph(f"— {PRIME_DIRECTIVE_AUTHOR}", styles()["quote_by"]),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            "This review looks at systems and decisions, not at people to blame.",
+            styles()["small"],
+        ),
+        PageBreak(),
+    ]
+    return story
+
+
+def _safe_colour(text: str) -> str:
+    """A ``#rrggbb`` colour from the board, or the accent colour if it is anything else."""
+    ok = len(text) == 7 and text[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in text[1:])
+    return text if ok else "#2563eb"
+
+
+def _labelled(title: str, text: str) -> list[Flowable]:
+    """A small heading and its user text, or nothing when the text is empty."""
+    if not text.strip():
+        return []
+    return [Paragraph(title, styles()["h3"]), *paras(text)]
+
+
+def facts(view: View) -> list[Flowable]:
+    """What happened: summary, impact, response, services, times, the timeline table."""
+    incident = view.board.incident
+    story: list[Flowable] = [Heading("What happened", 0, "What happened", styles()["h1"])]
+    story += _labelled("Summary", incident.summary)
+    story += _labelled("Impact", incident.impact)
+    story += _labelled("Initial response", incident.initial_response)
+    if incident.services:
+        story.append(Paragraph("Services", styles()["h3"]))
+        story.append(Paragraph(", ".join(markup(s) for s in incident.services), styles()["body"]))
+    story.append(Paragraph("Times", styles()["h3"]))
+    spans = durations(incident)
+    rows = [
+        [head("Started"), head("Detected"), head("Mitigated"), head("Resolved")],
+        [
+            cell(format_time(incident.started_at) or "—"),
+            cell(format_time(incident.detected_at) or "—"),
+            cell(format_time(incident.mitigated_at) or "—"),
+            cell(format_time(incident.resolved_at) or "—"),
+        ],
+        [
+            Paragraph("", styles()["cell"]),
+            cell(human_duration(spans.to_detect), prefix="<b>Time to detect</b><br/>"),
+            cell(human_duration(spans.to_mitigate), prefix="<b>Time to mitigate</b><br/>"),
+            cell(human_duration(spans.to_resolve), prefix="<b>Time to resolve</b><br/>"),
+        ],
+    ]
+    story.append(KeepTogether(table(rows, [WIDTH / 4] * 4, zebra=False)))
+    story += _timeline(view)
+    return story
+
+
+def _timeline(view: View) -> list[Flowable]:
+    """The timeline as a table, in time order (unknown times last)."""
+    events = sorted(view.board.timeline, key=lambda event: time_sort_key(event.at))
+    if not events:
+        return []
+    rows = [[head("When"), head("Kind"), head("What")]]
+    rows += [
+        [cell(format_time(event.at) or "—"), cell(label(event.kind)), cell(event.text)] for event in events
+    ]
+    return [
+        Paragraph("Timeline", styles()["h3"]),
+        table(rows, [42 * mm, 26 * mm, WIDTH - 68 * mm]),
+    ]

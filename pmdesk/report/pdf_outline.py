@@ -1,0 +1,56 @@
+"""PDF navigation: headings that add outline bookmarks, and a canvas that numbers "page N of M"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from pmdesk.report.fonts import SANS
+
+
+class Heading(Paragraph):
+    """A paragraph that, where it is drawn, adds an entry to the PDF outline."""
+
+    def __init__(self, outline: str, level: int, text: str, style: ParagraphStyle) -> None:
+        """``outline`` is the bookmark's plain title; ``text`` trusted, escaped markup."""
+        super().__init__(text, style)
+        self.outline_title = outline
+        self.outline_level = level
+
+    def draw(self) -> None:
+        """Draw the heading and register its bookmark."""
+        canvas = self.canv
+        key = f"h{id(self)}"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(self.outline_title, key, level=self.outline_level, closed=True)
+        super().draw()
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that holds pages back until the end, to print "page N of M" on each."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """As Canvas."""
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        """Keep the page's state for later instead of emitting it now."""
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Write every page with its number, then the file."""
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:  # the cover has no footer
+                self.setFont(SANS, 7.5)
+                self.setFillColorRGB(0.38, 0.43, 0.49)
+                self.drawRightString(190 * mm, 10 * mm, f"page {self._pageNumber} of {total}")
+            super().showPage()
+        super().save()

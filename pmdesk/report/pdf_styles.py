@@ -1,0 +1,190 @@
+"""The PDF's look: colours, paragraph styles, table styles, and text-to-flowable helpers."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from pmdesk.report.fonts import SANS, SANS_BOLD, chunks, has_rtl, markup, register_fonts
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#616e7c")
+ACCENT = colors.HexColor("#2563eb")
+ACCENT_DARK = colors.HexColor("#1e3a8a")
+ACCENT_TINT = colors.HexColor("#eef3fd")
+WARM = colors.HexColor("#c2410c")
+WARM_TINT = colors.HexColor("#fff4ec")
+RULE = colors.HexColor("#d5dbe3")
+ZEBRA = colors.HexColor("#f6f8fa")
+DANGER = colors.HexColor("#b91c1c")
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The report's paragraph styles by name."""
+    register_fonts()
+    base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=13.5, textColor=INK)
+    made = {
+        "body": base,
+        "small": ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=MUTED),
+        "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=11),
+        "cell_head": ParagraphStyle(
+            "cell_head", base, fontName=SANS_BOLD, fontSize=8.5, leading=11, textColor=colors.white
+        ),
+        "cover_kicker": ParagraphStyle(
+            "cover_kicker", base, fontName=SANS_BOLD, fontSize=10, textColor=ACCENT, leading=14
+        ),
+        "cover_title": ParagraphStyle(
+            "cover_title", base, fontName=SANS_BOLD, fontSize=26, leading=32, spaceAfter=10
+        ),
+        "cover_meta": ParagraphStyle("cover_meta", base, fontSize=11, leading=16, textColor=MUTED),
+        "h1": ParagraphStyle(
+            "h1",
+            base,
+            fontName=SANS_BOLD,
+            fontSize=18,
+            leading=23,
+            textColor=ACCENT_DARK,
+            spaceBefore=4,
+            spaceAfter=8,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=SANS_BOLD,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=2,
+        ),
+        "h3": ParagraphStyle(
+            "h3", base, fontName=SANS_BOLD, fontSize=10, leading=14, spaceBefore=8, spaceAfter=2
+        ),
+        "prompt": ParagraphStyle("prompt", base, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=6),
+        "theme": ParagraphStyle(
+            "theme",
+            base,
+            fontName=SANS_BOLD,
+            fontSize=10,
+            leading=14,
+            textColor=ACCENT_DARK,
+            backColor=ACCENT_TINT,
+            borderPadding=(4, 6, 4, 6),
+            spaceBefore=10,
+            spaceAfter=6,
+        ),
+        "card": ParagraphStyle(
+            "card",
+            base,
+            leftIndent=16,
+            bulletIndent=4,
+            spaceAfter=3,
+            bulletFontName=SANS,
+            bulletColor=ACCENT,
+        ),
+        "card_more": ParagraphStyle("card_more", base, leftIndent=16, spaceAfter=0),
+        "loose": ParagraphStyle(
+            "loose",
+            base,
+            leftIndent=16,
+            bulletIndent=4,
+            spaceBefore=4,
+            spaceAfter=3,
+            bulletFontName=SANS,
+            bulletColor=WARM,
+        ),
+        "note": ParagraphStyle(
+            "note", base, fontSize=8.5, leading=11.5, leftIndent=28, textColor=MUTED, spaceAfter=3
+        ),
+        "quote": ParagraphStyle(
+            "quote",
+            base,
+            fontSize=12.5,
+            leading=19,
+            textColor=INK,
+            backColor=WARM_TINT,
+            borderPadding=(12, 14, 12, 14),
+            leftIndent=14,
+            rightIndent=14,
+            spaceBefore=10,
+        ),
+        "quote_by": ParagraphStyle(
+            "quote_by", base, alignment=TA_RIGHT, textColor=MUTED, rightIndent=14, spaceBefore=12
+        ),
+        "tally": ParagraphStyle(
+            "tally", base, fontName=SANS_BOLD, alignment=TA_CENTER, textColor=WARM, fontSize=9
+        ),
+        "header": ParagraphStyle("header", base, fontSize=7.5, leading=9, textColor=MUTED),
+    }
+    return made
+
+
+@cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    """A copy of ``style`` that shapes text with harfbuzz (for Arabic and Hebrew)."""
+    return ParagraphStyle(style.name + "_shaped", style, shaping=1)
+
+
+def style_for(name: str, text: str) -> ParagraphStyle:
+    """The named style, shaped when the text needs it."""
+    style = styles()[name]
+    return _shaped(style) if has_rtl(text) else style
+
+
+def para(text: str, style: str = "body", prefix: str = "", suffix: str = "") -> Paragraph:
+    """One paragraph of user text (escaped here), with trusted markup around it."""
+    return Paragraph(prefix + markup(text) + suffix, style_for(style, text))
+
+
+def paras(
+    text: str,
+    style: str = "body",
+    prefix: str = "",
+    suffix: str = "",
+    more: str | None = None,
+    bullet: str | None = None,
+) -> list[Flowable]:
+    """User text as paragraphs of about 1 kB each, so that long text lays out fast."""
+    pieces = chunks(text)
+    out: list[Flowable] = []
+    for index, piece in enumerate(pieces):
+        first, last = index == 0, index == len(pieces) - 1
+        name = style if first or more is None else more
+        body = (prefix if first else "") + markup(piece) + (suffix if last else "")
+        out.append(Paragraph(body, style_for(name, piece), bulletText=bullet if first else None))
+    return out
+
+
+def cell(text: str, style: str = "cell", prefix: str = "", suffix: str = "") -> Any:
+    """A table cell of user text: one paragraph, or a list of them for long text."""
+    flowables = paras(text, style, prefix, suffix)
+    return flowables[0] if len(flowables) == 1 else flowables
+
+
+def head(text: str) -> Paragraph:
+    """A table header cell (trusted text)."""
+    return Paragraph(text, styles()["cell_head"])
+
+
+def table(rows: list[list[Any]], widths: list[float], zebra: bool = True) -> Table:
+    """A report table: a dark header row, light rules, zebra rows, splittable inside rows."""
+    grid = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT_DARK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if zebra:
+        commands += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(rows), 2)]
+    grid.setStyle(TableStyle(commands))
+    return grid
