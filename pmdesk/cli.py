@@ -1,0 +1,230 @@
+"""The command line: open the window, import and export boards, write the demo board.
+
+    pmdesk [FILE] [--quit-after-show]        open the window (on FILE)
+    pmdesk --version
+    pmdesk import BOARD.json OUT.pmdesk [--force]
+    pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT]
+    pmdesk demo OUT.pmdesk [--force]
+
+JSON goes to stdout without ``-o``; the other formats go to ``-o OUT``, or by default next to
+IN with the format's suffix (``board.pmdesk`` -> ``board.pdf``), replacing a file already there.
+Every error is one line ``pmdesk: error: ...`` on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from pmdesk import __version__
+from pmdesk.model.edits import EditError
+from pmdesk.store.board_file import BoardFile, create_file
+from pmdesk.store.errors import BoardFileError
+from pmdesk.store.json_format import ImportProblem, board_from_json, board_to_json
+from pmdesk.store.lock import BoardLock
+
+COMMANDS = ("import", "export", "demo")
+FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
+
+
+class UsageError(Exception):
+    """A command line mistake or a failure to report as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line, never a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _main_parser() -> _Parser:
+    parser = _Parser(
+        prog="pmdesk",
+        description="Run a blameless incident post-mortem. Commands: import, export, demo "
+        "(see pmdesk COMMAND --help).",
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a .pmdesk board to open")
+    parser.add_argument("--quit-after-show", action="store_true", help="quit once the window is shown")
+    parser.add_argument("--version", action="version", version=f"pmdesk {__version__}")
+    return parser
+
+
+def _command_parser(command: str) -> _Parser:
+    parser = _Parser(prog=f"pmdesk {command}")
+    if command == "import":
+        parser.description = "Create a board file from a JSON board (docs/board-format.md)."
+        parser.add_argument("source", type=Path, metavar="BOARD.json")
+        parser.add_argument("target", type=Path, metavar="OUT.pmdesk")
+        parser.add_argument("--force", action="store_true", help="replace OUT.pmdesk if it exists")
+    elif command == "export":
+        parser.description = "Export a board as JSON, a PDF report, Markdown, CSV, iCalendar or email."
+        parser.add_argument("source", type=Path, metavar="IN.pmdesk")
+        parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
+        parser.add_argument("-o", "--output", type=Path, metavar="OUT")
+    else:
+        parser.description = "Write the demo board."
+        parser.add_argument("target", type=Path, metavar="OUT.pmdesk")
+        parser.add_argument("--force", action="store_true", help="replace OUT.pmdesk if it exists")
+    return parser
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder and a rename."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _check_target(target: Path, force: bool) -> None:
+    if target.is_dir():
+        raise UsageError(f"{target}: is a folder")
+    if target.exists():
+        if not force:
+            raise UsageError(f"{target}: already exists (use --force to replace it)")
+        if BoardLock.is_locked(target):
+            raise UsageError(f"{target}: open in a pmdesk window; close it there first")
+    if not target.parent.is_dir():
+        raise UsageError(f"{target.parent}: no such folder")
+
+
+def load_json_board(source: Path) -> object:
+    """The parsed JSON of ``source``; UsageError for a file that is not UTF-8 JSON."""
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{source}: cannot be read ({error.strerror})") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{source}: not UTF-8 text (byte {error.start})") from error
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError(
+            f"{source}: not JSON ({error.msg} at line {error.lineno} column {error.colno})"
+        ) from error
+    except RecursionError as error:
+        raise UsageError(f"{source}: not JSON (nested too deeply)") from error
+
+
+def _import(args: argparse.Namespace) -> int:
+    source, target = args.source, args.target
+    _check_target(target, args.force)
+    data = load_json_board(source)
+    if not isinstance(data, dict):
+        raise UsageError(f"{source}: not a JSON object (the top level is {type(data).__name__})")
+    try:
+        board = board_from_json(data)
+    except ImportProblem as problem:
+        raise UsageError(f"{source}: {problem}") from problem
+    create_file(target, board, overwrite=args.force)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    file = BoardFile.open(args.source)
+    try:
+        board = file.read()
+    finally:
+        file.close()
+    if args.fmt == "json":
+        text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
+        if args.output is None:
+            # Bytes, so the JSON is UTF-8 whatever the terminal's locale says.
+            buffer = getattr(sys.stdout, "buffer", None)
+            sys.stdout.flush()
+            if buffer is None:
+                sys.stdout.write(text)
+            else:
+                buffer.write(text.encode("utf-8"))
+                buffer.flush()
+        else:
+            write_atomically(args.output, text.encode("utf-8"))
+        return 0
+    # Imported lazily (reportlab costs start-up time), and by name: pmdesk.report is written separately.
+    report = importlib.import_module("pmdesk.report")
+
+    target: Path = args.output or args.source.with_suffix(f".{args.fmt}")
+    # Report writers name files by suffix, so the temp file keeps it.
+    handle, temp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    try:
+        report.export(board, args.fmt, Path(temp))
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    print(target, file=sys.stderr)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from pmdesk.model.demo import demo_board
+
+    _check_target(args.target, args.force)
+    create_file(args.target, demo_board(), overwrite=args.force)
+    return 0
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    if args.file is not None and not args.file.exists():
+        raise UsageError(f"{args.file}: no such file")
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        # Qt would abort the process with a page of plugin messages.
+        raise UsageError("no display to show the window on (set DISPLAY, or QT_QPA_PLATFORM=offscreen)")
+    try:
+        from pmdesk import app
+    except ImportError as error:
+        if error.name not in ("pmdesk.app", "PySide6"):
+            raise
+        raise UsageError(f"the window is not available ({error})") from error
+    return int(app.run(args.file, args.quit_after_show))
+
+
+def _run(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        command = argv[0]
+        args = _command_parser(command).parse_args(argv[1:])
+        handler = {"import": _import, "export": _export, "demo": _demo}[command]
+        return handler(args)
+    return _open_window(_main_parser().parse_args(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the exit status (0 ok, 2 on any error, with one line on stderr)."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else 0
+    except KeyboardInterrupt:
+        return 130
+    except (UsageError, BoardFileError, EditError, ImportProblem) as error:
+        message = str(error)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        message = f"{where}{error.strerror or error}"
+    except (sqlite3.Error, UnicodeError) as error:
+        message = f"{type(error).__name__}: {error}"
+    print(f"pmdesk: error: {message}", file=sys.stderr)
+    return 2
