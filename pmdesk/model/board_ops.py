@@ -17,7 +17,7 @@ from pmdesk.model.board import (
     Section,
     TimelineEvent,
 )
-from pmdesk.model.card_ops import delete_cards
+from pmdesk.model.card_ops import _dissolve_theme, delete_cards
 from pmdesk.model.derived import dots_used
 from pmdesk.model.edits import Batch, EditError, apply_edit, find_index, primitives, target_of
 from pmdesk.model.ids import new_id
@@ -296,8 +296,9 @@ def remove_section(board: Board, section_id: str, cards_to: str | None = None) -
         if cards_to is None:
             if held:
                 _replay(rec, delete_cards(board, held))
+            # Themes without cards are left; their dots and action links must go with them.
             for theme in [t for t in board.themes if t.section == section_id]:
-                rec.remove("themes", theme.id)
+                _dissolve_theme(rec, theme.id, None)
         else:
             for theme in board.themes:
                 if theme.section == section_id:

@@ -208,7 +208,7 @@ def _check_votes(
             check.add(f"{path}.target", f"card {quoted(vote.target)} is in a theme: vote for its theme")
         if vote.participant is not None and vote.participant in people:
             used[vote.participant] += 1
-            if isinstance(budget, int) and used[vote.participant] == budget + 1:
+            if int_problem(budget, 0) is None and used[vote.participant] == budget + 1:
                 check.add(
                     f"{path}.participant",
                     f"{quoted(vote.participant)} places more than {budget} dots "

@@ -1,0 +1,5 @@
+"""Shared test configuration: Qt tests run without a display."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
