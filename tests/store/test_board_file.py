@@ -1,0 +1,206 @@
+"""Opening board files: every bad file gets its message and stays byte-identical."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pmdesk.model.card_ops import add_card
+from pmdesk.model.demo import demo_board
+from pmdesk.store import board_file
+from pmdesk.store.board_file import BoardFile, create_file
+from pmdesk.store.document import Document
+from pmdesk.store.errors import BoardFileError, ReadOnlyError
+
+HERE = Path(__file__).parent
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refuse(path: Path, message: str) -> None:
+    """Opening ``path`` fails with ``message`` and leaves the file byte-identical."""
+    before = sha256(path)
+    with pytest.raises(BoardFileError, match=message):
+        BoardFile.open(path)
+    assert sha256(path) == before
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.pmdesk"
+    create_file(path, demo_board())
+    return path
+
+
+def test_a_good_file_reads_back_the_board(demo_file: Path) -> None:
+    file = BoardFile.open(demo_file)
+    try:
+        assert file.read() == demo_board()
+        assert file.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert file.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        file.close()
+
+
+def test_not_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pmdesk"
+    path.write_bytes(b"Dear diary, " * 100)
+    refuse(path, "not an SQLite database")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pmdesk"
+    path.write_bytes(b"")
+    refuse(path, "the file is empty")
+
+
+def test_foreign_sqlite_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.pmdesk"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    refuse(path, "not a pmdesk board")
+
+
+def test_truncated(demo_file: Path) -> None:
+    data = demo_file.read_bytes()
+    demo_file.write_bytes(data[: len(data) // 2])
+    refuse(demo_file, "truncated")
+
+
+def test_short_header(demo_file: Path) -> None:
+    demo_file.write_bytes(demo_file.read_bytes()[:50])
+    refuse(demo_file, "truncated")
+
+
+def test_newer_version(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file)
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    refuse(demo_file, r"newer pmdesk \(board format 7; this pmdesk reads up to 1\)")
+
+
+def test_a_folder_and_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(BoardFileError, match="is a folder"):
+        BoardFile.open(tmp_path)
+    with pytest.raises(BoardFileError, match="no such file"):
+        BoardFile.open(tmp_path / "nothing.pmdesk")
+
+
+def test_open_in_another_process(demo_file: Path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "hold_child.py"), str(demo_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "open"
+        refuse(demo_file, "already open in another pmdesk window")
+    finally:
+        child.communicate(timeout=10)
+    BoardFile.open(demo_file).close()  # free again once the other process closed it
+
+
+def test_read_only_file_opens_read_only(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_file.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything: make the check see what a user would
+        real_access = os.access
+        monkeypatch.setattr(board_file.os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+    before = sha256(demo_file)
+    document = Document.open(demo_file)
+    try:
+        assert document.read_only
+        assert document.board == demo_board()
+        with pytest.raises(ReadOnlyError, match="read-only"):
+            document.apply(add_card(document.board, "lessons", "x"))
+        assert document.board == demo_board()
+    finally:
+        document.close()
+    assert sha256(demo_file) == before
+
+
+def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = demo_file.read_bytes()
+
+    def add_table(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE extra (x)")
+
+    monkeypatch.setattr(board_file, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(board_file, "MIGRATIONS", {1: add_table})
+    file = BoardFile.open(demo_file)
+    try:
+        assert file.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert file.read() == demo_board()
+    finally:
+        file.close()
+    backup = demo_file.with_name("demo.pmdesk.v1.bak")
+    conn = sqlite3.connect(backup)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == len(demo_board().cards)
+    finally:
+        conn.close()
+    assert len(original) > 0
+
+
+def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None:
+    document = Document.open(demo_file)
+    try:
+        before = sha256(demo_file)
+        batch = add_card(document.board, "lessons", "ok", card_id="c1")  # a duplicate primary key
+        with pytest.raises(BoardFileError, match="could not be saved"):
+            document.apply(batch)
+        assert document.board == demo_board()
+        assert sha256(demo_file) == before
+    finally:
+        document.close()
+
+
+def test_sigkill_never_loses_a_committed_edit(tmp_path: Path) -> None:
+    path = tmp_path / "killed.pmdesk"
+    create_file(path, demo_board())
+    rng = random.Random(20261126)
+    reported: list[str] = []
+    deadline = time.monotonic() + 25
+    kills = 0
+    while kills < 50 and time.monotonic() < deadline:
+        child = subprocess.Popen(
+            [sys.executable, str(HERE / "edit_child.py"), str(path), f"k{kills}"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None
+        first = child.stdout.readline().strip()
+        assert first, "the child committed nothing"
+        reported.append(first)
+        time.sleep(rng.uniform(0, 0.06))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        reported.extend(line for line in out.split() if line)
+        assert child.returncode == -signal.SIGKILL
+        kills += 1
+    assert kills >= 50
+    file = BoardFile.open(path)
+    try:
+        assert file.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {card.id for card in file.read().cards}
+    finally:
+        file.close()
+    missing = [card_id for card_id in reported if card_id not in stored]
+    assert missing == []
+    assert len(reported) > 50
