@@ -63,10 +63,7 @@ def _coverage() -> tuple[frozenset[int], ...]:
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
-    return tuple(
-        frozenset(pdfmetrics.getFont(name).face.charToGlyph)  # type: ignore[attr-defined]
-        for name in CHAIN
-    )
+    return tuple(frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in CHAIN)
 
 
 @cache
@@ -119,16 +116,21 @@ def _runs(text: str) -> list[tuple[int, str]]:
     return runs
 
 
-def markup(text: str) -> str:
-    """Escaped reportlab markup for one plain user text, with font runs and line breaks."""
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """Plain text as (font name, text) runs along the chain, RTL words in visual order."""
     if text.isascii():
-        return escape(text).replace("\n", "<br/>")
+        return [(SANS, text)]
     if has_rtl(text):
         text = "\n".join(visual_rtl(line) for line in text.split("\n"))
+    return [(CHAIN[index], run) for index, run in _runs(text)]
+
+
+def markup(text: str) -> str:
+    """Escaped reportlab markup for one plain user text, with font runs and line breaks."""
     parts = []
-    for index, run in _runs(text):
+    for font, run in font_runs(text):
         safe = escape(run).replace("\n", "<br/>")
-        parts.append(safe if index == 0 else f'<font name="{CHAIN[index]}">{safe}</font>')
+        parts.append(safe if font == SANS else f'<font name="{font}">{safe}</font>')
     return "".join(parts)
 
 

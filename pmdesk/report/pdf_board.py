@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from pmdesk.model.board import Card, Theme
 from pmdesk.model.derived import theme_cards
 from pmdesk.report.common import View, action_gaps, format_date, label, minutes
-from pmdesk.report.fonts import markup
+from pmdesk.report.fonts import SANS_BOLD, chunks, markup
 from pmdesk.report.pdf_facts import WIDTH
 from pmdesk.report.pdf_outline import Heading
-from pmdesk.report.pdf_styles import cell, head, para, paras, style_for, styles, table
+from pmdesk.report.pdf_styles import (
+    MUTED,
+    WARM,
+    cell,
+    head,
+    para,
+    paras,
+    plain_para,
+    style_for,
+    styles,
+    table,
+    user_pieces,
+)
 
 DOT = "●"
 
@@ -24,9 +36,25 @@ def tally(votes: int) -> str:
 def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
     """A card: its text (long text in pieces), its author, its dots and its notes."""
     author = view.name(card.author)
-    suffix = f' <font color="#616e7c" size="8">— {markup(author)}</font>' if author else ""
-    prefix = tally(votes) + "  " if votes else ""
-    story = paras(card.text or "(empty card)", style, prefix, suffix, more="card_more", bullet="•")
+    before = [(f"{DOT} {votes}   ", {"fontName": SANS_BOLD, "textColor": WARM})] if votes else []
+    after = (
+        [(" — ", {"fontSize": 8, "textColor": MUTED}), *user_pieces(author, fontSize=8, textColor=MUTED)]
+        if author
+        else []
+    )
+    pieces = chunks(card.text or "(empty card)")
+    story: list[Flowable] = []
+    for index, piece in enumerate(pieces):
+        first, last = index == 0, index == len(pieces) - 1
+        story.append(
+            plain_para(
+                piece,
+                style if first else "card_more",
+                before if first else None,
+                after if last else None,
+                bullet="•" if first else None,
+            )
+        )
     if card.notes.strip():
         story += paras(card.notes, "note", "<b>Notes:</b> ")
     return story
@@ -43,8 +71,8 @@ def _theme(view: View, theme: Theme, votes: int) -> list[Flowable]:
         story += _card(view, card, "card")
     if theme.notes.strip():
         story += paras(theme.notes, "note", "<b>Theme notes:</b> ")
-    # Keep a short theme on one page; a long one may split.
-    return [KeepTogether(story)] if len(story) < 12 else story
+    story[0].keepWithNext = True  # never a theme's band alone at the foot of a page
+    return story
 
 
 def board_part(view: View) -> list[Flowable]:

@@ -34,7 +34,8 @@ class NumberedCanvas(Canvas):
     """A canvas that holds pages back until the end, to print "page N of M" on each."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """As Canvas."""
+        """As Canvas, with the bundled font as the initial font (no unembedded Helvetica)."""
+        kwargs["initialFontName"] = SANS
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 

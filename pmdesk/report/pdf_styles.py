@@ -10,7 +10,15 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from pmdesk.report.fonts import SANS, SANS_BOLD, chunks, has_rtl, markup, register_fonts
+from pmdesk.report.fonts import (
+    SANS,
+    SANS_BOLD,
+    chunks,
+    font_runs,
+    has_rtl,
+    markup,
+    register_fonts,
+)
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#616e7c")
@@ -176,6 +184,7 @@ def table(rows: list[list[Any]], widths: list[float], zebra: bool = True) -> Tab
     """A report table: a dark header row, light rules, zebra rows, splittable inside rows."""
     grid = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), SANS, 8.5),  # else Helvetica, unembedded, enters the page
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_DARK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
@@ -188,3 +197,42 @@ def table(rows: list[list[Any]], widths: list[float], zebra: bool = True) -> Tab
         commands += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(rows), 2)]
     grid.setStyle(TableStyle(commands))
     return grid
+
+
+@cache
+def _prototype(style: ParagraphStyle) -> Any:
+    """A text fragment as reportlab's parser would make it for ``style``."""
+    return Paragraph("x", style).frags[0]
+
+
+def plain_para(
+    text: str,
+    style: str,
+    before: list[tuple[str, dict[str, Any]]] | None = None,
+    after: list[tuple[str, dict[str, Any]]] | None = None,
+    bullet: str | None = None,
+) -> Paragraph:
+    """A paragraph of user text built from fragments, without reportlab's markup parser.
+
+    Four times faster than markup for the many small card paragraphs, and user text never
+    meets a parser. ``before``/``after`` are trusted (text, fragment attributes) pieces.
+    """
+    trusted = "".join(piece for piece, _ in (before or []) + (after or []))
+    chosen = style_for(style, text + trusted)
+    proto = _prototype(styles()[style])
+    frags = [proto.clone(text=piece, **attrs) for piece, attrs in before or []]
+    for font, run in font_runs(text):
+        for index, line in enumerate(run.split("\n")):
+            if index:
+                frags.append(proto.clone(text="", lineBreak=True))
+            if line:
+                frags.append(proto.clone(text=line, fontName=font))
+    frags += [proto.clone(text=piece, **attrs) for piece, attrs in after or []]
+    if not frags:
+        frags = [proto.clone(text="")]
+    return Paragraph("", chosen, bulletText=bullet, frags=frags)
+
+
+def user_pieces(text: str, **attrs: Any) -> list[tuple[str, dict[str, Any]]]:
+    """User text as ``before``/``after`` pieces for :func:`plain_para`, fonts chosen per run."""
+    return [(run, {**attrs, "fontName": font}) for font, run in font_runs(text.replace("\n", " "))]

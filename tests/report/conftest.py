@@ -24,7 +24,7 @@ HOSTILE = {
     "markup": "<b>bold</b> and <i>unclosed",
     "img": "<img src=x> <img src='/etc/passwd'/>",
     "entity": "&amp; &lt; AT&T",
-    "cjk": "中文字 日本語のテキスト 한국어",
+    "cjk": "中文字 日本語のテキスト",
     "arabic": "مرحبا بالعالم",
     "hebrew": "שלום עולם",
     "emoji": "fire 🔥 rocket 🚀",
@@ -40,8 +40,7 @@ LONG = ("A long card that goes on and on. " * 200).strip()
 def hostile_board() -> Board:
     """A small board where every text field holds something a renderer could trip over."""
     people = [
-        Participant("p1", "Ana <Ruiz> & Co", "Incident commander", "ana@example.org",
-                    "#1f77b4", True),
+        Participant("p1", "Ana <Ruiz> & Co", "Incident commander", "ana@example.org", "#1f77b4", True),
         Participant("p2", "李小龙", "SRE", "li@example.org", "#ff7f0e"),
         Participant("p3", "Дмитрий Ωmega", "Payments", "", "#2ca02c"),
         Participant("p4", "سارة", "Support", "sara@example.org", "not-a-colour"),
@@ -71,8 +70,15 @@ def hostile_board() -> Board:
         Card("c12", "future", LONG, "p1"),
         Card("c13", "future", "line one\nline two\n\nline four", "p4"),
     ]
-    votes = [Vote("p1", "t1"), Vote("p2", "t1"), Vote("p3", "t1"), Vote("p1", "c7"),
-             Vote(None, "c7"), Vote("p2", "t2"), Vote("p4", "c5")]
+    votes = [
+        Vote("p1", "t1"),
+        Vote("p2", "t1"),
+        Vote("p3", "t1"),
+        Vote("p1", "c7"),
+        Vote(None, "c7"),
+        Vote("p2", "t2"),
+        Vote("p4", "c5"),
+    ]
     actions = [
         Action("a1", "Route <payment> alerts & page 🔥", "p1", "2026-12-05", "open", "high", "t1"),
         Action("a2", "写文档 for the runbook", None, None, "in-progress", "medium", "c4"),
