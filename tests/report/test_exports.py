@@ -1,0 +1,121 @@
+"""Markdown, CSV, iCalendar and email exports, parsed back; the export() entry point."""
+
+from __future__ import annotations
+
+import csv
+import email
+import email.policy
+import io
+from pathlib import Path
+
+import pytest
+
+from pmdesk.model.board import Board
+from pmdesk.report import EXPORT_FORMATS, export
+from pmdesk.report.csv_export import COLUMNS
+from pmdesk.report.ics import fold, to_ics
+from pmdesk.report.markdown import md, to_markdown
+
+
+def test_markdown_escapes_and_holds_everything(board: Board) -> None:
+    text = to_markdown(board)
+    assert "<b>" not in text and "<img" not in text and "<script>" not in text
+    assert "&lt;img src=x&gt;" in text
+    assert "AT&amp;T" in text
+    for card in board.cards:
+        assert md(card.text.split("\n")[0]) in text
+    for person in board.participants:
+        assert md(person.name) in text
+    for action in board.actions:
+        assert md(action.text) in text
+    assert "⚠ no owner" in text and "● 3" in text
+    assert text.index("## What happened") < text.index("## The board") < text.index("## Actions")
+
+
+def test_md_escape_is_inert() -> None:
+    assert md("*a* _b_ [c](d) <e> & #") == r"\*a\* \_b\_ \[c\]\(d\) &lt;e&gt; &amp; \#"
+
+
+def test_csv_has_bom_names_and_sources(board: Board, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    export(board, "csv", path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == COLUMNS
+    assert rows[1][0] == board.actions[0].text
+    assert rows[1][1] == "Ana <Ruiz> & Co"
+    assert rows[1][6] == "Alert <routing> & paging 🔥"
+    assert rows[2][1] == "" and rows[2][6] == board.cards[3].text
+    assert len(rows) == 1 + len(board.actions)
+
+
+def unfold(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_ics_lines_fold_and_escape(board: Board) -> None:
+    text = to_ics(board)
+    assert "\n" not in text.replace("\r\n", "")
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+        line.encode("utf-8").decode("utf-8")  # no character cut in two
+    lines = unfold(text)
+    assert lines.count("BEGIN:VTODO") == 2  # the action without a due date has no to-do
+    assert lines.count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Fix \\; commas\\, and \\\\ backslashes" in lines
+    assert "DUE;VALUE=DATE:20261205" in lines and "DTSTART;VALUE=DATE:20261210" in lines
+    assert any(line.startswith("DESCRIPTION:Owner: سارة\\n") for line in lines)
+    assert all(line.startswith("DTSTAMP:") for line in lines if "DTSTAMP" in line)
+
+
+def test_ics_uids_are_stable(board: Board) -> None:
+    uids = [line for line in unfold(to_ics(board)) if line.startswith("UID:")]
+    assert uids == [line for line in unfold(to_ics(board)) if line.startswith("UID:")]
+    assert len(set(uids)) == len(uids) == 3
+
+
+def test_fold_keeps_utf8_characters_whole() -> None:
+    folded = fold("SUMMARY:" + "🔥" * 40)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "SUMMARY:" + "🔥" * 40
+
+
+def test_email_draft_parses_with_pdf_attached(board: Board, tmp_path: Path) -> None:
+    path = tmp_path / "draft.eml"
+    export(board, "eml", path)
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert message["X-Unsent"] == "1"
+    assert message["Subject"] == f"Post-mortem: {board.incident.title}"
+    addresses = {a.addr_spec for a in message["To"].addresses}
+    assert addresses == {"ana@example.org", "li@example.org", "sara@example.org"}
+    body = message.get_body(("plain",)).get_content()
+    assert "Alert <routing> & paging 🔥" in body and "NO OWNER" in body
+    attachments = list(message.iter_attachments())
+    assert len(attachments) == 1
+    assert attachments[0].get_content_type() == "application/pdf"
+    assert attachments[0].get_content().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "ics"])
+def test_export_writes_atomically(board: Board, tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"out{EXPORT_FORMATS[fmt][1]}"
+    path.write_text("old")
+    seen: list[float] = []
+    export(board, fmt, path, seen.append)
+    assert path.read_bytes() != b"old" and seen == [1.0]
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_unknown_format_is_refused(board: Board, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export(board, "docx", tmp_path / "x")
+
+
+def test_report_imports_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = "import pmdesk.report.pdf, pmdesk.report.email_draft, sys; print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
