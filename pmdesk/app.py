@@ -1,0 +1,162 @@
+"""The composition root: builds the application, its documents and windows, and wires them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pmdesk.store.document import Document, find_untitled
+from pmdesk.store.errors import BoardFileError
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.main_window import MainWindow, WindowHooks, string_list
+
+
+def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> MainWindow:
+    """A main window with every page and menu installed."""
+    from pmdesk.ui.board.install import install as install_board
+    from pmdesk.ui.export_menu import install as install_export
+    from pmdesk.ui.facts.install import install as install_facts
+    from pmdesk.ui.meeting.install import install as install_meeting
+
+    window = MainWindow(qt_document, hooks, settings)
+    install_facts(window)
+    install_board(window)
+    install_meeting(window)
+    install_export(window)
+    return window
+
+
+class _FirstPaint(QObject):
+    """Quits the application once a window has painted (for --quit-after-show)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """After the first paint, quit on the next turn of the event loop."""
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+class Application:
+    """Owns the open windows and everything they share."""
+
+    def __init__(
+        self, qt_app: QApplication, settings: QSettings, data_folder: Path, interactive: bool = True
+    ) -> None:
+        self.qt_app = qt_app
+        self.interactive = interactive
+        self.settings = settings
+        self.data_folder = data_folder
+        self.windows: list[MainWindow] = []
+
+    def hooks(self) -> WindowHooks:
+        """The callbacks a window uses to reach the application."""
+        return WindowHooks(self.new_board, self.open_path, self.recent_files, self.quit)
+
+    def recent_files(self) -> list[Path]:
+        """Recently opened boards that still exist."""
+        return [Path(v) for v in string_list(self.settings, "recent_files") if Path(v).exists()]
+
+    def show_document(self, document: Document) -> MainWindow:
+        """Open a window on a document."""
+        qt_document = QtDocument(document)
+        window = build_window(qt_document, self.hooks(), self.settings)
+        qt_document.setParent(window)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None and not self.windows:
+            window.restoreGeometry(geometry)
+        else:
+            window.resize(1400, 860)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _obj=None, w=window, d=document: self._closed(w, d))
+        self.windows.append(window)
+        window.show()
+        if not document.untitled:
+            window.settings_add_recent(document.path)
+        return window
+
+    def _closed(self, window: MainWindow, document: Document) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        document.close()
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        """Open a board file in a new window; show the store's message if it cannot be opened."""
+        for window in self.windows:
+            if window.qt_document.document.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            document = Document.open(path)
+        except BoardFileError as error:
+            self._error("Cannot open board", str(error))
+            return None
+        return self.show_document(document)
+
+    def new_board(self) -> MainWindow | None:
+        """A new untitled board in the data folder."""
+        try:
+            document = Document.create_untitled(self.data_folder)
+        except (BoardFileError, OSError) as error:
+            self._error("Cannot create a board", str(error))
+            return None
+        return self.show_document(document)
+
+    def start(self, path: Path | None) -> bool:
+        """Open ``path``, or offer boards left by an earlier run, or start a new one."""
+        if path is not None:
+            return self.open_path(path) is not None
+        left = find_untitled(self.data_folder)
+        if left and self.interactive and self._offer_recovery(left):
+            return self.open_path(left[0]) is not None
+        return self.new_board() is not None
+
+    def _offer_recovery(self, left: list[Path]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Untitled boards found", "")
+        box.setText(
+            f"{len(left)} untitled board(s) from an earlier session were kept. "
+            f"Open the most recent one ({left[0].name})?"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard)
+        box.button(QMessageBox.StandardButton.Discard).setText("New board")
+        return box.exec() == QMessageBox.StandardButton.Open
+
+    def _error(self, title: str, message: str) -> None:
+        if not self.interactive:
+            print(f"pmdesk: error: {message}", file=sys.stderr)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(message)
+        box.exec()
+
+    def quit(self) -> None:
+        """Close every window and quit (every board is saved already)."""
+        for window in list(self.windows):
+            window.close()
+        self.qt_app.quit()
+
+
+def run(path: Path | None = None, quit_after_show: bool = False) -> int:
+    """Start the application on ``path`` (or a new board); the process exit status."""
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("pmdesk")
+    qt_app.setOrganizationName("pmdesk")
+    qt_app.setApplicationDisplayName("pmdesk")
+    settings = QSettings()
+    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    application = Application(qt_app, settings, data, interactive=not quit_after_show)
+    if quit_after_show:
+        watcher = _FirstPaint(qt_app)
+        qt_app.installEventFilter(watcher)
+        QTimer.singleShot(10000, qt_app.quit)
+    if not application.start(path):
+        return 1
+    status = qt_app.exec()
+    for window in list(application.windows):
+        window.qt_document.document.close()
+    return status

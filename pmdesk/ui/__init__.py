@@ -1,0 +1,1 @@
+"""The Qt window over the document: widgets, item models, undo."""

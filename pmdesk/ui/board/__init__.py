@@ -1,0 +1,1 @@
+"""board pages of the window."""

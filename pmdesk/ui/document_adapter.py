@@ -1,0 +1,93 @@
+"""The Qt side of a document: one change signal, one undo stack, one way to push edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from pmdesk.model.board import Board
+from pmdesk.model.edits import Batch, Edit, EditError, edit_name
+from pmdesk.store.document import Document
+from pmdesk.store.errors import BoardFileError
+
+_MERGE_ID = 0x504D  # QUndoCommand.id() for edits that merge while typing in one field
+
+
+class EditCommand(QUndoCommand):
+    """One undo step: an edit that was applied, and its inverse.
+
+    The edit is applied before the command is pushed (so a refused edit never reaches the
+    stack); the first ``redo`` that QUndoStack.push calls therefore does nothing.
+    """
+
+    def __init__(self, document: Document, edit: Edit, inverse: Edit, merge_key: str | None) -> None:
+        super().__init__(edit_name(edit))
+        self._document = document
+        self._edit = edit
+        self._inverse = inverse
+        self._merge_key = merge_key
+        self._applied = True
+
+    def redo(self) -> None:
+        """Apply the edit again (skipped on the push, which follows the first apply)."""
+        if self._applied:
+            self._applied = False
+            return
+        self._inverse = self._document.apply(self._edit)
+
+    def undo(self) -> None:
+        """Apply the inverse."""
+        self._edit = self._document.apply(self._inverse)
+
+    def id(self) -> int:
+        """Commands with a merge key merge with the next edit of the same key."""
+        return _MERGE_ID if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing in one field is one undo step."""
+        if not isinstance(other, EditCommand) or other._merge_key != self._merge_key:
+            return False
+        name = self.text()
+        self._edit = Batch(name, (self._edit, other._edit))
+        self._inverse = Batch(name, (other._inverse, self._inverse))
+        return True
+
+
+class QtDocument(QObject):
+    """Wraps a Document for the window: ``push`` edits, listen to ``changed``."""
+
+    changed = Signal(object)  # the Edit just applied (also on undo and redo)
+    failed = Signal(str)  # a message for the user when an edit is refused
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(0)
+        document.subscribe(self.changed.emit)
+
+    @property
+    def board(self) -> Board:
+        """The board as it is now (read it, never change it directly)."""
+        return self.document.board
+
+    def push(self, edit: Edit | None, merge_key: str | None = None) -> bool:
+        """Apply an edit as one undo step; False (and ``failed``) if it was refused."""
+        if edit is None:
+            return False
+        try:
+            inverse = self.document.apply(edit)
+        except (EditError, BoardFileError) as error:
+            self.failed.emit(str(error))
+            return False
+        self.undo_stack.push(EditCommand(self.document, edit, inverse, merge_key))
+        return True
+
+    def attempt(self, build: object, *args: object, merge_key: str | None = None, **kwargs: object) -> bool:
+        """Build an edit with an operation (``build(board, *args)``) and push it; report refusals."""
+        try:
+            edit = build(self.board, *args, **kwargs)  # type: ignore[operator]
+        except EditError as error:
+            self.failed.emit(str(error))
+            return False
+        return self.push(edit, merge_key)

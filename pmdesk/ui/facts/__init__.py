@@ -1,0 +1,1 @@
+"""facts pages of the window."""

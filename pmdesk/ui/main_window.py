@@ -1,0 +1,268 @@
+"""The main window: menus, the read-only banner, and the pages of the board."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.plain import plain_label
+
+FILE_FILTER = "pmdesk boards (*.pmdesk);;All files (*)"
+
+
+def string_list(settings: QSettings, key: str) -> list[str]:
+    """A list of strings from QSettings (which gives a lone string, None or a list)."""
+    value = settings.value(key, [])
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+class WindowHooks:
+    """What the composition root lets a window ask for: other windows, recent files."""
+
+    def __init__(
+        self,
+        new_board: Callable[[], object],
+        open_path: Callable[[Path], object],
+        recent_files: Callable[[], list[Path]],
+        quit_app: Callable[[], None],
+    ) -> None:
+        self.new_board = new_board
+        self.open_path = open_path
+        self.recent_files = recent_files
+        self.quit_app = quit_app
+
+
+class MainWindow(QMainWindow):
+    """One board in one window."""
+
+    def __init__(self, qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> None:
+        super().__init__()
+        self.qt_document = qt_document
+        self.hooks = hooks
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.pages: dict[str, QWidget] = {}
+        self.setMinimumSize(960, 600)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = plain_label("", central)
+        self.banner.setObjectName("ReadOnlyBanner")
+        self.banner.setStyleSheet("background:#fff3cd;color:#3d2e00;padding:6px 12px;font-weight:bold;")
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(8, 4, 8, 4)
+        layout.addLayout(self.header)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        qt_document.changed.connect(self._on_changed)
+        qt_document.failed.connect(self.show_refusal)
+        qt_document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._update_title()
+        self._update_banner()
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def add_page(self, key: str, widget: QWidget, title: str, shortcut: str) -> None:
+        """Add a page as a tab under ``key``, reachable with ``shortcut`` (Ctrl+1 ...)."""
+        self.pages[key] = widget
+        index = self.tabs.addTab(widget, title)
+        action = QAction(f"{title}", self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
+        self.go_menu.addAction(action)
+        self.tabs.setTabToolTip(index, f"{title} ({shortcut})")
+
+    def current_page(self) -> QWidget | None:
+        """The page shown now."""
+        return self.tabs.currentWidget()
+
+    def show_page(self, key: str) -> None:
+        """Bring the page registered under ``key`` to the front."""
+        self.tabs.setCurrentWidget(self.pages[key])
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _action(self, menu_text: str, slot: Callable[[], object], shortcut: object = None) -> QAction:
+        action = QAction(menu_text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(
+            self._action("&New Board", self.hooks.new_board, QKeySequence.StandardKey.New)
+        )
+        self.file_menu.addAction(self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = self.file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(
+            self._action("Save &As…", self.save_as_dialog, QKeySequence.StandardKey.SaveAs)
+        )
+        self.file_menu.addAction(self._action("Save a &Copy…", self.save_copy_dialog))
+        self.export_menu = self.file_menu.addMenu("&Export")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))
+        self.file_menu.addAction(self._action("&Quit", self.hooks.quit_app, QKeySequence.StandardKey.Quit))
+
+        self.edit_menu = bar.addMenu("&Edit")
+        stack = self.qt_document.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
+
+        self.view_menu = bar.addMenu("&View")
+        self.go_menu = self.view_menu.addMenu("&Go to")
+        full = self._action("&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen)
+        full.setShortcuts([QKeySequence(QKeySequence.StandardKey.FullScreen), QKeySequence("F11")])
+        self.view_menu.addAction(full)
+        self.board_menu = bar.addMenu("&Board")
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self._action("&About pmdesk", self._about))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.hooks.recent_files()
+        for path in recent:
+            self.recent_menu.addAction(self._action(str(path), partial(self.hooks.open_path, path)))
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def toggle_full_screen(self) -> None:
+        """Full screen on and off."""
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _about(self) -> None:
+        from pmdesk import __version__
+
+        box = QMessageBox(self)
+        box.setWindowTitle("About pmdesk")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"pmdesk {__version__}\nRun a blameless incident post-mortem in one window, offline.")
+        box.exec()
+
+    # --- files ---------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        """Ask for a board file and open it in a window."""
+        name, _ = QFileDialog.getOpenFileName(self, "Open board", "", FILE_FILTER)
+        if name:
+            self.hooks.open_path(Path(name))
+
+    def _ask_target(self, caption: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, caption, self._suggested_name(), FILE_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".pmdesk")
+
+    def _suggested_name(self) -> str:
+        title = self.qt_document.board.incident.title.strip() or "board"
+        safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in title).strip()
+        return f"{safe or 'board'}.pmdesk"
+
+    def save_as_dialog(self) -> None:
+        """Save the board under a new name and continue there."""
+        target = self._ask_target("Save board as")
+        if target is not None:
+            self.save_as(target)
+
+    def save_as(self, target: Path) -> bool:
+        """Continue the board at ``target``; False with a message if it cannot be written."""
+        from pmdesk.store.errors import BoardFileError
+
+        try:
+            self.qt_document.document.save_as(target)
+        except BoardFileError as error:
+            self.show_error("Save As failed", str(error))
+            return False
+        self.settings_add_recent(target)
+        self._update_title()
+        self._update_banner()
+        return True
+
+    def save_copy_dialog(self) -> None:
+        """Write a copy of the board somewhere else."""
+        from pmdesk.store.errors import BoardFileError
+
+        target = self._ask_target("Save a copy")
+        if target is None:
+            return
+        try:
+            self.qt_document.document.save_copy(target)
+        except BoardFileError as error:
+            self.show_error("Save a Copy failed", str(error))
+
+    def settings_add_recent(self, path: Path) -> None:
+        """Remember ``path`` at the top of Open Recent."""
+        recent = [str(path.resolve())] + [
+            p for p in string_list(self.settings, "recent_files") if p != str(path.resolve())
+        ]
+        self.settings.setValue("recent_files", recent[:10])
+
+    # --- messages and state --------------------------------------------------------------
+
+    def show_error(self, title: str, message: str) -> None:
+        """A modal error with plain text."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(message)
+        box.exec()
+
+    def show_refusal(self, message: str) -> None:
+        """An edit was refused: say why in the status bar, without a modal dialog."""
+        self.statusBar().showMessage(message, 6000)
+
+    def _on_changed(self, _edit: object) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        document = self.qt_document.document
+        title = self.qt_document.board.incident.title or "Untitled incident"
+        where = "untitled board" if document.untitled else document.path.name
+        suffix = " (read-only)" if document.read_only else ""
+        self.setWindowTitle(f"{title} — {where}{suffix} — pmdesk")
+
+    def _update_banner(self) -> None:
+        document = self.qt_document.document
+        if document.read_only:
+            self.banner.setText(
+                f"{document.path.name} is read-only: you can look and export, but changes cannot be saved."
+            )
+        self.banner.setVisible(document.read_only)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Keep the window's geometry; the board itself is always saved already."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        event.accept()

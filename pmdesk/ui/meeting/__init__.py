@@ -1,0 +1,1 @@
+"""meeting pages of the window."""
