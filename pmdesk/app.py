@@ -18,13 +18,14 @@ def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSetting
     """A main window with every page and menu installed."""
     from pmdesk.ui.board.install import install as install_board
     from pmdesk.ui.export_menu import install as install_export
-    from pmdesk.ui.facts.install import install as install_facts
+    from pmdesk.ui.facts.install import install_facts, install_followup
     from pmdesk.ui.meeting.install import install as install_meeting
 
     window = MainWindow(qt_document, hooks, settings)
-    install_facts(window)
-    install_board(window)
-    install_meeting(window)
+    install_facts(window)  # What happened (Ctrl+1)
+    install_board(window)  # Board (Ctrl+2), Top priorities (Ctrl+3), participants
+    install_followup(window)  # Actions (Ctrl+4), Wrap-up (Ctrl+5)
+    install_meeting(window)  # agenda, timer, presentation
     install_export(window)
     return window
 

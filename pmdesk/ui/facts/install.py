@@ -1,8 +1,13 @@
-"""Install this area's pages, header widgets and menu items into a main window."""
+"""Install the What happened, Actions and Wrap-up pages into a main window."""
 
 from pmdesk.ui.main_window import MainWindow
 
 
-def install(window: MainWindow) -> None:
+def install_facts(window: MainWindow) -> None:
+    """Nothing yet."""
+    del window
+
+
+def install_followup(window: MainWindow) -> None:
     """Nothing yet."""
     del window

@@ -1,0 +1,35 @@
+"""The main window frame: title, read-only banner, undo through the document."""
+
+from pathlib import Path
+
+from pmdesk.model.card_ops import add_card
+from pmdesk.store.document import Document
+from pmdesk.ui.main_window import MainWindow
+
+
+def test_title_names_incident_and_file(window: MainWindow, board_path: Path) -> None:
+    title = window.windowTitle()
+    assert window.qt_document.board.incident.title in title
+    assert board_path.name in title
+
+
+def test_pushed_edit_is_in_the_file_and_undo_removes_it(window: MainWindow, board_path: Path) -> None:
+    qt_document = window.qt_document
+    before = len(qt_document.board.cards)
+    assert qt_document.attempt(add_card, "went-well", "Pager fired on time", card_id="cx1")
+    assert len(qt_document.board.cards) == before + 1
+    qt_document.undo_stack.undo()
+    assert len(qt_document.board.cards) == before
+    qt_document.undo_stack.redo()
+    qt_document.document.close()
+    reopened = Document.open(board_path)
+    assert any(card.id == "cx1" for card in reopened.board.cards)
+    reopened.close()
+
+
+def test_refused_edit_is_reported_not_pushed(window: MainWindow) -> None:
+    qt_document = window.qt_document
+    messages: list[str] = []
+    qt_document.failed.connect(messages.append)
+    assert not qt_document.attempt(add_card, "no-such-section", "x")
+    assert messages and qt_document.undo_stack.count() == 0
