@@ -140,11 +140,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    file = BoardFile.open(args.source)
-    try:
-        board = file.read()
-    finally:
-        file.close()
+    # A snapshot without the lock, so a board open in a window can still be exported.
+    board = BoardFile.read_snapshot(args.source)
     if args.fmt == "json":
         text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
         if args.output is None:

@@ -256,6 +256,26 @@ class BoardFile:
             raise
         return cls(path, conn, lock, read_only)
 
+    @staticmethod
+    def read_snapshot(path: Path) -> Board:
+        """Read a board without locking it, even while a pmdesk window edits it (for exports)."""
+        path = Path(path)
+        check_header(path)
+        try:
+            conn = _connect(path, read_only=True)
+        except sqlite3.Error as error:
+            raise BoardFileError(f"{path.name}: cannot be opened ({error})") from error
+        try:
+            version = check_connection(conn, path.name)
+            if version < SCHEMA_VERSION:
+                raise BoardFileError(f"{path.name}: an older board; open it in pmdesk once to upgrade it")
+            conn.execute("BEGIN")  # one consistent snapshot across all tables
+            return read_board(conn)
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as error:
+            raise BoardFileError(f"{path.name}: the file is damaged ({error})") from error
+        finally:
+            conn.close()
+
     def read(self) -> Board:
         """The whole board as stored."""
         try:

@@ -204,3 +204,12 @@ def test_sigkill_never_loses_a_committed_edit(tmp_path: Path) -> None:
     missing = [card_id for card_id in reported if card_id not in stored]
     assert missing == []
     assert len(reported) > 50
+
+
+def test_snapshot_reads_a_board_that_is_open_for_editing(tmp_path: Path) -> None:
+    path = tmp_path / "open.pmdesk"
+    document = Document.create(path)
+    document.apply(add_card(document.board, "went-well", "written while open", card_id="c-open"))
+    snapshot = BoardFile.read_snapshot(path)
+    document.close()
+    assert [card.text for card in snapshot.cards] == ["written while open"]
