@@ -1,0 +1,189 @@
+"""File ▸ Export and File ▸ Email report…: files written off the GUI thread, errors shown."""
+
+from __future__ import annotations
+
+import copy
+import email
+import email.policy
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pmdesk.model.card_ops import set_card_field
+from pmdesk.ui.export_menu import FORMATS, ExportController, ExportJob
+from pmdesk.ui.main_window import MainWindow
+
+
+def controller_of(window: MainWindow) -> ExportController:
+    """The window's export controller."""
+    found = window.findChild(ExportController, "ExportController")
+    assert isinstance(found, ExportController)
+    return found
+
+
+def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[str]:
+    """Make QFileDialog.getSaveFileName answer ``path`` (None: cancelled); returns the suggestions."""
+    asked: list[str] = []
+
+    def fake(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return ("" if path is None else str(path), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return asked
+
+
+def mark_clean(window: MainWindow) -> None:
+    """Mark the undo stack clean.
+
+    Destroying a window whose stack is not clean emits cleanChanged into MainWindow's lambda after
+    the window's C++ object is gone (a RuntimeError in main_window.py, reported to its owner).
+    """
+    window.qt_document.undo_stack.setClean()
+
+
+def trigger(window: MainWindow, name: str) -> None:
+    """Trigger a File menu action by its object name, as a click would."""
+    controller = controller_of(window)
+    controller.actions[name].trigger()
+
+
+def test_export_menu_lists_every_format(window: MainWindow) -> None:
+    texts = [action.text().replace("&", "") for action in window.export_menu.actions()]
+    assert texts == ["PDF…", "Markdown…", "Actions CSV…", "Calendar (.ics)…", "Email draft…", "Board JSON…"]
+    file_texts = [action.text().replace("&", "") for action in window.file_menu.actions()]
+    assert file_texts.index("Email report…") == file_texts.index("Export") + 1
+    email_action = controller_of(window).actions["email_report"]
+    assert email_action.shortcut().toString() == "Ctrl+Shift+E"
+
+
+def test_pdf_export_writes_a_pdf(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out" / "report"
+    target.parent.mkdir()
+    asked = answer_save_dialog(monkeypatch, target)
+    trigger(window, "pdf")
+    written = target.with_suffix(".pdf")
+    qtbot.waitUntil(written.exists, timeout=30000)
+    assert written.read_bytes().startswith(b"%PDF")
+    assert asked and asked[0].endswith("demo.pdf")  # suggested beside the board, named after it
+    controller_of(window).wait()
+
+
+def test_json_export_parses_and_holds_the_board(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "board.json"
+    answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(controller_of(window).exported, timeout=10000) as blocker:
+        trigger(window, "json")
+    assert blocker.args == ["json", str(target)]
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert len(data["cards"]) == len(window.qt_document.board.cards)
+
+
+@pytest.mark.parametrize("fmt", [fmt.key for fmt in FORMATS if fmt.key not in ("pdf", "json")])
+def test_other_formats_are_written(
+    fmt: str, window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / f"export.{fmt}"
+    answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(controller_of(window).exported, timeout=30000):
+        trigger(window, fmt)
+    assert target.stat().st_size > 0
+
+
+def test_export_is_of_the_board_when_asked(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card = window.qt_document.board.cards[0]
+    assert window.qt_document.attempt(set_card_field, card.id, "text", "Exported text 42")
+    mark_clean(window)
+    target = tmp_path / "board.json"
+    answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(controller_of(window).exported, timeout=10000):
+        trigger(window, "json")
+    assert "Exported text 42" in target.read_text(encoding="utf-8")
+
+
+def test_cancelled_dialog_writes_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_save_dialog(monkeypatch, None)
+    trigger(window, "pdf")
+    assert not controller_of(window).jobs
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_failure_is_shown_with_show_error(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append((title, message)))
+    answer_save_dialog(monkeypatch, tmp_path / "no-such-folder" / "board.md")
+    trigger(window, "md")
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert errors[0][0] == "Export failed"
+    assert "board.md" in errors[0][1]
+    assert not controller_of(window).jobs
+
+
+def test_window_stays_responsive_during_a_pdf(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.pdf"
+    answer_save_dialog(monkeypatch, target)
+    trigger(window, "pdf")
+    # The GUI thread is free: an edit goes through while the PDF is being written.
+    card = window.qt_document.board.cards[0]
+    assert window.qt_document.attempt(set_card_field, card.id, "text", "Edited meanwhile")
+    mark_clean(window)
+    qtbot.waitUntil(target.exists, timeout=30000)
+    controller_of(window).wait()
+
+
+def test_email_report_writes_a_draft_with_the_pdf_and_opens_it(
+    window: MainWindow, qtbot: QtBot, board_path: Path
+) -> None:
+    controller = controller_of(window)
+    opened: list[QUrl] = []
+    controller.open_url = lambda url: opened.append(url) or True
+    with qtbot.waitSignal(controller.exported, timeout=30000) as blocker:
+        controller.actions["email_report"].trigger()
+    draft = Path(blocker.args[1])
+    assert draft.parent == board_path.parent and draft.suffix == ".eml"
+    assert opened == [QUrl.fromLocalFile(str(draft))]
+    message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    assert "Post-mortem" in str(message["Subject"])
+    attachments = list(message.iter_attachments())  # type: ignore[attr-defined]
+    assert [part.get_content_type() for part in attachments] == ["application/pdf"]
+    assert attachments[0].get_content().startswith(b"%PDF")
+
+
+def test_email_report_shows_where_the_draft_is_when_no_mail_client(window: MainWindow, qtbot: QtBot) -> None:
+    controller = controller_of(window)
+    controller.open_url = lambda _url: False
+    with qtbot.waitSignal(controller.exported, timeout=30000) as blocker:
+        controller.email_report()
+    box = controller.last_message
+    assert isinstance(box, QMessageBox)
+    assert blocker.args[1] in box.text()
+    assert box.textFormat().name == "PlainText"
+    box.close()
+
+
+def test_cancel_stops_the_job_and_leaves_no_file(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    controller = controller_of(window)
+    out = tmp_path / "out"
+    out.mkdir()
+    job = ExportJob(copy.deepcopy(window.qt_document.board), "pdf", out / "report.pdf")
+    job.cancel()  # as if Cancel was pressed before the first progress report
+    with qtbot.waitSignal(job.signals.cancelled, timeout=30000):
+        controller.pool.start(job)
+    controller.wait()
+    assert list(out.iterdir()) == []
