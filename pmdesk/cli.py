@@ -14,18 +14,17 @@ Every error is one line ``pmdesk: error: ...`` on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import json
 import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from pmdesk import __version__
+from pmdesk.atomic import write_atomic
 from pmdesk.model.edits import EditError
 from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.errors import BoardFileError
@@ -76,21 +75,6 @@ def _command_parser(command: str) -> _Parser:
         parser.add_argument("target", type=Path, metavar="OUT.pmdesk")
         parser.add_argument("--force", action="store_true", help="replace OUT.pmdesk if it exists")
     return parser
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder and a rename."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def _check_target(target: Path, force: bool) -> None:
@@ -154,22 +138,13 @@ def _export(args: argparse.Namespace) -> int:
                 buffer.write(text.encode("utf-8"))
                 buffer.flush()
         else:
-            write_atomically(args.output, text.encode("utf-8"))
+            write_atomic(args.output, text.encode("utf-8"))
         return 0
     # Imported lazily (reportlab costs start-up time), and by name: pmdesk.report is written separately.
     report = importlib.import_module("pmdesk.report")
 
     target: Path = args.output or args.source.with_suffix(f".{args.fmt}")
-    # Report writers name files by suffix, so the temp file keeps it.
-    handle, temp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    try:
-        report.export(board, args.fmt, Path(temp))
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    report.export(board, args.fmt, target)  # written atomically by the report writers
     print(target, file=sys.stderr)
     return 0
 

@@ -1,24 +1,16 @@
-"""What every export shares: names for ids, labels, formatted times, atomic file writing."""
+"""What every export shares: names for ids, labels, formatted times."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
+from pmdesk.atomic import atomic_path, write_atomic  # noqa: F401  (writers import them from here)
 from pmdesk.model.board import Action, Board, Card, Participant, Theme
 from pmdesk.model.derived import Ranked, ranking, section_items, tallies
+from pmdesk.model.templates import PRIME_DIRECTIVE  # noqa: F401  (the report quotes it)
 from pmdesk.model.times import parse_date, parse_time
 
-PRIME_DIRECTIVE = (
-    "Regardless of what we discover, we understand and truly believe that everyone did the "
-    "best job they could, given what they knew at the time, their skills and abilities, the "
-    "resources available, and the situation at hand."
-)
 PRIME_DIRECTIVE_AUTHOR = "Norm Kerth"
 
 KIND_LABELS = {
@@ -121,27 +113,3 @@ def action_gaps(action: Action) -> list[str]:
     if not action.due:
         gaps.append("due date")
     return gaps
-
-
-@contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temp path beside ``path``; on success it replaces ``path`` atomically."""
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    os.chmod(temp, 0o644)  # mkstemp makes 0600; an export is an ordinary document
-    try:
-        yield temp
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to ``path`` through a temp file and an atomic rename."""
-    with atomic_path(path) as temp, open(temp, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())

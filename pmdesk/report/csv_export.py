@@ -6,8 +6,9 @@ import csv
 import io
 from pathlib import Path
 
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board
-from pmdesk.report.common import View, write_atomic
+from pmdesk.report.common import View
 
 COLUMNS = ("Action", "Owner", "Owner email", "Due", "Priority", "Status", "Answers")
 

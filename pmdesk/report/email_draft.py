@@ -9,8 +9,9 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board, Participant
-from pmdesk.report.common import View, format_date, label, write_atomic
+from pmdesk.report.common import View, format_date, label
 
 
 def body_text(board: Board) -> str:

@@ -6,9 +6,10 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board
 from pmdesk.model.times import parse_date
-from pmdesk.report.common import View, label, write_atomic
+from pmdesk.report.common import View, label
 
 PRODID = "-//pmdesk//post-mortem report//EN"
 PRIORITY = {"high": 1, "medium": 5, "low": 9}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import durations, theme_cards
 from pmdesk.model.times import human_duration, time_sort_key
@@ -17,7 +18,6 @@ from pmdesk.report.common import (
     format_time,
     label,
     minutes,
-    write_atomic,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

@@ -11,8 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from pmdesk.atomic import atomic_path
 from pmdesk.model.board import Board
-from pmdesk.report.common import View, atomic_path
+from pmdesk.report.common import View
 from pmdesk.report.fonts import install_cmap_fix, markup
 from pmdesk.report.pdf_board import actions_part, board_part, priorities_part, wrap_up_part
 from pmdesk.report.pdf_facts import cover, facts

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import struct
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pmdesk.atomic import atomic_path
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Insert, Primitive, Remove, Reorder, SetField
 from pmdesk.store.errors import BoardFileError
@@ -93,22 +92,13 @@ def check_connection(conn: sqlite3.Connection, name: str) -> int:
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     """Copy a live database to ``target`` with SQLite's backup API, atomically (temp file, rename)."""
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    try:
+    with atomic_path(target) as temp:
         copy = sqlite3.connect(temp)
         try:
             conn.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
-        with open(temp, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
@@ -148,9 +138,7 @@ def create_file(path: Path, board: Board, overwrite: bool = False) -> None:
     """Write ``board`` as a new .pmdesk file at ``path``, atomically."""
     if path.exists() and not overwrite:
         raise BoardFileError(f"{path.name}: already exists")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
+    with atomic_path(path) as temp:
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -159,13 +147,6 @@ def create_file(path: Path, board: Board, overwrite: bool = False) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
-        with open(temp, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def read_board(conn: sqlite3.Connection) -> Board:
