@@ -1,0 +1,151 @@
+"""Review the facts: "What happened" read-only and large for the projector, timeline first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from pmdesk.model.board import Board
+from pmdesk.model.board_ops import TIME_FIELDS
+from pmdesk.model.derived import durations, time_order_problems
+from pmdesk.model.times import human_duration
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.kinds import KIND_COLORS, kind_label
+from pmdesk.ui.facts.timeline_model import event_time_text
+from pmdesk.ui.facts.when import to_local
+from pmdesk.ui.plain import plain_label
+
+BASE_PX = 22  # body text at zoom 1: readable from the back of a meeting room
+INK, MUTED, ACCENT = "#1a1a1a", "#5a5a5a", "#0d47a1"
+TIME_NAMES = ("Started", "Detected", "Mitigated", "Resolved")
+
+
+class FactsPresentation(QScrollArea):
+    """A large, read-only, scrolling view of the incident that follows the document."""
+
+    def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        self.zoom = 1.0
+        self.setObjectName("FactsPresentation")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet("QScrollArea#FactsPresentation, QWidget#FactsPage {background:#ffffff;}")
+        qt_document.changed.connect(self.rebuild)
+        self.rebuild()
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale every text of the presentation (1.0 is the normal projector size)."""
+        self.zoom = max(0.4, min(4.0, factor))
+        self.rebuild()
+
+    def _px(self, scale: float) -> int:
+        return round(BASE_PX * scale * self.zoom)
+
+    def _label(self, text: str, scale: float = 1.0, color: str = INK, bold: bool = False) -> QLabel:
+        label = plain_label(text)
+        weight = "bold" if bold else "normal"
+        label.setStyleSheet(f"font-size:{self._px(scale)}px;color:{color};font-weight:{weight};")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _heading(self, text: str) -> QLabel:
+        label = self._label(text, 1.25, ACCENT, bold=True)
+        label.setStyleSheet(label.styleSheet() + f"margin-top:{self._px(0.9)}px;")
+        return label
+
+    # --- building ------------------------------------------------------------------------
+
+    def rebuild(self, _edit: object = None) -> None:
+        """Lay the page out again from the board (cheap: a timeline is tens of rows)."""
+        board = self.qt_document.board
+        position = self.verticalScrollBar().value()
+        page = QWidget()
+        page.setObjectName("FactsPage")
+        outer = QHBoxLayout(page)
+        column = QVBoxLayout()
+        column.setSpacing(self._px(0.35))
+        outer.addStretch(1)
+        outer.addLayout(column, 12)
+        outer.addStretch(1)
+        margin = self._px(1.2)
+        outer.setContentsMargins(margin, margin, margin, margin)
+
+        incident = board.incident
+        column.addWidget(self._label(incident.title, 1.7, INK, bold=True))
+        meta = [incident.reference, incident.kind.replace("-", " ").capitalize(), incident.severity]
+        meta.append(", ".join(incident.services))
+        column.addWidget(self._label("  ·  ".join(part for part in meta if part), 1.0, MUTED))
+
+        column.addWidget(self._heading("Timeline"))
+        column.addLayout(self._timeline(board))
+        for name, title in (
+            ("summary", "Summary"),
+            ("impact", "Impact"),
+            ("initial_response", "Initial response"),
+        ):
+            column.addWidget(self._heading(title))
+            text = getattr(incident, name).strip()
+            column.addWidget(self._label(text or "(not written yet)", 1.0, INK if text else MUTED))
+        column.addWidget(self._heading("Times"))
+        column.addLayout(self._times(board))
+        column.addStretch(1)
+        self.setWidget(page)
+        self.verticalScrollBar().setValue(position)
+
+    def _timeline(self, board: Board) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(self._px(0.8))
+        grid.setVerticalSpacing(self._px(0.45))
+        grid.setColumnStretch(2, 1)
+        day = None
+        started = to_local(board.incident.started_at)
+        day = started.date().isoformat() if started else board.session.date
+        if not board.timeline:
+            grid.addWidget(self._label("(no events yet)", 1.0, MUTED), 0, 0)
+        for row, event in enumerate(board.timeline):
+            when = self._label(event_time_text(event.at, day), 1.0, INK, bold=True)
+            grid.addWidget(when, row, 0, Qt.AlignmentFlag.AlignTop)
+            chip = plain_label(kind_label(event.kind), wrap=False)
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chip.setStyleSheet(
+                f"background:{KIND_COLORS.get(event.kind, '#616161')};color:white;font-weight:bold;"
+                f"font-size:{self._px(0.72)}px;border-radius:{self._px(0.3)}px;"
+                f"padding:{self._px(0.12)}px {self._px(0.45)}px;"
+            )
+            grid.addWidget(chip, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self._label(event.text, 1.0), row, 2, Qt.AlignmentFlag.AlignTop)
+        return grid
+
+    def _times(self, board: Board) -> QVBoxLayout:
+        box = QVBoxLayout()
+        incident = board.incident
+        spans = durations(incident)
+        tiles = QHBoxLayout()
+        tiles.setSpacing(self._px(0.8))
+        for caption, seconds in (
+            ("Time to detect", spans.to_detect),
+            ("Time to mitigate", spans.to_mitigate),
+            ("Time to resolve", spans.to_resolve),
+        ):
+            tile = QFrame()
+            tile.setObjectName("DurationTile")
+            tile.setStyleSheet("QFrame#DurationTile{background:#eef3fb;border-radius:10px;}")
+            inner = QVBoxLayout(tile)
+            inner.setContentsMargins(self._px(0.8), self._px(0.5), self._px(0.8), self._px(0.5))
+            inner.addWidget(self._label(caption, 0.85, MUTED))
+            inner.addWidget(self._label(human_duration(seconds), 1.9, ACCENT, bold=True))
+            tiles.addWidget(tile)
+        tiles.addStretch(1)
+        box.addLayout(tiles)
+        stamps = []
+        for name, field in zip(TIME_NAMES, TIME_FIELDS, strict=True):
+            local = to_local(getattr(incident, field))
+            stamps.append(f"{name} {local.strftime('%a %d %b %H:%M') if local else '—'}")
+        box.addWidget(self._label("     ".join(stamps), 0.9, MUTED))
+        problems = time_order_problems(incident)
+        if problems:
+            warning = self._label("⚠ Times out of order: " + "; ".join(problems), 0.9, "#7a4f00")
+            warning.setStyleSheet(warning.styleSheet() + "background:#fff3cd;padding:6px;")
+            box.addWidget(warning)
+        return box

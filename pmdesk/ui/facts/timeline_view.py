@@ -1,0 +1,156 @@
+"""The timeline panel: a table of events with add (Ins), delete (Del) and paste of timed lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.model.board import EVENT_KINDS
+from pmdesk.model.board_ops import add_event, add_events, delete_event
+from pmdesk.model.ids import new_id
+from pmdesk.model.times import parse_date, parse_time
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.batch import delete_all
+from pmdesk.ui.facts.delegates import ChoiceDelegate, TimeDelegate
+from pmdesk.ui.facts.kinds import kind_icon, kind_label
+from pmdesk.ui.facts.paste import parse_lines
+from pmdesk.ui.facts.timeline_model import KIND, TEXT, TIME, TimelineModel, to_local
+from pmdesk.ui.plain import plain_label
+
+
+class TimelineTable(QTableView):
+    """The events table; Ins adds, Del deletes, Ctrl+V pastes timed lines as events."""
+
+    def __init__(self, panel: TimelinePanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ins, Del and Paste act on the timeline; other keys as usual."""
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.panel.paste()
+        elif event.key() == Qt.Key.Key_Insert:
+            self.panel.add()
+        elif event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            self.panel.delete_selected()
+        else:
+            super().keyPressEvent(event)
+
+
+class TimelinePanel(QWidget):
+    """The timeline of "What happened", kept in time order."""
+
+    def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = plain_label("Timeline", self)
+        heading.setStyleSheet("font-size:16pt;font-weight:bold;")
+        layout.addWidget(heading)
+        self.model = TimelineModel(qt_document, self)
+        self.table = TimelineTable(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(TIME, TimeDelegate(self.table))
+        kinds = [(kind_label(kind), kind, kind_icon(kind)) for kind in EVENT_KINDS]
+        self.table.setItemDelegateForColumn(KIND, ChoiceDelegate(lambda: kinds, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        add = QPushButton("&Add event", self)
+        add.setToolTip("Add an event after the selected one (Ins)")
+        add.clicked.connect(self.add)
+        remove = QPushButton("Delete event", self)
+        remove.setToolTip("Delete the selected events (Del)")
+        remove.clicked.connect(self.delete_selected)
+        paste = QPushButton("&Paste lines", self)
+        paste.setToolTip("Add one event per line of the clipboard, such as '14:02 Config push' (Ctrl+V)")
+        paste.clicked.connect(self.paste)
+        for button in (add, remove, paste):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        hint = plain_label(
+            "Tip: paste lines like “14:02 Config push to gateway” to add one event per line.", self
+        )
+        hint.setStyleSheet("color:#666;")
+        layout.addWidget(hint)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _day(self) -> dt.date:
+        board = self.qt_document.board
+        local = to_local(board.incident.started_at)
+        if local is not None:
+            return local.date()
+        try:
+            return parse_date(board.session.date) or dt.date.today()
+        except ValueError:
+            return dt.date.today()
+
+    def add(self) -> None:
+        """Add an event a minute after the selected one (or at the incident's start) and edit its text."""
+        current = self.table.currentIndex()
+        board = self.qt_document.board
+        base = board.incident.started_at
+        if current.isValid():
+            base = self.model.item(current.row()).at or base
+        elif board.timeline and board.timeline[-1].at:
+            base = board.timeline[-1].at
+        at: str | None = None
+        if base is not None:
+            at = (parse_time(base) or dt.datetime.now()) + dt.timedelta(minutes=1 if current.isValid() else 0)
+            at = at.astimezone().isoformat(timespec="seconds")
+        event_id = new_id("e")
+        if self.qt_document.attempt(add_event, at, "note", "", event_id=event_id):
+            self.edit_text(event_id)
+
+    def edit_text(self, event_id: str) -> None:
+        """Select an event and open its text for editing."""
+        row = self.model.row_of(event_id)
+        if row < 0:
+            return
+        index = self.model.index(row, TEXT)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.edit(index)
+
+    def delete_selected(self) -> None:
+        """Delete the selected events as one undo step."""
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.table.currentIndex().row()}
+        ids = [self.model.item(row).id for row in rows]
+        self.qt_document.push(delete_all(self.qt_document.board, "timeline", delete_event, ids, "events"))
+
+    def paste(self) -> None:
+        """Add one event per timed line of the clipboard, as one undo step."""
+        text = QGuiApplication.clipboard().text()
+        events = parse_lines(text, self._day())
+        if not events:
+            self.qt_document.failed.emit("Nothing to paste: copy lines such as '14:02 Config push'.")
+            return
+        if self.qt_document.attempt(add_events, events) and events[0][0] is not None:
+            row = next((r for r in range(self.model.rowCount()) if self.model.item(r).at == events[0][0]), -1)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, TEXT, QModelIndex()))

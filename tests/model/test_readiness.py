@@ -1,0 +1,47 @@
+"""The wrap-up checklist: what is missing before the report goes out."""
+
+from pmdesk.model.board import Action, Board
+from pmdesk.model.demo import demo_board
+from pmdesk.model.readiness import action_gaps, report_gaps
+
+
+def test_complete_board_is_ready() -> None:
+    board = demo_board()
+    board.session.takeaways = "Alert on saturation, not symptoms."
+    assert report_gaps(board) == []
+
+
+def test_demo_board_lacks_only_takeaways() -> None:
+    assert report_gaps(demo_board()) == ["No key takeaways written"]
+
+
+def test_every_gap_is_listed() -> None:
+    board = demo_board()
+    board.actions[0].owner = None
+    board.actions[1].due = None
+    board.actions[2].owner = None
+    board.actions[2].due = None
+    board.session.votes_hidden = True
+    board.session.check_in = None
+    gaps = report_gaps(board)
+    assert gaps[0].endswith("has no owner") and "pool saturation" in gaps[0]
+    assert gaps[1].endswith("has no due date")
+    assert gaps[2].endswith("has no owner and no due date")
+    assert gaps[3:] == [
+        "No key takeaways written",
+        "Vote tallies are still hidden: reveal them",
+        "No follow-up check-in date",
+    ]
+
+
+def test_empty_board_and_untitled_action() -> None:
+    board = Board()
+    assert "No actions yet" in report_gaps(board)
+    board.actions.append(Action("a1", "   "))
+    assert report_gaps(board)[0] == "Action “(untitled action)” has no owner and no due date"
+    assert action_gaps(board.actions[0]) == ["owner", "due date"]
+
+
+def test_long_action_text_is_shortened() -> None:
+    board = Board(actions=[Action("a1", "x" * 200, owner=None, due="2026-12-01")])
+    assert len(report_gaps(board)[0]) < 100
