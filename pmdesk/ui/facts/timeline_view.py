@@ -119,8 +119,8 @@ class TimelinePanel(QWidget):
             base = board.timeline[-1].at
         at: str | None = None
         if base is not None:
-            at = (parse_time(base) or dt.datetime.now()) + dt.timedelta(minutes=1 if current.isValid() else 0)
-            at = at.astimezone().isoformat(timespec="seconds")
+            when = (parse_time(base) or dt.datetime.now()) + dt.timedelta(minutes=1 if current.isValid() else 0)
+            at = when.astimezone().isoformat(timespec="seconds")
         event_id = new_id("e")
         if self.qt_document.attempt(add_event, at, "note", "", event_id=event_id):
             self.edit_text(event_id)
