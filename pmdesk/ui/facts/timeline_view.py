@@ -119,7 +119,8 @@ class TimelinePanel(QWidget):
             base = board.timeline[-1].at
         at: str | None = None
         if base is not None:
-            when = (parse_time(base) or dt.datetime.now()) + dt.timedelta(minutes=1 if current.isValid() else 0)
+            step = dt.timedelta(minutes=1 if current.isValid() else 0)
+            when = (parse_time(base) or dt.datetime.now()) + step
             at = when.astimezone().isoformat(timespec="seconds")
         event_id = new_id("e")
         if self.qt_document.attempt(add_event, at, "note", "", event_id=event_id):

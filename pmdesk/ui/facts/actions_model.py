@@ -1,0 +1,194 @@
+"""The actions as a table model: text, owner, due date, priority, status and source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES, Action, Board
+from pmdesk.model.board_ops import set_action_field
+from pmdesk.model.readiness import action_gaps
+from pmdesk.model.times import parse_date
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.list_model import BoardListModel
+from pmdesk.ui.facts.when import iso_to_qdate, qdate_to_iso
+
+Index = QModelIndex | QPersistentModelIndex
+TEXT, OWNER, DUE, PRIORITY, STATUS, SOURCE = range(6)
+HEADERS = ("Action", "Owner", "Due", "Priority", "Status", "Answers")
+FIELDS = ("text", "owner", "due", "priority", "status", "source")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 3  # a set of "no-owner", "no-due", "overdue"
+OVERDUE_BACKGROUND = QColor("#ffd9d6")
+OVERDUE_TEXT = QColor("#8b0000")
+MISSING_TEXT = QColor("#9a5b00")
+CLOSED = ("done", "dropped")
+
+
+def is_overdue(action: Action, today: dt.date) -> bool:
+    """Due before today and neither done nor dropped."""
+    try:
+        due = parse_date(action.due)
+    except ValueError:
+        return False
+    return due is not None and due < today and action.status not in CLOSED
+
+
+def source_label(board: Board, source: str | None) -> str:
+    """A theme's label or a card's text, as an action's source is shown."""
+    if source is None:
+        return ""
+    for theme in board.themes:
+        if theme.id == source:
+            return f"Theme: {theme.label or '(unlabelled theme)'}"
+    for card in board.cards:
+        if card.id == source:
+            return card.text
+    return "(removed)"
+
+
+class ActionsModel(BoardListModel):
+    """The board's actions with marks for missing owners, due dates and overdue rows."""
+
+    def __init__(
+        self,
+        qt_document: QtDocument,
+        parent: QObject | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(qt_document, parent)
+        self.today = today
+
+    def items(self) -> list[Action]:
+        """The actions, in board order."""
+        return self.qt_document.board.actions
+
+    def marks(self, action: Action) -> set[str]:
+        """What is wrong with an action: "no-owner", "no-due", "overdue"."""
+        found = {"no-" + gap.split()[0] for gap in action_gaps(action)}
+        if is_overdue(action, self.today()):
+            found.add("overdue")
+        return found
+
+    # --- reading -------------------------------------------------------------------------
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Text, owner, due, priority, status, source."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def _owner_name(self, owner: str | None) -> str:
+        people = {person.id: person.name for person in self.qt_document.board.participants}
+        return "" if owner is None else people.get(owner, "(removed)")
+
+    def _display(self, action: Action, column: int) -> str:
+        if column == OWNER:
+            return self._owner_name(action.owner) or "no owner"
+        if column == DUE:
+            due = iso_to_qdate(action.due)
+            return "no due date" if due is None else due.toString("ddd d MMM yyyy")
+        if column == SOURCE:
+            return source_label(self.qt_document.board, action.source)
+        value = getattr(action, FIELDS[column])
+        return str(value).replace("-", " ").capitalize() if column in (PRIORITY, STATUS) else str(value)
+
+    def _sort_key(self, action: Action, column: int) -> Any:
+        if column == PRIORITY:
+            return ACTION_PRIORITIES.index(action.priority) if action.priority in ACTION_PRIORITIES else 9
+        if column == STATUS:
+            return ACTION_STATUSES.index(action.status) if action.status in ACTION_STATUSES else 9
+        if column == DUE:
+            return action.due or "9999"  # no date sorts last
+        return self._display(action, column).casefold()
+
+    def _tooltip(self, action: Action, marks: set[str], column: int) -> str | None:
+        notes = []
+        if "overdue" in marks:
+            notes.append(f"Overdue: it was due {action.due} and is still {action.status}")
+        if "no-owner" in marks and column in (TEXT, OWNER):
+            notes.append("No owner yet: pick a participant")
+        if "no-due" in marks and column in (TEXT, DUE):
+            notes.append("No due date yet: pick a date")
+        if not notes and column in (TEXT, SOURCE):
+            return self._display(action, column) or None  # long text in full (tooltips are plain text)
+        return "\n".join(notes) or None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """What each cell shows, edits, sorts by, and how it is marked."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        action: Action = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(action, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return iso_to_qdate(action.due) if column == DUE else getattr(action, FIELDS[column])
+        if role == ID_ROLE:
+            return action.id
+        if role == SORT_ROLE:
+            return self._sort_key(action, column)
+        marks = self.marks(action)
+        if role == MARKS_ROLE:
+            return marks
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _escape_tooltip(self._tooltip(action, marks, column))
+        missing = (column == OWNER and "no-owner" in marks) or (column == DUE and "no-due" in marks)
+        if role == Qt.ItemDataRole.DecorationRole and missing:
+            return _warning_icon()
+        if role == Qt.ItemDataRole.BackgroundRole and "overdue" in marks:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if missing:
+                return QBrush(MISSING_TEXT)
+            if "overdue" in marks:
+                return QBrush(OVERDUE_TEXT)
+            if action.status in CLOSED:
+                return QBrush(QColor("#777777"))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Every cell is editable in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    # --- editing -------------------------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Push the edit of one cell (a due date as QDate, ISO text or None)."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self._rows):
+            return False
+        action: Action = self._rows[index.row()]
+        name = FIELDS[index.column()]
+        if isinstance(value, QDate):
+            value = qdate_to_iso(value) if value.isValid() else None
+        if value == "" and name in ("owner", "source", "due"):
+            value = None
+        if getattr(action, name) == value:
+            return True
+        return self.qt_document.attempt(set_action_field, action.id, name, value)
+
+
+def _escape_tooltip(text: str | None) -> str | None:
+    """Tooltips guess rich text: wrap plain text in a <qt> block with its markup escaped."""
+    if text is None:
+        return None
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def _warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

@@ -1,0 +1,237 @@
+"""The Actions page: the actions table, sortable and filtered (all, open, overdue)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES
+from pmdesk.model.board_ops import add_action, delete_action
+from pmdesk.model.ids import new_id
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.actions_model import (
+    CLOSED,
+    DUE,
+    OWNER,
+    PRIORITY,
+    SORT_ROLE,
+    SOURCE,
+    STATUS,
+    TEXT,
+    ActionsModel,
+    is_overdue,
+)
+from pmdesk.ui.facts.batch import delete_all
+from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, DateDelegate
+from pmdesk.ui.plain import plain_label
+
+FILTERS = ("all", "open", "overdue")
+
+
+class ActionsFilter(QSortFilterProxyModel):
+    """Sorts by each column's sort key and shows all, open or overdue actions."""
+
+    def __init__(self, source: ActionsModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.actions = source
+        self.mode = "all"
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+
+    def set_mode(self, mode: str) -> None:
+        """Show "all", "open" (not done or dropped) or "overdue" actions."""
+        self.beginFilterChange()
+        self.mode = mode
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether an action passes the chosen filter."""
+        if self.mode == "all" or source_row >= self.actions.rowCount():
+            return True
+        action = self.actions.item(source_row)
+        if self.mode == "open":
+            return action.status not in CLOSED
+        return is_overdue(action, self.actions.today())
+
+
+class ActionsTable(QTableView):
+    """The actions table; Ins adds an action, Del deletes the selected ones."""
+
+    def __init__(self, page: ActionsPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ins and Del act on the actions; other keys as usual."""
+        if event.key() == Qt.Key.Key_Insert:
+            self.page.add()
+        elif event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            self.page.delete_selected()
+        else:
+            super().keyPressEvent(event)
+
+
+class ActionsPage(QWidget):
+    """Plan actions in the meeting and follow them up weeks later."""
+
+    def __init__(
+        self,
+        qt_document: QtDocument,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        self.model = ActionsModel(qt_document, self, today=today)
+        self.proxy = ActionsFilter(self.model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+
+        top = QHBoxLayout()
+        heading = plain_label("Actions", self)
+        heading.setStyleSheet("font-size:16pt;font-weight:bold;")
+        top.addWidget(heading)
+        top.addSpacing(24)
+        self.filters = QButtonGroup(self)
+        for number, (mode, text) in enumerate(zip(FILTERS, ("All", "Open", "Overdue"), strict=True)):
+            button = QPushButton(text, self)
+            button.setCheckable(True)
+            button.setChecked(mode == "all")
+            button.setToolTip(f"Show {mode} actions")
+            self.filters.addButton(button, number)
+            top.addWidget(button)
+        self.filters.idClicked.connect(lambda number: self.set_filter(FILTERS[number]))
+        top.addStretch(1)
+        self.summary = plain_label("", self, wrap=False)
+        self.summary.setObjectName("actions_summary")
+        top.addWidget(self.summary)
+        layout.addLayout(top)
+
+        self.table = ActionsTable(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # board order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (OWNER, DUE, PRIORITY, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SOURCE, 360)
+        self.table.setItemDelegateForColumn(OWNER, ChoiceDelegate(self._owners, self.table))
+        self.table.setItemDelegateForColumn(DUE, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            PRIORITY, ChoiceDelegate(lambda: _choices(ACTION_PRIORITIES), self.table)
+        )
+        self.table.setItemDelegateForColumn(
+            STATUS, ChoiceDelegate(lambda: _choices(ACTION_STATUSES), self.table)
+        )
+        self.table.setItemDelegateForColumn(SOURCE, ChoiceDelegate(self._sources, self.table))
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        add = QPushButton("&Add action", self)
+        add.setToolTip("Add an action (Ins)")
+        add.clicked.connect(self.add)
+        remove = QPushButton("Delete action", self)
+        remove.setToolTip("Delete the selected actions (Del)")
+        remove.clicked.connect(self.delete_selected)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        qt_document.changed.connect(self._update_summary)
+        self._update_summary()
+
+    # --- choices for the delegates -------------------------------------------------------
+
+    def _owners(self) -> list[Choice]:
+        people = self.qt_document.board.participants
+        return [("(nobody yet)", None, None)] + [(person.name, person.id, None) for person in people]
+
+    def _sources(self) -> list[Choice]:
+        board = self.qt_document.board
+        titles = {section.id: section.title for section in board.sections}
+        found: list[Choice] = [("(none)", None, None)]
+        found += [
+            (f"Theme: {t.label or '(unlabelled)'} — {titles.get(t.section, '')}", t.id, None)
+            for t in board.themes
+        ]
+        found += [(_short(card.text), card.id, None) for card in board.cards if card.theme is None]
+        found += [(f"  {_short(card.text)}", card.id, None) for card in board.cards if card.theme is not None]
+        return found
+
+    # --- actions -------------------------------------------------------------------------
+
+    def set_filter(self, mode: str) -> None:
+        """Show all, open or overdue actions."""
+        self.proxy.set_mode(mode)
+        button = self.filters.button(FILTERS.index(mode))
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+
+    def add(self, source: str | None = None) -> str | None:
+        """Add an action (answering ``source``) and open its text for editing; its id."""
+        action_id = new_id("a")
+        if not self.qt_document.attempt(add_action, "", source, action_id=action_id):
+            return None
+        if self.proxy.mode != "all":
+            self.set_filter("all")
+        self.edit_text(action_id)
+        return action_id
+
+    def edit_text(self, action_id: str) -> None:
+        """Select an action and open its text for editing."""
+        row = self.model.row_of(action_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, TEXT))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        self.table.edit(index)
+
+    def delete_selected(self) -> None:
+        """Delete the selected actions as one undo step."""
+        rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
+        current = self.table.currentIndex()
+        if not rows and current.isValid():
+            rows = {self.proxy.mapToSource(current).row()}
+        ids = [self.model.item(row).id for row in rows]
+        self.qt_document.push(delete_all(self.qt_document.board, "actions", delete_action, ids, "actions"))
+
+    def _update_summary(self, _edit: object = None) -> None:
+        actions = [self.model.item(row) for row in range(self.model.rowCount())]
+        overdue = sum(1 for action in actions if is_overdue(action, self.model.today()))
+        open_count = sum(1 for action in actions if action.status not in CLOSED)
+        missing = sum(1 for action in actions if action.owner is None or action.due is None)
+        parts = [f"{len(actions)} actions", f"{open_count} open", f"{overdue} overdue"]
+        if missing:
+            parts.append(f"{missing} without owner or due date")
+        self.summary.setText("  ·  ".join(parts))
+
+
+def _choices(values: tuple[str, ...]) -> list[Choice]:
+    return [(value.replace("-", " ").capitalize(), value, None) for value in values]
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,105 @@
+"""The Wrap-up page: key takeaways, the follow-up check-in date and what is missing before the report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.model.board_ops import set_session_field
+from pmdesk.model.readiness import report_gaps
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.when import OptionalDateTime
+from pmdesk.ui.plain import plain_label
+
+READY_STYLE = (
+    "background:#e3f4e1;color:#1b5e20;border-radius:6px;padding:10px 14px;font-size:14pt;font-weight:bold;"
+)
+GAPS_STYLE = (
+    "background:#fff3cd;color:#5c4400;border-radius:6px;padding:10px 14px;font-size:14pt;font-weight:bold;"
+)
+
+
+class WrapUpPage(QWidget):
+    """Close the meeting: takeaways, the check-in date, and a live checklist for the report."""
+
+    def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        left = QVBoxLayout()
+        heading = plain_label("Key takeaways", self)
+        heading.setStyleSheet("font-size:16pt;font-weight:bold;")
+        left.addWidget(heading)
+        self.takeaways = QPlainTextEdit(self)
+        self.takeaways.setPlaceholderText("What the team wants everyone to remember, one per line")
+        self.takeaways.setStyleSheet("font-size:14pt;")
+        self.takeaways.setTabChangesFocus(True)
+        self.takeaways.textChanged.connect(self._takeaways_typed)
+        heading.setBuddy(self.takeaways)
+        left.addWidget(self.takeaways, 1)
+        row = QHBoxLayout()
+        row.addWidget(plain_label("Follow-up check-in", self, wrap=False))
+        self.check_in = OptionalDateTime("check-in date", self, date_only=True)
+        self.check_in.default = self._default_check_in
+        self.check_in.edited.connect(
+            lambda value: self.qt_document.attempt(set_session_field, "check_in", value)
+        )
+        row.addWidget(self.check_in)
+        row.addStretch(1)
+        left.addLayout(row)
+        layout.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        heading = plain_label("Before the report goes out", self)
+        heading.setStyleSheet("font-size:16pt;font-weight:bold;")
+        right.addWidget(heading)
+        self.status = plain_label("", self)
+        self.status.setObjectName("readiness")
+        right.addWidget(self.status)
+        self.gaps = QListWidget(self)
+        self.gaps.setWordWrap(True)
+        self.gaps.setStyleSheet("QListWidget{font-size:13pt;} QListWidget::item{padding:6px;}")
+        right.addWidget(self.gaps, 1)
+        layout.addLayout(right, 2)
+        qt_document.changed.connect(self.refresh)
+        self.refresh()
+
+    def _takeaways_typed(self) -> None:
+        text = self.takeaways.toPlainText()
+        if text != self.qt_document.board.session.takeaways:
+            self.qt_document.attempt(set_session_field, "takeaways", text, merge_key="session.takeaways")
+
+    def _default_check_in(self) -> QDateTime:
+        """Two weeks after today: a usual follow-up distance."""
+        return QDateTime(QDate.currentDate().addDays(14), QTime(0, 0))
+
+    def refresh(self, _edit: object = None) -> None:
+        """Show the session as the document holds it and recheck what is missing."""
+        session = self.qt_document.board.session
+        if self.takeaways.toPlainText() != session.takeaways:
+            self.takeaways.blockSignals(True)
+            self.takeaways.setPlainText(session.takeaways)
+            self.takeaways.blockSignals(False)
+        self.check_in.set_value(session.check_in)
+        gaps = report_gaps(self.qt_document.board)
+        self.gaps.clear()
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for gap in gaps:
+            self.gaps.addItem(QListWidgetItem(icon, gap))
+        self.gaps.setVisible(bool(gaps))
+        if gaps:
+            self.status.setText(f"{len(gaps)} thing{'s' if len(gaps) != 1 else ''} still missing:")
+            self.status.setStyleSheet(GAPS_STYLE)
+        else:
+            self.status.setText("✓ Ready: every action has an owner and a due date, takeaways are written.")
+            self.status.setStyleSheet(READY_STYLE)
