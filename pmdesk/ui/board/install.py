@@ -1,8 +1,134 @@
-"""Install this area's pages, header widgets and menu items into a main window."""
+"""Install the Board and Top priorities pages, the avatar bar and the board's menu items."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from pmdesk.model.derived import dots_left
+from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.board.participants_bar import ParticipantsBar
+from pmdesk.ui.board.priorities import PrioritiesPage
 from pmdesk.ui.main_window import MainWindow
 
 
 def install(window: MainWindow) -> None:
-    """Nothing yet."""
-    del window
+    """Add the Board (Ctrl+2) and Top priorities (Ctrl+3) pages, avatars and menu items."""
+    doc = window.qt_document
+    page = BoardPage(doc, window)
+    priorities = PrioritiesPage(doc, window)
+    window.add_page("board", page, "Board", "Ctrl+2")
+    window.add_page("priorities", priorities, "Top priorities", "Ctrl+3")
+    bar = ParticipantsBar(doc, window)
+    window.header.addWidget(bar)
+    window.header.addStretch(1)
+    commands = page.commands
+    actions = page.board_actions
+
+    def act(
+        key: str, menu: QMenu, text: str, slot: Callable[[], object], *keys: object, checkable: bool = False
+    ) -> QAction:
+        action = QAction(text, page)
+        action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[call-overload]
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda _checked=False: slot())
+        page.addAction(action)
+        menu.addAction(action)
+        actions[key] = action
+        return action
+
+    def show_board_then(slot: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            window.show_page("board")
+            return slot()
+
+        return run
+
+    edit = window.edit_menu
+    act("cut", edit, "Cu&t Cards", commands.cut, QKeySequence.StandardKey.Cut)
+    act("copy", edit, "&Copy Cards as Text", commands.copy, QKeySequence.StandardKey.Copy)
+    act("paste", edit, "&Paste Lines as Cards", commands.paste, QKeySequence.StandardKey.Paste)
+    act("delete", edit, "&Delete Cards", commands.delete_selected, QKeySequence.StandardKey.Delete)
+    edit.addSeparator()
+    act("find", edit, "&Find…", show_board_then(page.show_find), QKeySequence.StandardKey.Find)
+
+    view = window.view_menu
+    view.addSeparator()
+    act("zoom_in", view, "Zoom &In", lambda: page.set_zoom(page.zoom * 1.15), "Ctrl+=", "Ctrl++")
+    act("zoom_out", view, "Zoom &Out", lambda: page.set_zoom(page.zoom / 1.15), "Ctrl+-")
+    act("zoom_reset", view, "&Reset Zoom", lambda: page.set_zoom(1.0), "Ctrl+0")
+    view.addSeparator()
+    act("collapse", view, "&Collapse All Themes", lambda: commands.fold_all(False))
+    act("expand", view, "&Expand All Themes", lambda: commands.fold_all(True))
+    sort = act("sort", view, "&Sort Columns by Votes", lambda: None, checkable=True)
+    sort.toggled.connect(page.model.set_sort_by_votes)
+
+    board = window.board_menu
+    act("new_card", board, "&New Card in This Column", page.focus_card_entry, "Ctrl+Return", "N")
+    act("notes", board, "N&otes…", commands.edit_notes, "Ctrl+Shift+N")
+    board.addSeparator()
+    act("group", board, "&Group into Theme", commands.group_selected, "Ctrl+G")
+    act("ungroup", board, "&Ungroup / Take out of Theme", commands.ungroup_selected, "Ctrl+Shift+G")
+    act("move_to_theme", board, "Move to &Theme…", commands.move_to_theme, "Ctrl+T")
+    act("merge", board, "&Merge Theme into…", commands.merge_theme, "Ctrl+Shift+M")
+    board.addSeparator()
+    act("move_up", board, "Move &Up", lambda: commands.move_vertical(-1), "Ctrl+Up")
+    act("move_down", board, "Move &Down", lambda: commands.move_vertical(1), "Ctrl+Down")
+    act("move_left", board, "Move to &Previous Section", lambda: commands.move_horizontal(-1), "Ctrl+Left")
+    act("move_right", board, "Move to Ne&xt Section", lambda: commands.move_horizontal(1), "Ctrl+Right")
+    board.addSeparator()
+    voting = act("voting", board, "Dot &Voting", lambda: None, "V", checkable=True)
+    voting.toggled.connect(page.start_voting)
+    page.voting_bar.done.connect(lambda: voting.setChecked(False))
+    act("vote", board, "Place a Dot", lambda: commands.vote_key(True), "+", ".", "=")
+    act("unvote", board, "Take a Dot Back", lambda: commands.vote_key(False), "-")
+    act("tallies", board, "Hide / Reveal &Tallies", page.voting_bar.toggle_hidden, "Ctrl+Shift+H")
+    board.addSeparator()
+    authors = board.addMenu("&Author of Next Cards")
+    act("author_0", authors, "No Author", partial(commands.set_author_key, 0), "Alt+0")
+    for number in range(1, 10):
+        act(
+            f"author_{number}",
+            authors,
+            f"Participant {number}",
+            partial(commands.set_author_key, number),
+            f"Alt+{number}",
+        )
+    board.addAction("Add &Participant…", bar.add_dialog)
+
+    def avatar_clicked(person_id: str) -> None:
+        if page.voting:
+            page.voting_bar.set_voter(person_id)
+            bar.set_chosen(person_id)
+            return
+        chosen = None if page.model.highlight == person_id else person_id
+        page.model.highlight = chosen
+        page.model.refresh_all()
+        bar.set_chosen(chosen)
+
+    def voting_changed(on: bool) -> None:
+        if on:
+            window.show_page("board")
+            page.model.highlight = None
+            page.model.refresh_all()
+            if page.voting_bar.voter is None and doc.board.participants:
+                first = next((p.id for p in doc.board.participants if dots_left(doc.board, p.id) > 0), None)
+                page.voting_bar.set_voter(first or doc.board.participants[0].id)
+        bar.set_chosen(page.voting_bar.voter if on else page.model.highlight)
+        bar.set_show_dots(on)
+        if voting.isChecked() != on:
+            voting.setChecked(on)
+
+    def bar_changed() -> None:
+        bar.set_chosen(page.voting_bar.voter if page.voting else page.model.highlight)
+
+    bar.avatar_clicked.connect(avatar_clicked)
+    page.voting_changed.connect(voting_changed)
+    page.vote_requested.connect(commands.vote)
+    doc.changed.connect(lambda _edit: bar_changed())
+    page.participants_bar = bar

@@ -1,0 +1,391 @@
+"""One item model over the whole board: sections → themes and loose cards → a theme's cards."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from pmdesk.model.board import Card, Participant, Section, Theme
+from pmdesk.model.card_ops import set_card_field, set_theme_field
+from pmdesk.model.derived import section_items, tallies
+from pmdesk.model.edits import Edit, Insert, Remove, Reorder, SetField, primitives
+from pmdesk.ui.board import drops
+from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials, plain_tooltip
+from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
+from pmdesk.ui.document_adapter import QtDocument
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index, as a default argument
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+INITIALS_ROLE = Qt.ItemDataRole.UserRole + 4
+AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 5
+AUTHOR_NAME_ROLE = Qt.ItemDataRole.UserRole + 6
+VOTES_ROLE = Qt.ItemDataRole.UserRole + 7
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 8
+NOTES_ROLE = Qt.ItemDataRole.UserRole + 9
+PROMPT_ROLE = Qt.ItemDataRole.UserRole + 10
+DIM_ROLE = Qt.ItemDataRole.UserRole + 11  # True when a highlight or a search leaves this item out
+
+# Fields whose change leaves the tree's shape alone (only what an item shows changes).
+_COSMETIC = {
+    "cards": {"text", "notes", "author"},
+    "themes": {"label", "notes"},
+    "sections": {"title", "prompt"},
+}
+_UNSHOWN = {"timeline", "actions", "agenda", "incident"}
+
+
+class Node:
+    """One row of the tree: a section, a theme or a card, by id."""
+
+    __slots__ = ("children", "item_id", "kind", "parent", "row", "serial")
+
+    def __init__(self, kind: str, item_id: str, parent: Node | None, row: int, serial: int) -> None:
+        self.kind = kind
+        self.item_id = item_id
+        self.parent = parent
+        self.row = row
+        self.serial = serial
+        self.children: list[Node] = []
+
+
+class BoardModel(QAbstractItemModel):
+    """The board as a tree for the section columns; edits go through the QtDocument."""
+
+    theme_created = Signal(str)  # a drop made a new theme: its label should be asked for
+
+    def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        self.highlight: str | None = None  # a participant whose cards and dots stand out
+        self.find_text = ""
+        self.sort_by_votes = False
+        self._root = Node("root", "", None, 0, 0)
+        self._nodes: list[Node] = [self._root]
+        self._by_id: dict[str, Node] = {}
+        self._index_board()
+        self._build()
+        qt_document.changed.connect(self._on_changed)
+
+    # --- reading the board -----------------------------------------------------------------
+
+    def _index_board(self) -> None:
+        board = self.qt_document.board
+        self.sections: dict[str, Section] = {item.id: item for item in board.sections}
+        self.themes: dict[str, Theme] = {item.id: item for item in board.themes}
+        self.cards: dict[str, Card] = {item.id: item for item in board.cards}
+        self.people: dict[str, Participant] = {item.id: item for item in board.participants}
+        self.counts: Counter[str] = tallies(board)
+        self._voted_by: set[str] = {v.target for v in board.votes if v.participant == self.highlight}
+
+    def _build(self) -> None:
+        board = self.qt_document.board
+        self._root.children = []
+        self._nodes = [self._root]
+        self._by_id = {}
+        for row, section in enumerate(board.sections):
+            node = self._add(self._root, "section", section.id, row)
+            items = section_items(board, section.id)
+            if self.sort_by_votes:
+                items.sort(key=lambda item: -self.counts[item.id])
+            for item in items:
+                if isinstance(item, Theme):
+                    theme_node = self._add(node, "theme", item.id, len(node.children))
+                    for card in board.cards:
+                        if card.theme == item.id:
+                            self._add(theme_node, "card", card.id, len(theme_node.children))
+                else:
+                    self._add(node, "card", item.id, len(node.children))
+
+    def _add(self, parent: Node, kind: str, item_id: str, row: int) -> Node:
+        node = Node(kind, item_id, parent, row, len(self._nodes))
+        self._nodes.append(node)
+        parent.children.append(node)
+        self._by_id[item_id] = node
+        return node
+
+    def node(self, index: Index) -> Node:
+        """The node behind an index (the root for an invalid one)."""
+        if not index.isValid():
+            return self._root
+        return self._nodes[index.internalId()]
+
+    def index_of(self, item_id: str) -> QModelIndex:
+        """The index of a section, theme or card by id (invalid if not shown)."""
+        node = self._by_id.get(item_id)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node.serial)
+
+    def section_of(self, item_id: str) -> str | None:
+        """The section a card or theme stands in."""
+        node = self._by_id.get(item_id)
+        while node is not None and node.kind != "section":
+            node = node.parent
+        return node.item_id if node is not None else None
+
+    def items_in(self, section_id: str) -> list[str]:
+        """The ids of a section's rows as shown (themes and loose cards)."""
+        node = self._by_id.get(section_id)
+        return [child.item_id for child in node.children] if node else []
+
+    def children_of(self, item_id: str) -> list[str]:
+        """The ids of a theme's cards as shown ([] for a card)."""
+        node = self._by_id.get(item_id)
+        return [child.item_id for child in node.children] if node and node.kind == "theme" else []
+
+    # --- following the document ------------------------------------------------------------
+
+    def _on_changed(self, edit: Edit) -> None:
+        changed: set[str] = set()
+        structural = False
+        everything = False
+        for step in primitives(edit):
+            if step.collection in _UNSHOWN:
+                continue
+            if isinstance(step, SetField) and step.name in _COSMETIC.get(step.collection, ()):
+                changed.add(step.item_id or "")
+            elif step.collection in ("participants", "session"):
+                everything = True
+            elif step.collection == "votes" and isinstance(step, Insert | Remove | SetField):
+                everything = True
+                structural = structural or self.sort_by_votes
+            elif isinstance(step, SetField | Insert | Remove | Reorder):
+                structural = True
+        self._index_board()
+        if structural:
+            self.beginResetModel()
+            self._build()
+            self.endResetModel()
+        elif everything:
+            self.refresh_all()
+        else:
+            for item_id in changed:
+                index = self.index_of(item_id)
+                if index.isValid():
+                    self.dataChanged.emit(index, index)
+
+    def refresh_all(self) -> None:
+        """Every row repaints (highlight, search, participants, tallies changed)."""
+        self._voted_by = {v.target for v in self.qt_document.board.votes if v.participant == self.highlight}
+        stack = [self._root]
+        while stack:
+            node = stack.pop()
+            if node.children:
+                parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node.serial)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.children) - 1, 0, parent))
+                stack.extend(node.children)
+
+    def set_sort_by_votes(self, on: bool) -> None:
+        """Show each section's themes and loose cards by dots, most first (the board is unchanged)."""
+        if on != self.sort_by_votes:
+            self.sort_by_votes = on
+            self.beginResetModel()
+            self._build()
+            self.endResetModel()
+
+    # --- structure --------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        """The index of a child row."""
+        node = self.node(parent)
+        if column != 0 or not 0 <= row < len(node.children) or parent.column() > 0:
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row].serial)
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        """The parent of a row (invalid for sections)."""
+        if not index.isValid():
+            return QModelIndex()
+        up = self.node(index).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up.serial)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        """How many children a row has."""
+        if parent.column() > 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        """One column."""
+        return 1
+
+    def hasChildren(self, parent: Index = _ROOT) -> bool:
+        """Whether a row has children."""
+        return self.rowCount(parent) > 0
+
+    # --- data -------------------------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """What a row shows, by role (plain text only)."""
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        if role == KIND_ROLE:
+            return node.kind
+        if role == ID_ROLE:
+            return node.item_id
+        if node.kind == "section":
+            section = self.sections[node.item_id]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return section.title
+            return section.prompt if role == PROMPT_ROLE else None
+        if node.kind == "theme":
+            return self._theme_data(self.themes[node.item_id], node, role)
+        return self._card_data(self.cards[node.item_id], role)
+
+    def _theme_data(self, theme: Theme, node: Node, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return theme.label
+        if role == VOTES_ROLE:
+            return self.counts[theme.id]
+        if role == COUNT_ROLE:
+            return len(node.children)
+        if role == NOTES_ROLE:
+            return theme.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = theme.label or "(unlabelled theme)"
+            return plain_tooltip(f"{text}\n\nNotes:\n{theme.notes}" if theme.notes else text)
+        if role == DIM_ROLE:
+            return self._dim_theme(theme, node)
+        return None
+
+    def _card_data(self, card: Card, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return card.text
+        person = self.people.get(card.author or "")
+        if role == COLOR_ROLE:
+            return person.color if person else NO_AUTHOR_COLOR
+        if role == INITIALS_ROLE:
+            return initials(person.name) if person else ""
+        if role == AUTHOR_ROLE:
+            return card.author
+        if role == AUTHOR_NAME_ROLE:
+            return person.name if person else ""
+        if role == VOTES_ROLE:
+            return self.counts[card.id] if card.theme is None else 0
+        if role == NOTES_ROLE:
+            return card.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = f"\n\n— {person.name}" if person else ""
+            notes = f"\n\nNotes:\n{card.notes}" if card.notes else ""
+            return plain_tooltip(f"{card.text}{who}{notes}")
+        if role == DIM_ROLE:
+            return self._dim_card(card)
+        return None
+
+    def _matches(self, *texts: str) -> bool:
+        needle = self.find_text.casefold()
+        return any(needle in text.casefold() for text in texts)
+
+    def _dim_card(self, card: Card) -> bool:
+        if self.find_text and not self._matches(card.text, card.notes):
+            return True
+        if self.highlight is None:
+            return False
+        return card.author != self.highlight and card.id not in self._voted_by
+
+    def _dim_theme(self, theme: Theme, node: Node) -> bool:
+        members = [self.cards[child.item_id] for child in node.children]
+        if self.find_text and not self._matches(theme.label, theme.notes, *(c.text for c in members)):
+            return True
+        if self.highlight is None:
+            return False
+        return theme.id not in self._voted_by and all(c.author != self.highlight for c in members)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Cards and themes select, edit, drag and take drops; sections take drops."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.node(index).kind == "section":
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        if not self.qt_document.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """In-place edits: a card's text or a theme's label, as one undo step."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        node = self.node(index)
+        text = str(value)
+        if node.kind == "card":
+            if self.cards[node.item_id].text == text:
+                return True
+            return self.qt_document.attempt(set_card_field, node.item_id, "text", text)
+        if node.kind == "theme":
+            if self.themes[node.item_id].label == text:
+                return True
+            return self.qt_document.attempt(set_theme_field, node.item_id, "label", text)
+        return False
+
+    # --- drag and drop ----------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        """Cards move; nothing is copied."""
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        """Cards move; nothing is copied."""
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        """Only pmdesk's card ids."""
+        return [CARDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        """The ids of the dragged cards and themes."""
+        ids = [self.node(index).item_id for index in indexes if index.isValid()]
+        return encode_ids([item for item in dict.fromkeys(ids) if item in self.cards or item in self.themes])
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Whether dropping here would do something."""
+        return self._plan(data, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Group, join, merge or move, as ONE undo step."""
+        plan = self._plan(data, row, parent)
+        if plan is None:
+            return False
+        if not self.qt_document.attempt(plan.build):
+            return False
+        if plan.new_theme:
+            self.theme_created.emit(plan.new_theme)
+        return True
+
+    def _plan(self, data: QMimeData, row: int, parent: Index) -> drops.DropPlan | None:
+        ids = [item for item in decode_ids(data) if item in self.cards or item in self.themes]
+        if not ids or not parent.isValid() or self.qt_document.document.read_only:
+            return None
+        target = self.node(parent)
+        children = [child.item_id for child in target.children]
+        before = children[row] if 0 <= row < len(children) else None
+        if before is not None and target.kind == "section" and before in self.themes:
+            first = target.children[row].children
+            before = first[0].item_id if first else None
+        return drops.plan_drop(self.qt_document.board, ids, target.kind, target.item_id, row, before)

@@ -1,0 +1,291 @@
+"""The Board page: the section columns side by side, the voting bar and the find bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from pmdesk.model.card_ops import add_card
+from pmdesk.model.edits import Edit
+from pmdesk.model.ids import new_id
+from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
+from pmdesk.ui.board.section_column import SectionColumn
+from pmdesk.ui.board.voting_bar import VotingBar
+from pmdesk.ui.document_adapter import QtDocument
+
+MIN_COLUMN_WIDTH = 250
+
+
+class BoardPage(QWidget):
+    """Sections as columns over one BoardModel; the hooks other areas use live here."""
+
+    author_changed = Signal(object)  # participant id or None: who writes the next cards
+    voting_changed = Signal(bool)
+    vote_requested = Signal(str, object)  # a click in voting mode: item id, modifiers
+
+    def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        self.model = BoardModel(qt_document, self)
+        self.author: str | None = None
+        self.voting = False
+        self.zoom = 1.0
+        self.columns: list[SectionColumn] = []
+        self.board_actions: dict[str, QAction] = {}  # filled by install(): the board's menu actions
+        self.participants_bar: QWidget | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(8)
+        self.voting_bar = VotingBar(qt_document, self)
+        self.voting_bar.setVisible(False)
+        layout.addWidget(self.voting_bar)
+        self.find_line = QLineEdit(self)
+        self.find_line.setPlaceholderText("Find cards and themes… (Enter: next, Esc: close)")
+        self.find_line.setClearButtonEnabled(True)
+        self.find_line.setVisible(False)
+        self.find_line.textChanged.connect(self._find_changed)
+        self.find_line.returnPressed.connect(self.find_next)
+        layout.addWidget(self.find_line)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.strip = QWidget(self.scroller)
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.setContentsMargins(0, 0, 0, 0)
+        self.strip_layout.setSpacing(12)
+        self.scroller.setWidget(self.strip)
+        layout.addWidget(self.scroller, 1)
+
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
+        qt_document.changed.connect(self._on_changed)
+        self._build_columns()
+        self._sync_read_only()
+        from pmdesk.ui.board.board_commands import BoardCommands
+
+        self.commands = BoardCommands(self)
+
+    # --- columns ----------------------------------------------------------------------------
+
+    def _build_columns(self) -> None:
+        for column in self.columns:
+            column.setParent(None)
+            column.deleteLater()
+        self.columns = []
+        for section_id in self.model.sections:
+            column = SectionColumn(self.model, section_id, self.strip)
+            column.setMinimumWidth(MIN_COLUMN_WIDTH)
+            column.card_submitted.connect(self.add_card)
+            column.author_chosen.connect(self.set_author)
+            column.view.vote_clicked.connect(self.vote_requested)
+            column.view.pressed.connect(lambda _index, c=column: self._pressed_in(c))
+            column.view.card_delegate.votes_hidden = self.qt_document.board.session.votes_hidden
+            column.view.card_delegate.set_zoom(self.zoom)
+            column.view.voting = self.voting
+            self.strip_layout.addWidget(column, 1)
+            self.columns.append(column)
+        self._fill_authors()
+
+    def _pressed_in(self, column: SectionColumn) -> None:
+        # A plain click selects in one column; Ctrl/Shift-click may gather cards from several.
+        modifiers = QApplication.keyboardModifiers()
+        if not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            for other in self.columns:
+                if other is not column:
+                    other.view.selectionModel().clearSelection()
+
+    def _fill_authors(self) -> None:
+        people = [(p.id, p.name) for p in self.qt_document.board.participants]
+        if self.author not in {pid for pid, _ in people}:
+            self.author = None
+        for column in self.columns:
+            column.set_participants(people, self.author)
+
+    def _before_reset(self) -> None:
+        for column in self.columns:
+            column.save_state()
+
+    def _after_reset(self) -> None:
+        if list(self.model.sections) != [c.section_id for c in self.columns]:
+            self._build_columns()
+            return
+        for column in self.columns:
+            column.restore_state()
+
+    def _on_changed(self, _edit: Edit) -> None:
+        hidden = self.qt_document.board.session.votes_hidden
+        for column in self.columns:
+            column.refresh_header()
+            if column.view.card_delegate.votes_hidden != hidden:
+                column.view.card_delegate.votes_hidden = hidden
+                column.view.relayout()
+        self._fill_authors()
+        self.voting_bar.refresh()
+
+    def _sync_read_only(self) -> None:
+        read_only = self.qt_document.document.read_only
+        for column in self.columns:
+            column.entry.setReadOnly(read_only)
+            column.entry.setPlaceholderText("Read-only board" if read_only else "Add a card… (Enter)")
+
+    def column_of(self, section_id: str | None) -> SectionColumn | None:
+        """The column showing a section."""
+        return next((c for c in self.columns if c.section_id == section_id), None)
+
+    def current_column(self) -> SectionColumn | None:
+        """The column holding the focus (or the first)."""
+        focus = QApplication.focusWidget()
+        for column in self.columns:
+            if focus is not None and column.isAncestorOf(focus):
+                return column
+        return self.columns[0] if self.columns else None
+
+    # --- hooks for other areas --------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards and themes, column by column, in board order."""
+        ids: list[str] = []
+        for column in self.columns:
+            chosen = {str(i.data(ID_ROLE)) for i in column.view.selectionModel().selectedIndexes()}
+            if not chosen:
+                continue
+            for item_id in self.model.items_in(column.section_id):
+                if item_id in chosen:
+                    ids.append(item_id)
+                ids.extend(child for child in self.model.children_of(item_id) if child in chosen)
+        return ids
+
+    def selected_cards(self) -> list[str]:
+        """Ids of the selected cards only."""
+        return [i for i in self.selected_ids() if i in self.model.cards]
+
+    def focus_card_entry(self, section_id: str | None = None) -> None:
+        """Put the cursor in a column's entry (the current column's by default)."""
+        column = self.column_of(section_id) if section_id else self.current_column()
+        if column is not None:
+            column.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def start_voting(self, on: bool) -> None:
+        """Voting mode on or off: clicks on themes and loose cards place dots."""
+        self.voting = on
+        self.voting_bar.setVisible(on)
+        for column in self.columns:
+            column.view.voting = on
+            column.view.viewport().setCursor(
+                Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.ArrowCursor
+            )
+        self.voting_changed.emit(on)
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale the cards' text (1.0 is normal)."""
+        self.zoom = max(0.5, min(3.0, factor))
+        for column in self.columns:
+            column.view.card_delegate.set_zoom(self.zoom)
+            column.view.relayout()
+            font = column.entry.font()
+            font.setPointSizeF(12 * self.zoom)
+            column.entry.setFont(font)
+
+    def set_author(self, person_id: str | None) -> None:
+        """Who writes the next cards."""
+        self.author = person_id
+        for column in self.columns:
+            column.set_author(person_id)
+        self.author_changed.emit(person_id)
+
+    # --- cards ------------------------------------------------------------------------------
+
+    def add_card(self, section_id: str, text: str) -> bool:
+        """Add a card written by the current author; the entry clears and keeps the focus."""
+        card_id = new_id("c")
+        if not self.qt_document.attempt(add_card, section_id, text, self.author, card_id=card_id):
+            return False
+        column = self.column_of(section_id)
+        if column is not None:
+            column.entry.clear()
+            index = self.model.index_of(card_id)
+            QTimer.singleShot(0, lambda: column.view.scrollTo(self.model.index_of(card_id)))
+            column.view.selectionModel().setCurrentIndex(
+                index, column.view.selectionModel().SelectionFlag.NoUpdate
+            )
+        return True
+
+    def edit_item(self, item_id: str) -> None:
+        """Select a card or theme and open its in-place editor (a new theme asks its label)."""
+        column = self.column_of(self.model.section_of(item_id))
+        if column is not None:
+            column.select_ids([item_id], edit=True)
+
+    def select(self, ids: list[str]) -> None:
+        """Select these items (in their columns) and focus the first one's column."""
+        first = True
+        for column in self.columns:
+            mine = [i for i in ids if self.model.section_of(i) == column.section_id]
+            column.view.selectionModel().clearSelection()
+            if mine:
+                column.select_ids(mine)
+                if first:
+                    column.view.setFocus()
+                    first = False
+
+    # --- find -------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        """Open the find line."""
+        self.find_line.setVisible(True)
+        self.find_line.setFocus()
+        self.find_line.selectAll()
+
+    def close_find(self) -> None:
+        """Close the find line and show everything again."""
+        self.find_line.clear()
+        self.find_line.setVisible(False)
+
+    def _find_changed(self, text: str) -> None:
+        self.model.find_text = text.strip()
+        self.model.refresh_all()
+
+    def find_next(self) -> None:
+        """Select the next card or theme that matches."""
+        needle = self.model.find_text.casefold()
+        if not needle:
+            return
+        order: list[str] = []
+        for column in self.columns:
+            for item_id in self.model.items_in(column.section_id):
+                order.append(item_id)
+                order.extend(self.model.children_of(item_id))
+        hits = [i for i in order if self._hit(i, needle)]
+        if not hits:
+            self.window().statusBar().showMessage(f"No card matches “{self.model.find_text}”", 4000)  # type: ignore[attr-defined]
+            return
+        current = self.selected_ids()
+        after = order.index(current[0]) if current and current[0] in order else -1
+        target = next((h for h in hits if order.index(h) > after), hits[0])
+        self.select([target])
+        self.find_line.setFocus()
+
+    def _hit(self, item_id: str, needle: str) -> bool:
+        if item_id in self.model.cards:
+            card = self.model.cards[item_id]
+            return needle in card.text.casefold() or needle in card.notes.casefold()
+        theme = self.model.themes[item_id]
+        return needle in theme.label.casefold() or needle in theme.notes.casefold()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the find line."""
+        if event.key() == Qt.Key.Key_Escape and self.find_line.isVisible():
+            self.close_find()
+            return
+        super().keyPressEvent(event)
+
+    def current_kind(self) -> str | None:
+        """The kind of the current row of the focused column."""
+        column = self.current_column()
+        if column is None:
+            return None
+        index = column.view.currentIndex()
+        return str(index.data(KIND_ROLE)) if index.isValid() else None

@@ -1,0 +1,255 @@
+"""Draws cards and themes as plain-text notes, with author colour, initials and dots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from pmdesk.ui.board.board_model import (
+    AUTHOR_NAME_ROLE,
+    COLOR_ROLE,
+    COUNT_ROLE,
+    DIM_ROLE,
+    INITIALS_ROLE,
+    KIND_ROLE,
+    NOTES_ROLE,
+    VOTES_ROLE,
+)
+from pmdesk.ui.board.common import ACCENT
+
+Index = QModelIndex | QPersistentModelIndex
+MAX_SHOWN = 1200  # characters drawn on a card; the full text is in the tooltip and the editor
+BASE_POINT_SIZE = 13.0
+
+
+class CardTextEditor(QPlainTextEdit):
+    """In-place editor: Enter commits, Shift+Enter starts a new line, Escape cancels."""
+
+    committed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter commits; Shift+Enter is a newline."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.committed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """One per column view: it knows the view's width to wrap text and caches row heights."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.zoom = 1.0
+        self.votes_hidden = False
+        self.drop_target: QPersistentModelIndex | None = None
+        self._heights: dict[tuple[object, ...], int] = {}
+        self._set_fonts()
+
+    # --- geometry ---------------------------------------------------------------------------
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale fonts and spacing."""
+        self.zoom = factor
+        self._heights.clear()
+        self._set_fonts()
+
+    def _set_fonts(self) -> None:
+        base = QFont(self.view.font())
+        base.setPointSizeF(BASE_POINT_SIZE * self.zoom)
+        self.text_font = base
+        self.label_font = QFont(base)
+        self.label_font.setBold(True)
+        self.label_font.setPointSizeF(BASE_POINT_SIZE * 1.08 * self.zoom)
+        self.small_font = QFont(base)
+        self.small_font.setPointSizeF(BASE_POINT_SIZE * 0.78 * self.zoom)
+        self.badge_font = QFont(self.small_font)
+        self.badge_font.setBold(True)
+        self.initials_font = QFont(self.badge_font)
+        self.initials_font.setPointSizeF(BASE_POINT_SIZE * 0.6 * self.zoom)
+
+    def _px(self, value: float) -> int:
+        return round(value * self.zoom)
+
+    def _text_width(self, index: Index) -> int:
+        depth = 1 if index.parent().isValid() and index.parent().parent().isValid() else 0
+        indent = getattr(self.view, "indentation", lambda: 0)() * depth
+        return max(60, self.view.viewport().width() - indent - self._px(4 + 4 + 7 + 14 + 12))
+
+    def _shown_text(self, index: Index) -> tuple[str, bool]:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if index.data(KIND_ROLE) == "theme" and not text:
+            return "(unlabelled theme — F2 to name it)", True
+        if len(text) > MAX_SHOWN:
+            text = text[:MAX_SHOWN] + "…"
+        return text, False
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Wrapped text height plus footer, cached by text and width."""
+        kind = index.data(KIND_ROLE)
+        text, _ = self._shown_text(index)
+        width = self._text_width(index)
+        key = (kind, text, width, self.zoom)
+        height = self._heights.get(key)
+        if height is None:
+            font = self.label_font if kind == "theme" else self.text_font
+            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), self._flags(), text)
+            footer = QFontMetrics(self.small_font).height() + self._px(10)
+            height = box.height() + footer + self._px(2 * 12 + 2 * 5)
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)
+
+    @staticmethod
+    def _flags() -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+    # --- painting ---------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Draw a card or a theme (never as rich text)."""
+        kind = index.data(KIND_ROLE)
+        if kind not in ("card", "theme"):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if index.data(DIM_ROLE):
+            painter.setOpacity(0.28)
+        rect = option.rect.adjusted(self._px(4), self._px(5), -self._px(4), -self._px(5))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        is_drop = self.drop_target is not None and self.drop_target == QPersistentModelIndex(index)
+        theme = kind == "theme"
+        strip_color = QColor(ACCENT if theme else str(index.data(COLOR_ROLE)))
+        background = QColor("#e8eefc" if theme else "#ffffff")
+        if is_drop:
+            background = QColor("#fff4c2")
+        border = QColor(ACCENT) if selected or is_drop else QColor("#c7d0dd" if theme else "#d5dbe5")
+        painter.setPen(QPen(border, self._px(3) if selected or is_drop else 1))
+        painter.setBrush(background)
+        radius = self._px(8)
+        painter.drawRoundedRect(rect, radius, radius)
+        strip = QRect(rect.left(), rect.top(), self._px(7), rect.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(strip_color)
+        painter.drawRoundedRect(strip, radius / 2, radius / 2)
+        if focused and not selected:
+            painter.setPen(QPen(QColor(ACCENT), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), radius, radius)
+
+        text, placeholder = self._shown_text(index)
+        left = strip.right() + self._px(14)
+        inner = QRect(left, rect.top() + self._px(12), rect.right() - left - self._px(12), 0)
+        font = self.label_font if theme else self.text_font
+        inner.setHeight(
+            QFontMetrics(font).boundingRect(inner.adjusted(0, 0, 0, 10**6), self._flags(), text).height()
+        )
+        painter.setFont(font)
+        painter.setPen(QColor("#6b7280" if placeholder else "#111827"))
+        painter.drawText(inner, self._flags(), text)
+        self._paint_footer(painter, index, QRect(left, inner.bottom() + self._px(8), inner.width(), 0), theme)
+        painter.restore()
+
+    def _paint_footer(self, painter: QPainter, index: Index, area: QRect, theme: bool) -> None:
+        metrics = QFontMetrics(self.small_font)
+        area.setHeight(metrics.height() + self._px(6))
+        x = area.left()
+        painter.setFont(self.small_font)
+        if theme:
+            expanded = getattr(self.view, "isExpanded", lambda _i: True)(index)
+            count = int(index.data(COUNT_ROLE) or 0)
+            arrow = "▾" if expanded else "▸"
+            painter.setPen(QColor("#374151"))
+            label = f"{arrow} {count} card{'s' if count != 1 else ''}"
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignVCenter), label)
+            x += metrics.horizontalAdvance(label) + self._px(12)
+        else:
+            badge = str(index.data(INITIALS_ROLE) or "")
+            name = str(index.data(AUTHOR_NAME_ROLE) or "")
+            if badge:
+                size = area.height()
+                circle = QRect(x, area.top(), size, size)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(str(index.data(COLOR_ROLE))))
+                painter.drawEllipse(circle)
+                painter.setPen(QColor("#ffffff"))
+                painter.setFont(self.initials_font)
+                painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), badge[:2])
+                painter.setFont(self.small_font)
+                x += size + self._px(6)
+                painter.setPen(QColor("#4b5563"))
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
+                painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
+                x += metrics.horizontalAdvance(shown) + self._px(12)
+        if index.data(NOTES_ROLE):
+            painter.setPen(QColor("#6b7280"))
+            painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")
+        self._paint_dots(painter, index, area)
+
+    def _paint_dots(self, painter: QPainter, index: Index, area: QRect) -> None:
+        votes = int(index.data(VOTES_ROLE) or 0)
+        if votes <= 0 and not self.votes_hidden:
+            return
+        painter.setFont(self.badge_font)
+        if self.votes_hidden:
+            text, color = "● ?", "#9ca3af"
+            if votes <= 0 and index.data(KIND_ROLE) == "card" and index.parent().parent().isValid():
+                return
+        else:
+            text, color = ("●" * min(votes, 5)) + f" {votes}", "#c2410c"
+        painter.setPen(QColor(color))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        """Plain-text editors: a line for a theme's label, a box for a card's text."""
+        if index.data(KIND_ROLE) == "theme":
+            line = QLineEdit(parent)
+            line.setFont(self.label_font)
+            line.setPlaceholderText("Name this theme, then Enter")
+            return line
+        editor = CardTextEditor(parent)
+        editor.setFont(self.text_font)
+        editor.committed.connect(lambda: self._commit_and_close(editor))
+        return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        """Load the text to edit."""
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+            editor.selectAll()
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text)
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        """Commit as one edit."""
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        """The editor covers the card, leaving the colour strip visible."""
+        rect = option.rect.adjusted(self._px(14), self._px(8), -self._px(8), -self._px(8))
+        editor.setGeometry(rect)

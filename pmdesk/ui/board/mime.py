@@ -1,0 +1,29 @@
+"""Drag and drop payload: ids of cards and themes as JSON under a private MIME type."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData
+
+CARDS_MIME = "application/x-pmdesk-cards"
+
+
+def encode_ids(ids: list[str]) -> QMimeData:
+    """MIME data carrying ``ids`` (and their count as plain text for other programs)."""
+    data = QMimeData()
+    data.setData(CARDS_MIME, json.dumps(ids).encode("utf-8"))
+    return data
+
+
+def decode_ids(data: QMimeData | None) -> list[str]:
+    """The ids a drag carries; [] for anything that is not a pmdesk payload."""
+    if data is None or not data.hasFormat(CARDS_MIME):
+        return []
+    try:
+        value = json.loads(bytes(data.data(CARDS_MIME).data()).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return []
+    return value

@@ -1,0 +1,283 @@
+"""One section of the board: title and prompt, a tree of its cards, and an entry for new ones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
+from pmdesk.ui.board.card_delegate import CardDelegate
+from pmdesk.ui.plain import plain_label
+
+
+class CardView(QTreeView):
+    """The cards of one section; in voting mode a click places a dot."""
+
+    vote_clicked = Signal(str, object)  # item id, keyboard modifiers
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.voting = False
+        self.card_delegate = CardDelegate(self)
+        self.setItemDelegate(self.card_delegate)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(26)
+        self.setExpandsOnDoubleClick(False)
+        self.setAnimated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)
+        self._width = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped rows change height with the width."""
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:
+            self._width = self.viewport().width()
+            self.scheduleDelayedItemsLayout()
+
+    def relayout(self) -> None:
+        """Row heights are stale (zoom, tallies shown or hidden)."""
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
+    # --- drops: highlight the row a drop would land on --------------------------------------
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Let Qt place the indicator, then highlight the row a drop onto would take."""
+        super().dragMoveEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        on_item = self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.OnItem
+        target = QPersistentModelIndex(index) if event.isAccepted() and on_item and index.isValid() else None
+        if target != self.card_delegate.drop_target:
+            self.card_delegate.drop_target = target
+            self.viewport().update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        """No target any more."""
+        super().dragLeaveEvent(event)
+        self._clear_drop()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Drop through the model (one undo step)."""
+        self._clear_drop()
+        super().dropEvent(event)
+
+    def _clear_drop(self) -> None:
+        self.card_delegate.drop_target = None
+        self.viewport().update()
+
+    # --- mouse: votes and the theme's fold arrow --------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """In voting mode a click votes; a click on a theme's "▸ n cards" folds it."""
+        index = self.indexAt(event.position().toPoint())
+        if self.voting and index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            self.setCurrentIndex(index)
+            self.vote_clicked.emit(str(index.data(ID_ROLE)), event.modifiers())
+            return
+        if (
+            index.isValid()
+            and index.data(KIND_ROLE) == "theme"
+            and self._on_fold(index, event.position().toPoint())
+        ):
+            self.setExpanded(index, not self.isExpanded(index))
+            return
+        super().mousePressEvent(event)
+
+    def _on_fold(self, index: QModelIndex, pos: QPoint) -> bool:
+        rect = self.visualRect(index)
+        zoom = self.card_delegate.zoom
+        return pos.x() < rect.left() + 150 * zoom and pos.y() > rect.bottom() - 40 * zoom
+
+
+class CardEntry(QPlainTextEdit):
+    """Type a card: Enter adds it and keeps the entry ready; Shift+Enter is a new line."""
+
+    submitted = Signal(str)
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter submits, Escape leaves for the cards."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            text = self.toPlainText().strip()
+            if text:
+                self.submitted.emit(text)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def sizeHint(self) -> QSize:
+        """About two and a half lines tall."""
+        return QSize(200, int(self.fontMetrics().lineSpacing() * 2.6) + 14)
+
+
+class SectionColumn(QFrame):
+    """A section's column: header, cards, and the author + entry row at the bottom."""
+
+    card_submitted = Signal(str, str)  # section id, text
+    author_chosen = Signal(object)  # participant id or None
+
+    def __init__(self, model: BoardModel, section_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.section_id = section_id
+        self.setObjectName("SectionColumn")
+        self.setStyleSheet(
+            "#SectionColumn { background: #f3f5f9; border: 1px solid #dde2ea; border-radius: 10px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 12, 10, 10)
+        layout.setSpacing(6)
+        heading = QHBoxLayout()
+        self.title = plain_label("", self, wrap=True)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 700; color: #111827; padding: 0 6px;")
+        self.count = plain_label("", self, wrap=False)
+        self.count.setStyleSheet(
+            "font-size: 11pt; font-weight: 700; color: #374151; background: #e2e8f0;"
+            " border-radius: 10px; padding: 2px 10px;"
+        )
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.prompt = plain_label("", self, wrap=True)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.prompt.setStyleSheet("font-size: 11pt; color: #4b5563; padding: 0 6px 6px 6px;")
+        layout.addLayout(heading)
+        layout.addWidget(self.prompt)
+        self.view = CardView(self)
+        self.view.setModel(model)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.author = QComboBox(self)
+        self.author.setToolTip("Author of the next cards (Alt+1…9; type a name's start)")
+        self.author.setMinimumContentsLength(6)
+        self.author.activated.connect(lambda _i: self.author_chosen.emit(self.author.currentData()))
+        self.entry = CardEntry(self)
+        self.entry.setPlaceholderText("Add a card… (Enter)")
+        self.entry.setTabChangesFocus(True)
+        self.entry.setStyleSheet(
+            "QPlainTextEdit { background: white; border: 2px solid #cbd5e1; border-radius: 8px;"
+            " padding: 4px; font-size: 12pt; } QPlainTextEdit:focus { border-color: #2563eb; }"
+        )
+        self.entry.submitted.connect(self._submit)
+        self.entry.escaped.connect(self.view.setFocus)
+        row.addWidget(self.author)
+        row.addWidget(self.entry, 1)
+        layout.addLayout(row)
+        self._saved: tuple[list[str], str | None, set[str], int] = ([], None, set(), 0)
+        self.refresh_header()
+        self.attach()
+
+    def _submit(self, text: str) -> None:
+        self.card_submitted.emit(self.section_id, text)
+
+    def refresh_header(self) -> None:
+        """Title and prompt from the board, with the count of cards."""
+        section = self.model.sections.get(self.section_id)
+        if section is None:
+            return
+        count = sum(1 for card in self.model.cards.values() if card.section == self.section_id)
+        self.title.setText(section.title)
+        self.count.setText(str(count))
+        self.count.setToolTip(f"{count} card{'s' if count != 1 else ''}")
+        self.prompt.setText(section.prompt)
+        self.prompt.setVisible(bool(section.prompt))
+
+    def set_participants(self, people: list[tuple[str, str]], current: str | None) -> None:
+        """Fill the author chooser: no author, then each participant."""
+        self.author.blockSignals(True)
+        self.author.clear()
+        self.author.addItem("— no author —", None)
+        for number, (person_id, name) in enumerate(people, start=1):
+            prefix = f"{number}  " if number <= 9 else ""
+            self.author.addItem(f"{prefix}{name}", person_id)
+        self.set_author(current)
+        self.author.blockSignals(False)
+
+    def set_author(self, person_id: str | None) -> None:
+        """Show who writes the next cards."""
+        position = self.author.findData(person_id)
+        self.author.setCurrentIndex(max(position, 0))
+
+    # --- surviving a model reset ------------------------------------------------------------
+
+    def attach(self) -> None:
+        """Show this column's section (after a reset the root index is new)."""
+        root = self.model.index_of(self.section_id)
+        self.view.setRootIndex(root)
+        collapsed = self._saved[2]
+        for row in range(self.model.rowCount(root)):
+            index = self.model.index(row, 0, root)
+            if index.data(KIND_ROLE) == "theme":
+                self.view.setExpanded(index, index.data(ID_ROLE) not in collapsed)
+
+    def save_state(self) -> None:
+        """Remember selection, current row, folded themes and scroll before a reset."""
+        selected = [str(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedIndexes()]
+        current = self.view.currentIndex()
+        current_id = str(current.data(ID_ROLE)) if current.isValid() else None
+        root = self.view.rootIndex()
+        collapsed = {
+            str(self.model.index(r, 0, root).data(ID_ROLE))
+            for r in range(self.model.rowCount(root))
+            if not self.view.isExpanded(self.model.index(r, 0, root))
+        }
+        self._saved = (selected, current_id, collapsed, self.view.verticalScrollBar().value())
+
+    def restore_state(self) -> None:
+        """Put back what save_state remembered, for the ids that still exist."""
+        self.attach()
+        selected, current_id, _collapsed, scroll = self._saved
+        selection = self.view.selectionModel()
+        if current_id is not None and self.model.section_of(current_id) == self.section_id:
+            selection.setCurrentIndex(self.model.index_of(current_id), selection.SelectionFlag.NoUpdate)
+        for item_id in selected:
+            index = self.model.index_of(item_id)
+            if index.isValid() and self.model.section_of(item_id) == self.section_id:
+                selection.select(index, selection.SelectionFlag.Select)
+        self.view.verticalScrollBar().setValue(scroll)
+
+    def select_ids(self, ids: list[str], edit: bool = False) -> None:
+        """Select these items of this column, make the first current, maybe edit it."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        first = None
+        for item_id in ids:
+            index = self.model.index_of(item_id)
+            if index.isValid() and self.model.section_of(item_id) == self.section_id:
+                selection.select(index, selection.SelectionFlag.Select)
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.view.scrollTo(first)
+            self.view.setFocus()
+            if edit:
+                self.view.edit(first)

@@ -1,0 +1,104 @@
+"""The voting bar: who votes, dots per participant, hide or reveal the tallies."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QSpinBox, QWidget
+
+from pmdesk.model.board_ops import set_session_field
+from pmdesk.model.derived import dots_left
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.plain import plain_label
+
+ROOM = "__room__"  # the voter entry for anonymous room dots
+
+
+class VotingBar(QFrame):
+    """Shown in voting mode, above the columns."""
+
+    voter_changed = Signal(object)  # participant id, or None for room dots
+    done = Signal()
+
+    def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qt_document = qt_document
+        self.voter: str | None = None
+        self.setObjectName("VotingBar")
+        self.setStyleSheet(
+            "#VotingBar { background: #fff7ed; border: 2px solid #fdba74; border-radius: 10px; }"
+            " QLabel { font-size: 12pt; }"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(10)
+        title = plain_label("Dot voting", self, wrap=False)
+        title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #9a3412;")
+        row.addWidget(title)
+        row.addWidget(plain_label("Vote as", self, wrap=False))
+        self.voter_box = QComboBox(self)
+        self.voter_box.setMinimumContentsLength(14)
+        self.voter_box.activated.connect(lambda _i: self.set_voter(self._box_voter()))
+        row.addWidget(self.voter_box)
+        self.status = plain_label("", self, wrap=True)
+        row.addWidget(self.status, 1)
+        row.addWidget(plain_label("Dots each", self, wrap=False))
+        self.budget = QSpinBox(self)
+        self.budget.setRange(0, 99)
+        self.budget.editingFinished.connect(self._budget_set)
+        row.addWidget(self.budget)
+        self.reveal = QPushButton("Hide tallies", self)
+        self.reveal.clicked.connect(self.toggle_hidden)
+        row.addWidget(self.reveal)
+        finish = QPushButton("Done voting", self)
+        finish.clicked.connect(self.done.emit)
+        row.addWidget(finish)
+        self.refresh()
+
+    def _box_voter(self) -> str | None:
+        data = self.voter_box.currentData()
+        return None if data in (None, ROOM) else str(data)
+
+    def set_voter(self, person_id: str | None) -> None:
+        """Choose who places the next dots (None: room dots outside every budget)."""
+        self.voter = person_id
+        self.refresh()
+        self.voter_changed.emit(person_id)
+
+    def toggle_hidden(self) -> None:
+        """Blind voting: hide the tallies, or reveal them."""
+        hidden = self.qt_document.board.session.votes_hidden
+        self.qt_document.attempt(set_session_field, "votes_hidden", not hidden)
+
+    def _budget_set(self) -> None:
+        value = self.budget.value()
+        if value != self.qt_document.board.session.votes_per_participant:
+            self.qt_document.attempt(set_session_field, "votes_per_participant", value)
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Follow the board: participants, budget, hidden tallies, dots left."""
+        board = self.qt_document.board
+        ids = [p.id for p in board.participants]
+        if self.voter is not None and self.voter not in ids:
+            self.voter = None
+        self.voter_box.blockSignals(True)
+        self.voter_box.clear()
+        for person in board.participants:
+            self.voter_box.addItem(f"{person.name}  ({dots_left(board, person.id)} left)", person.id)
+        self.voter_box.addItem("Room dot (no budget)", ROOM)
+        self.voter_box.setCurrentIndex(self.voter_box.findData(self.voter or ROOM))
+        self.voter_box.blockSignals(False)
+        if not self.budget.hasFocus():
+            self.budget.setValue(board.session.votes_per_participant)
+        self.reveal.setText("Reveal tallies" if board.session.votes_hidden else "Hide tallies")
+        if self.voter is None:
+            who = "Room dots: no budget."
+        else:
+            person = next(p for p in board.participants if p.id == self.voter)
+            who = (
+                f"{person.name}: {dots_left(board, person.id)} of {board.session.votes_per_participant} left."
+            )
+        self.status.setText(
+            f"{who}  Click a theme or loose card (or press +) to place a dot; "
+            "Shift+click or − takes one back; Alt+click adds a room dot."
+        )
