@@ -74,7 +74,7 @@ class BlamelessMatcher:
 
     def matches(self, text: str) -> list[Match]:
         """Every finding in ``text``, in reading order."""
-        found = []
+        found: list[Match] = []
         for kind, pattern in ((NAME, self._names), (PHRASE, self._phrases)):
             if pattern is not None:
                 found.extend(Match(kind, m.group(0), m.start()) for m in pattern.finditer(text))

@@ -1,8 +1,183 @@
-"""Install this area's pages, header widgets and menu items into a main window."""
+"""Install the meeting: agenda stepper and timer in the header, Tone, Focus and Room pages,
+presentation mode, themes, section templates and the blameless-language hint."""
 
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
+
+from pmdesk.model.agenda_clock import Now
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.audience import AudienceView
+from pmdesk.ui.meeting.controller import MeetingController
+from pmdesk.ui.meeting.header import AgendaBar, TimerBox
+from pmdesk.ui.meeting.hint import HintBar
+from pmdesk.ui.meeting.pages import FocusPage, TonePage
+from pmdesk.ui.meeting.presentation import Presenter
+from pmdesk.ui.meeting.sections_dialog import SectionsDialog
+from pmdesk.ui.meeting.templates_ui import new_board_from_template_dialog, save_sections_dialog
+from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, Theme, theme_named
+
+
+class Meeting(QObject):
+    """Everything this area adds to one window (a child of the window: ``findChild(Meeting)``)."""
+
+    def __init__(self, window: MainWindow, now: Now = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.theme = theme_named(window.settings.value(SETTINGS_KEY, "light"))
+        self.controller = MeetingController(window, now)
+        self.tone = TonePage(self.theme)
+        self.focus = FocusPage(window.qt_document, self.theme)
+        self.room = AudienceView(self.controller, self.focus, self.theme)
+        window.add_page("tone", self.tone, "Set the tone", "Ctrl+6")
+        window.add_page("focus", self.focus, "Focus", "Ctrl+7")
+        window.add_page("room", self.room, "Room view", "Ctrl+8")
+        self.focus.left.connect(self._leave_focus)
+        self.focus.focus_changed.connect(self.controller.room_changed.emit)
+
+        self.agenda = AgendaBar(self.controller)
+        self.timer = TimerBox(self.controller, self.theme)
+        self.reveal_cards = QPushButton("Reveal cards")
+        self.reveal_cards.setObjectName("RevealCards")
+        self.reveal_cards.setCheckable(True)
+        self.reveal_cards.setToolTip("The room sees reflection cards face down until you reveal them")
+        self.reveal_cards.toggled.connect(lambda on: self.controller.set_cards_face_down(not on))
+        self.reveal_votes = QPushButton("Reveal votes")
+        self.reveal_votes.setObjectName("RevealVotes")
+        self.reveal_votes.clicked.connect(lambda _c=False: self.controller.reveal_votes())
+        self.present = QPushButton("Present")
+        self.present.setToolTip("Presentation mode (F5); Esc leaves")
+        header = window.header
+        header.addWidget(self.agenda)
+        header.addStretch(1)
+        for widget in (self.reveal_cards, self.reveal_votes, self.timer, self.present):
+            header.addWidget(widget)
+
+        self.hint = HintBar(window.qt_document, self.theme)
+        central = window.centralWidget().layout()  # type: ignore[union-attr]
+        if isinstance(central, QBoxLayout):
+            central.insertWidget(central.indexOf(window.tabs), self.hint)
+        else:
+            header.addWidget(self.hint)
+
+        self.presenter = Presenter(
+            window, self.controller, self.tone, self.focus, self.room, self.timer, lambda: self.theme
+        )
+        self.controller.presenter = self.presenter
+        self.present.clicked.connect(lambda _c=False: self.presenter.toggle())
+        self.controller.phase_changed.connect(lambda _id: self._update_buttons())
+        window.qt_document.changed.connect(lambda _edit: self._update_buttons())
+        self._build_menus()
+        self.set_theme(self.theme.name, remember=False)
+        self._update_buttons()
+        window.installEventFilter(self)
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], *keys: str) -> QAction:
+        """An action that also lives on the window, so its keys work with the menu bar hidden."""
+        action = QAction(text, self.window)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        window, presenter, controller = self.window, self.presenter, self.controller
+        menu = QMenu("&Meeting", window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        self.meeting_menu = menu
+        menu.addAction(self._action("&Next Phase", controller.next_phase, "Ctrl+PgDown", "Alt+Right"))
+        menu.addAction(self._action("&Previous Phase", controller.previous_phase, "Ctrl+PgUp", "Alt+Left"))
+        menu.addSeparator()
+        menu.addAction(self._action("Pause or &Resume Timer", self.timer.toggle, "Ctrl+Space"))
+        menu.addAction(self._action("Add &1 Minute", lambda: self.timer.add_minutes(1), "Ctrl+Shift+1"))
+        menu.addAction(self._action("Add &2 Minutes", lambda: self.timer.add_minutes(2), "Ctrl+Shift+2"))
+        menu.addAction(self._action("Plan &Minutes…", self.timer.edit_minutes))
+        menu.addSeparator()
+        menu.addAction(self._action("Reveal &Cards", self.reveal_cards.toggle, "Ctrl+Shift+R"))
+        menu.addAction(self._action("Reveal &Votes", controller.reveal_votes))
+
+        view = window.view_menu
+        view.addSeparator()
+        view.addAction(self._action("&Presentation Mode", presenter.toggle, "F5"))
+        self.escape = self._action("Leave Presentation", presenter.escape, "Escape")
+        self.escape.setEnabled(False)
+        audience = self._action("&Audience Window", lambda: None)
+        audience.setCheckable(True)
+        audience.toggled.connect(lambda on: presenter.show_audience(on))
+        view.addAction(audience)
+        self.audience_action = audience
+        view.addAction(self._action("Zoom &In", lambda: presenter.zoom_by(1), "Ctrl++", "Ctrl+="))
+        view.addAction(self._action("Zoom &Out", lambda: presenter.zoom_by(-1), "Ctrl+-"))
+        view.addAction(self._action("&Reset Zoom", lambda: presenter.zoom_by(0), "Ctrl+0"))
+        themes = view.addMenu("&Theme")
+        group = QActionGroup(themes)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, title in THEME_NAMES.items():
+            action = QAction(title, themes)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
+            group.addAction(action)
+            themes.addAction(action)
+            self.theme_actions[key] = action
+
+        window.board_menu.addAction(self._action("&Sections…", self.edit_sections))
+        window.file_menu.insertAction(
+            window.file_menu.actions()[1],
+            self._action("New Board from &Template…", lambda: new_board_from_template_dialog(window)),
+        )
+        window.file_menu.insertAction(
+            window.export_menu.menuAction(),
+            self._action("Save Sections as Te&mplate…", lambda: save_sections_dialog(window)),
+        )
+
+    # --- actions -------------------------------------------------------------------------
+
+    def set_theme(self, key: str, remember: bool = True) -> None:
+        """Switch to a theme and keep the choice in the settings."""
+        self.theme = theme_named(key)
+        if remember:
+            self.window.settings.setValue(SETTINGS_KEY, self.theme.name)
+        self.theme_actions[self.theme.name].setChecked(True)
+        self.hint.set_theme(self.theme)
+        self.presenter.apply_look()
+
+    def current_theme(self) -> Theme:
+        """The theme chosen for the window (presentation uses the projector theme)."""
+        return self.theme
+
+    def edit_sections(self) -> None:
+        """Open the sections dialog."""
+        SectionsDialog(self.window.qt_document, self.window).exec()
+
+    def _leave_focus(self) -> None:
+        self.presenter.leave_focus()
+
+    def _update_buttons(self) -> None:
+        phase = self.controller.phase_id
+        self.reveal_cards.setVisible(phase == "reflection")
+        self.reveal_cards.setText("Cards shown" if not self.controller.cards_face_down else "Reveal cards")
+        self.reveal_votes.setVisible(
+            phase == "prioritization" and self.window.qt_document.board.session.votes_hidden
+        )
+        self.escape.setEnabled(self.controller.presenting)
+        self.present.setText("Stop presenting" if self.controller.presenting else "Present")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On closing the window, write the time spent in the current phase."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.controller.record_now()
+            self.presenter.close_audience()
+        return False
 
 
 def install(window: MainWindow) -> None:
-    """Nothing yet."""
-    del window
+    """Add the meeting's header, pages and menus to ``window``."""
+    Meeting(window)

@@ -1,0 +1,176 @@
+"""What the room sees: a read-only view of the current phase, and the window that shows it.
+
+The view is built from the board alone. While reflection cards are face down it holds
+no card text at all, only a count per section, so nothing can leak onto the projector.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from pmdesk.ui.meeting import render
+from pmdesk.ui.meeting.controller import MeetingController
+from pmdesk.ui.meeting.pages import FocusPage
+from pmdesk.ui.plain import plain_label
+from pmdesk.ui.theme import Theme
+
+
+class AudienceView(QWidget):
+    """The current phase's presentation, rebuilt from the board whenever it changes."""
+
+    def __init__(
+        self,
+        controller: MeetingController,
+        focus: FocusPage | None,
+        colours: Theme,
+        show_timer: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("AudienceView")
+        self.controller = controller
+        self.focus = focus
+        self.look = render.Look(colours, 1.0)
+        self.show_timer = show_timer
+        self._dirty = True
+        self._facts: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.setContentsMargins(24, 12, 24, 0)
+        self.title = plain_label("", self, wrap=False)
+        self.timer = plain_label("", self, wrap=False)
+        self.timer.setObjectName("AudienceTimer")
+        top.addWidget(self.title, 1)
+        top.addWidget(self.timer)
+        layout.addLayout(top)
+        self.stack = QStackedWidget(self)
+        self.canvas = QScrollArea(self.stack)
+        self.canvas.setWidgetResizable(True)
+        self.canvas.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack.addWidget(self.canvas)
+        layout.addWidget(self.stack, 1)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(250)
+        self.ticker.timeout.connect(self.update_timer)
+        self.timer.setVisible(show_timer)
+        if show_timer:
+            self.ticker.start()
+        controller.room_changed.connect(self.refresh)
+        controller.qt_document.changed.connect(self.refresh)
+        if focus is not None:
+            focus.focus_changed.connect(self.refresh)
+        self.refresh()
+
+    def set_look(self, colours: Theme, zoom: float) -> None:
+        """New colours or zoom."""
+        self.look = render.Look(colours, zoom)
+        if self._facts is not None and hasattr(self._facts, "set_zoom"):
+            self._facts.set_zoom(zoom)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Build what was left unbuilt while hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self, _edit: object = None) -> None:
+        """Build the view of the current phase (later, if hidden)."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        c = self.look.colours
+        self.setStyleSheet(f"QWidget#AudienceView{{background:{c.window};}}")
+        self.setAutoFillBackground(True)
+        phase = self.controller.current()
+        self.title.setText(phase.title if phase else "")
+        self.title.setStyleSheet(f"font-size:{self.look.px(0.9)}px;font-weight:bold;color:{c.muted};")
+        self.update_timer()
+        phase_id = phase.id if phase else ""
+        facts = self._facts_widget() if phase_id == "facts" else None
+        if facts is not None:
+            self.stack.setCurrentWidget(facts)
+            return
+        self.stack.setCurrentWidget(self.canvas)
+        holder = QWidget()
+        holder.setObjectName("AudienceBody")
+        holder.setStyleSheet(f"QWidget#AudienceBody{{background:{c.window};}}")
+        body = QVBoxLayout(holder)
+        margin = self.look.px(1.0)
+        body.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        body.addWidget(self._build(phase_id))
+        self.canvas.setWidget(holder)
+
+    def _build(self, phase_id: str) -> QWidget:
+        board = self.controller.board
+        look = self.look
+        if phase_id == "tone":
+            return render.tone_view(look)
+        if phase_id == "facts":
+            return render.facts_view(look, board)
+        if phase_id == "reflection":
+            return render.sections_view(look, board, face_down=self.controller.cards_hidden_from_room())
+        if phase_id == "discussion":
+            item = self.focus.current_item() if self.focus is not None else None
+            items = self.focus.items() if self.focus is not None else []
+            position = f"{self.focus.index() + 1} of {len(items)}" if self.focus and items else ""
+            return render.focus_view(look, board, item, position)
+        if phase_id == "prioritization":
+            return render.ranking_view(look, board, hidden=board.session.votes_hidden)
+        if phase_id == "actions":
+            return render.actions_view(look, board)
+        if phase_id == "wrap-up":
+            return render.wrap_up_view(look, board)
+        return render.sections_view(look, board, face_down=False)
+
+    def _facts_widget(self) -> QWidget | None:
+        """The facts area's presentation, made once, if that area provides one."""
+        if self._facts is None:
+            try:
+                from pmdesk.ui.facts.presentation import FactsPresentation
+            except ImportError:
+                return None
+            self._facts = FactsPresentation(self.controller.qt_document, self.stack)
+            self._facts.set_zoom(self.look.zoom)
+            self.stack.addWidget(self._facts)
+        return self._facts
+
+    def update_timer(self) -> None:
+        """The countdown, coloured by state."""
+        if not self.show_timer:
+            return
+        clock = self.controller.clock
+        minutes = self.controller.minutes()
+        c = self.look.colours
+        background, colour = {"amber": (c.amber, c.amber_text), "over": (c.over, c.over_text)}.get(
+            clock.state(minutes), (c.window, c.text)
+        )
+        self.timer.setText(clock.display(minutes))
+        self.timer.setStyleSheet(
+            f"font-size:{self.look.px(2.0)}px;font-weight:bold;font-family:monospace;"
+            f"color:{colour};background:{background};padding:0 16px;border-radius:8px;"
+        )
+
+
+class AudienceWindow(QWidget):
+    """A separate top-level window for the projector: the audience view with a big timer."""
+
+    def __init__(self, controller: MeetingController, focus: FocusPage | None, colours: Theme) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("AudienceWindow")
+        self.setWindowTitle("pmdesk — audience")
+        self.view = AudienceView(controller, focus, colours, show_timer=True, parent=self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.resize(1280, 720)
+        self.closing_allowed = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed by hand: just hide, the console keeps it."""
+        self.hide()
+        event.accept()

@@ -1,0 +1,207 @@
+"""The meeting's session state: the current phase, its clock, what each phase shows.
+
+The current phase, the clock and whether reflection cards are face down are session state:
+they live here, in memory, not in the board file. Only the time actually spent per phase is
+written to the board (``agenda[].actual_seconds``) when a phase is left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from pmdesk.model.agenda_clock import AgendaClock, Now
+from pmdesk.model.board import AgendaPhase, Board
+from pmdesk.model.board_ops import set_phase_field, set_session_field
+from pmdesk.model.edits import EditError
+from pmdesk.store.errors import BoardFileError
+from pmdesk.ui.document_adapter import QtDocument
+
+if TYPE_CHECKING:
+    from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.meeting.presentation import Presenter
+
+# Which page each phase of the default agenda brings to the front (first one that exists).
+PHASE_PAGES: dict[str, tuple[str, ...]] = {
+    "tone": ("tone",),
+    "facts": ("review", "facts"),
+    "reflection": ("board",),
+    "discussion": ("focus",),
+    "themes": ("board",),
+    "prioritization": ("board", "priorities"),
+    "actions": ("actions",),
+    "wrap-up": ("wrap-up",),
+}
+SHORT_TITLES = {
+    "tone": "Tone",
+    "facts": "Facts",
+    "reflection": "Reflection",
+    "discussion": "Discussion",
+    "themes": "Themes",
+    "prioritization": "Voting",
+    "actions": "Actions",
+    "wrap-up": "Wrap-up",
+}
+
+
+class MeetingController(QObject):
+    """Moves between phases, keeps the clock, records time spent, and brings up each view."""
+
+    phase_changed = Signal(str)  # the id of the phase now current
+    room_changed = Signal()  # something the room sees changed (face down, focus item, zoom)
+
+    def __init__(self, window: MainWindow, now: Now = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = AgendaClock(now=now)
+        self.cards_face_down = True
+        self.presenting = False
+        self.presenter: Presenter | None = None  # set by the meeting's install
+        phases = self.phases()
+        self.phase_id: str | None = phases[0].id if phases else None
+        if self.phase_id is not None:
+            self.clock.switch(self.phase_id)
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def qt_document(self) -> QtDocument:
+        """The window's document."""
+        return self.window.qt_document
+
+    @property
+    def board(self) -> Board:
+        """The board as it is now."""
+        return self.window.qt_document.board
+
+    def phases(self) -> list[AgendaPhase]:
+        """The agenda of the board."""
+        return list(self.board.agenda)
+
+    def current(self) -> AgendaPhase | None:
+        """The current phase (the first one if the current one was removed)."""
+        phases = self.phases()
+        found = next((p for p in phases if p.id == self.phase_id), None)
+        return found or (phases[0] if phases else None)
+
+    def index(self) -> int:
+        """The position of the current phase in the agenda."""
+        phase = self.current()
+        return self.phases().index(phase) if phase is not None else -1
+
+    def minutes(self) -> int:
+        """The planned minutes of the current phase."""
+        phase = self.current()
+        return phase.minutes if phase is not None else 0
+
+    def cards_hidden_from_room(self) -> bool:
+        """True while the room sees reflection cards face down."""
+        return self.phase_id == "reflection" and self.cards_face_down
+
+    # --- moving --------------------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        """Make the phase at ``index`` current and bring up its view; the clock starts if it never ran."""
+        phases = self.phases()
+        if not phases:
+            return
+        phase = phases[max(0, min(index, len(phases) - 1))]
+        if phase.id != self.phase_id:
+            self._leave(self.phase_id)
+            self._record(self.clock.switch(phase.id))
+            self.phase_id = phase.id
+        if not self.clock.started:
+            self.clock.start()
+        self.show_view()
+        self.phase_changed.emit(phase.id)
+        self.room_changed.emit()
+
+    def next_phase(self) -> None:
+        """Go to the next phase."""
+        self.go_to(self.index() + 1)
+
+    def previous_phase(self) -> None:
+        """Go to the previous phase (nothing is lost going back)."""
+        self.go_to(self.index() - 1)
+
+    def set_cards_face_down(self, face_down: bool) -> None:
+        """Hide or reveal reflection cards in the room's view."""
+        self.cards_face_down = face_down
+        self.room_changed.emit()
+        self.phase_changed.emit(self.phase_id or "")
+
+    def reveal_votes(self) -> None:
+        """Show the dot tallies (an undoable board edit)."""
+        if self.board.session.votes_hidden:
+            self.qt_document.attempt(set_session_field, "votes_hidden", False)
+        self.room_changed.emit()
+        self.phase_changed.emit(self.phase_id or "")
+
+    # --- time ----------------------------------------------------------------------------
+
+    def record_now(self) -> None:
+        """Write the time counted in the current phase so far (on close, for example)."""
+        self._record(self.clock.take_unrecorded())
+
+    def _record(self, spent: tuple[str, int] | None) -> None:
+        """Add seconds to a phase's actual time, in the file but not on the undo stack.
+
+        Time spent is a fact about the meeting, not a user's change: undoing it with Ctrl+Z
+        would be surprising, and one edit per phase change keeps the file's history small.
+        """
+        if spent is None:
+            return
+        phase_id, seconds = spent
+        phase = next((p for p in self.board.agenda if p.id == phase_id), None)
+        if phase is None:
+            return
+        total = (phase.actual_seconds or 0) + seconds
+        # On a read-only board the meeting runs on; the time is simply not kept.
+        with contextlib.suppress(EditError, BoardFileError):
+            self.qt_document.document.apply(set_phase_field(self.board, phase_id, "actual_seconds", total))
+
+    # --- views ---------------------------------------------------------------------------
+
+    def _page(self, phase_id: str) -> str | None:
+        for key in PHASE_PAGES.get(phase_id, ()):
+            if key in self.window.pages:
+                return key
+        return None
+
+    def _leave(self, phase_id: str | None) -> None:
+        if phase_id == "prioritization":
+            board_page = self.window.pages.get("board")
+            if board_page is not None and hasattr(board_page, "start_voting"):
+                board_page.start_voting(False)
+
+    def show_view(self) -> None:
+        """Bring up what the current phase needs."""
+        phase_id = self.phase_id or ""
+        if phase_id == "reflection" and self.presenting and self.cards_face_down and self._solo():
+            self.window.show_page("room")  # one screen: the room must not read cards being written
+            return
+        key = self._page(phase_id)
+        if key is not None:
+            self.window.show_page(key)
+        page: Any = self.window.pages.get(key or "")
+        if phase_id == "reflection" and hasattr(page, "focus_card_entry"):
+            page.focus_card_entry()
+        elif phase_id == "discussion" and hasattr(page, "enter"):
+            page.enter()
+        elif phase_id == "prioritization":
+            self._start_voting(page)
+
+    def _solo(self) -> bool:
+        """True when presenting on the main window itself (no audience window)."""
+        return self.presenter is None or not self.presenter.audience_visible()
+
+    def _start_voting(self, page: object) -> None:
+        # Blind voting: hide the tallies when voting starts on a board with no dots yet; a board
+        # that already has dots (voting resumed, or revealed earlier) is left as it is.
+        if not self.board.votes and not self.board.session.votes_hidden:
+            self.qt_document.attempt(set_session_field, "votes_hidden", True)
+        if hasattr(page, "start_voting"):
+            page.start_voting(True)

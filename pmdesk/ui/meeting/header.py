@@ -1,0 +1,255 @@
+"""The header above the pages: the agenda stepper, the countdown and its buttons."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from pmdesk.model.board_ops import set_phase_field
+from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
+from pmdesk.ui.plain import plain_label
+from pmdesk.ui.theme import Theme
+
+TICK_MS = 250
+
+
+class AgendaBar(QWidget):
+    """The eight phases as buttons (current one highlighted), with previous and next."""
+
+    def __init__(self, controller: MeetingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("AgendaBar")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.previous = self._arrow("◀", "Previous phase (Ctrl+PgUp, Alt+Left)", controller.previous_phase)
+        self.next = self._arrow("▶", "Next phase (Ctrl+PgDown, Alt+Right)", controller.next_phase)
+        self.buttons: dict[str, QToolButton] = {}
+        self.rebuild()
+        controller.phase_changed.connect(lambda _id: self.refresh())
+        controller.qt_document.changed.connect(self._on_changed)
+
+    def _arrow(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return button
+
+    def _on_changed(self, _edit: object) -> None:
+        if [p.id for p in self.controller.phases()] != list(self.buttons):
+            self.rebuild()
+        else:
+            self.refresh()
+
+    def rebuild(self) -> None:
+        """Make one button per phase of the agenda."""
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget not in (self.previous, self.next):
+                widget.deleteLater()
+        self.buttons.clear()
+        self._layout.addWidget(self.previous)
+        for index, phase in enumerate(self.controller.phases()):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setText(f"{index + 1} {SHORT_TITLES.get(phase.id, phase.title)}")
+            button.setObjectName(f"phase-{phase.id}")
+            button.clicked.connect(partial(self._clicked, index))
+            self.buttons[phase.id] = button
+            self._layout.addWidget(button)
+        self._layout.addWidget(self.next)
+        self.refresh()
+
+    def _clicked(self, index: int, _checked: bool = False) -> None:
+        self.controller.go_to(index)
+
+    def refresh(self) -> None:
+        """Highlight the current phase; tooltips carry titles, minutes and time spent."""
+        current = self.controller.current()
+        for phase in self.controller.phases():
+            button = self.buttons.get(phase.id)
+            if button is None:
+                continue
+            button.setChecked(current is not None and phase.id == current.id)
+            spent = f", {phase.actual_seconds // 60} min spent" if phase.actual_seconds else ""
+            button.setToolTip(f"{phase.title} — {phase.minutes} min{spent}")
+        index = self.controller.index()
+        self.previous.setEnabled(index > 0)
+        self.next.setEnabled(0 <= index < len(self.buttons) - 1)
+
+
+class TimerLabel(QWidget):
+    """The countdown itself: click or Space (when it has focus) pauses and resumes."""
+
+    def __init__(self, controller: MeetingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("AgendaTimer")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = plain_label("", self, wrap=False)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.label)
+        self.setToolTip("Click or press Space to pause or resume (Ctrl+Space anywhere)")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space pauses and resumes."""
+        if event.key() == Qt.Key.Key_Space:
+            self.controller.clock.toggle()
+            self.parent_box().refresh()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click pauses and resumes."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.controller.clock.toggle()
+            self.parent_box().refresh()
+
+    def parent_box(self) -> TimerBox:
+        """The box this label sits in."""
+        parent = self.parentWidget()
+        assert isinstance(parent, TimerBox)
+        return parent
+
+
+class TimerBox(QWidget):
+    """Phase title, countdown, pause/resume, +1 and +2 minutes, minutes editor."""
+
+    def __init__(self, controller: MeetingController, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.theme = theme
+        self.large = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.title = plain_label("", self, wrap=False)
+        self.title.setObjectName("PhaseTitle")
+        self.timer = TimerLabel(controller, self)
+        self.pause = QPushButton("Start", self)
+        self.pause.setToolTip("Pause or resume the countdown (Ctrl+Space)")
+        self.pause.clicked.connect(self._toggle)
+        self.plus_one = QPushButton("+1", self)
+        self.plus_one.setToolTip("One more minute for this phase")
+        self.plus_one.clicked.connect(partial(self.add_minutes, 1))
+        self.plus_two = QPushButton("+2", self)
+        self.plus_two.setToolTip("Two more minutes for this phase")
+        self.plus_two.clicked.connect(partial(self.add_minutes, 2))
+        self.edit = QPushButton("Minutes…", self)
+        self.edit.setToolTip("Plan the minutes of each phase")
+        self.edit.clicked.connect(self.edit_minutes)
+        for widget in (self.title, self.timer, self.pause, self.plus_one, self.plus_two, self.edit):
+            layout.addWidget(widget)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.refresh)
+        self.ticker.start()
+        controller.phase_changed.connect(lambda _id: self.refresh())
+        controller.qt_document.changed.connect(lambda _edit: self.refresh())
+        self.refresh()
+
+    def _toggle(self, _checked: bool = False) -> None:
+        self.toggle()
+
+    def toggle(self) -> None:
+        """Pause or resume the countdown."""
+        self.controller.clock.toggle()
+        self.refresh()
+
+    def add_minutes(self, minutes: int, _checked: bool = False) -> None:
+        """Give the current phase more time."""
+        self.controller.clock.add_minutes(minutes)
+        self.refresh()
+
+    def edit_minutes(self, _checked: bool = False) -> None:
+        """Open the dialog that plans each phase's minutes."""
+        edit_minutes_dialog(self.controller, self)
+
+    def set_theme(self, theme: Theme, large: bool) -> None:
+        """Colours of the theme; a large countdown when presenting."""
+        self.theme = theme
+        self.large = large
+        self.refresh()
+
+    def state(self) -> str:
+        """``normal``, ``amber`` or ``over``."""
+        return self.controller.clock.state(self.controller.minutes())
+
+    def text(self) -> str:
+        """The countdown as shown."""
+        return self.controller.clock.display(self.controller.minutes())
+
+    def refresh(self) -> None:
+        """Show the time left and colour it by state."""
+        clock = self.controller.clock
+        phase = self.controller.current()
+        self.title.setText(f"{phase.title} · {phase.minutes} min" if phase else "No agenda")
+        self.timer.label.setText(self.text())
+        self.pause.setText("Pause" if clock.running else ("Resume" if clock.started else "Start"))
+        t = self.theme
+        background, colour = {
+            "amber": (t.amber, t.amber_text),
+            "over": (t.over, t.over_text),
+        }.get(self.state(), (t.button, t.button_text))
+        size = 44 if self.large else 22
+        self.timer.label.setStyleSheet(
+            f"background:{background};color:{colour};font-size:{size}px;font-weight:bold;"
+            f"font-family:monospace;padding:2px 12px;border-radius:6px;"
+        )
+        self.title.setStyleSheet(f"font-size:{size * 2 // 3}px;font-weight:bold;color:{t.text};")
+
+
+class MinutesDialog(QDialog):
+    """Planned minutes for each phase; OK writes the changed ones (each undoable)."""
+
+    def __init__(self, controller: MeetingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle("Agenda minutes")
+        form = QFormLayout(self)
+        self.spins: dict[str, QSpinBox] = {}
+        for phase in controller.phases():
+            spin = QSpinBox(self)
+            spin.setRange(1, 240)
+            spin.setSuffix(" min")
+            spin.setValue(phase.minutes)
+            self.spins[phase.id] = spin
+            form.addRow(plain_label(phase.title, self, wrap=False), spin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def apply(self) -> None:
+        """Push one edit per changed phase."""
+        for phase in self.controller.phases():
+            spin = self.spins.get(phase.id)
+            if spin is not None and spin.value() != phase.minutes:
+                self.controller.qt_document.attempt(set_phase_field, phase.id, "minutes", spin.value())
+
+
+def edit_minutes_dialog(controller: MeetingController, parent: QWidget) -> None:
+    """Open the minutes dialog and apply it when accepted."""
+    dialog = MinutesDialog(controller, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog.apply()

@@ -1,0 +1,109 @@
+"""The blameless-language hint bar: a gentle, dismissible note when a card blames a person.
+
+It listens to the document's edits (a card inserted, or a card's text set), so it works
+whatever page or command made the card. It never blocks an edit and never changes text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from pmdesk.model.blameless import BlamelessMatcher, hint_message, parse_phrases
+from pmdesk.model.board import Card
+from pmdesk.model.edits import Edit, Insert, SetField, primitives
+from pmdesk.resources import resource_path
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.plain import plain_label
+from pmdesk.ui.theme import Theme
+
+
+def bundled_phrases() -> list[str]:
+    """The phrases in resources/blameless_phrases.txt (none if the file is missing)."""
+    try:
+        return parse_phrases(resource_path("blameless_phrases.txt").read_text(encoding="utf-8"))
+    except OSError:
+        return []
+
+
+class HintBar(QFrame):
+    """Shows one hint at a time for the card just written; Dismiss hides it for that card."""
+
+    def __init__(self, qt_document: QtDocument, colours: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BlamelessHint")
+        self.qt_document = qt_document
+        self.phrases = bundled_phrases()
+        self.dismissed: set[str] = set()
+        self.card_id: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 8, 6)
+        self.message = plain_label("", self)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dismiss = QPushButton("Dismiss", self)
+        self.dismiss.setToolTip("Hide this hint for this card")
+        self.dismiss.clicked.connect(self.dismiss_current)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.dismiss)
+        self.set_theme(colours)
+        self.setVisible(False)
+        qt_document.changed.connect(self.on_changed)
+
+    def set_theme(self, colours: Theme) -> None:
+        """The bar's colours."""
+        self.setStyleSheet(
+            f"QFrame#BlamelessHint{{background:{colours.hint};border-bottom:1px solid {colours.muted};}}"
+            f"QFrame#BlamelessHint QLabel{{color:{colours.hint_text};font-size:13px;}}"
+        )
+
+    def matcher(self) -> BlamelessMatcher:
+        """A matcher for the board's participants as they are now."""
+        return BlamelessMatcher(self.phrases, [p.name for p in self.qt_document.board.participants])
+
+    def on_changed(self, edit: Edit) -> None:
+        """Look at cards just added or edited; hide the hint if its card is gone."""
+        written: list[str] = []
+        for primitive in primitives(edit):
+            if isinstance(primitive, Insert) and primitive.collection == "cards":
+                if isinstance(primitive.item, Card):
+                    written.append(primitive.item.id)
+            elif (
+                isinstance(primitive, SetField)
+                and primitive.collection == "cards"
+                and primitive.name == "text"
+                and primitive.item_id is not None
+            ):
+                written.append(primitive.item_id)
+        cards = {card.id: card for card in self.qt_document.board.cards}
+        if self.card_id is not None and self.card_id not in cards:
+            self.hide_hint()
+        for card_id in reversed(written):  # the last card written speaks
+            card = cards.get(card_id)
+            if card is not None:
+                self.check(card)
+                return
+
+    def check(self, card: Card) -> bool:
+        """Show the hint for ``card`` if it matches and was not dismissed; True if shown."""
+        if card.id in self.dismissed:
+            return False
+        found = self.matcher().matches(card.text)
+        if not found:
+            if card.id == self.card_id:
+                self.hide_hint()
+            return False
+        self.card_id = card.id
+        self.message.setText(hint_message(found))
+        self.setVisible(True)
+        return True
+
+    def dismiss_current(self, _checked: bool = False) -> None:
+        """Hide the hint and don't show it again for this card."""
+        if self.card_id is not None:
+            self.dismissed.add(self.card_id)
+        self.hide_hint()
+
+    def hide_hint(self) -> None:
+        """Hide the bar."""
+        self.card_id = None
+        self.setVisible(False)

@@ -1,0 +1,201 @@
+"""Presentation mode: large type, the projector theme, no editing chrome, and the audience window.
+
+With two screens the audience window goes full screen on the second one and the main window
+stays the facilitator's console. With one screen the main window itself goes full screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenuBar, QStatusBar, QToolBar, QWidget
+
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.audience import AudienceView, AudienceWindow
+from pmdesk.ui.meeting.controller import MeetingController
+from pmdesk.ui.meeting.header import TimerBox
+from pmdesk.ui.meeting.pages import FocusPage, TonePage
+from pmdesk.ui.theme import PROJECTOR, THEMES, Theme, apply_theme
+
+# Other areas' pages scale from their own normal size; these factors bring their body text to
+# at least 28 px on a 1080p projector at zoom 1.0 (board cards are 13 pt ≈ 17 px at zoom 1).
+PAGE_ZOOM = {"board": 1.65, "review": 1.3, "priorities": 1.65}
+ZOOM_STEPS = (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
+class Presenter(QObject):
+    """Turns presentation mode on and off and owns the audience window."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        controller: MeetingController,
+        tone: TonePage,
+        focus: FocusPage,
+        room: AudienceView,
+        timer: TimerBox,
+        chosen_theme: Callable[[], Theme],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.tone, self.focus, self.room, self.timer = tone, focus, room, timer
+        self.chosen_theme = chosen_theme
+        self.zoom = 1.0
+        self.audience: AudienceWindow | None = None
+        self._hidden: list[QWidget] = []
+        self._was_full_screen = False
+        self._solo = False
+        self._pages_zoomed = False  # other areas' pages were zoomed for presenting
+
+    @property
+    def presenting(self) -> bool:
+        """True in presentation mode."""
+        return self.controller.presenting
+
+    def audience_visible(self) -> bool:
+        """True while the audience window is shown."""
+        return self.audience is not None and self.audience.isVisible()
+
+    # --- on and off ----------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        """F5: start or stop presenting."""
+        self.stop() if self.presenting else self.start()
+
+    def start(self) -> None:
+        """Present: on the second screen if there is one, else full screen here."""
+        if self.presenting:
+            return
+        self.controller.presenting = True
+        screens = QGuiApplication.screens()
+        self._solo = len(screens) < 2
+        if self._solo:
+            self._hide_chrome()
+            self._was_full_screen = self.window.isFullScreen()
+            self.window.showFullScreen()
+        else:
+            self.show_audience(True, screen_index=1)
+        if not self.controller.clock.started:
+            self.controller.clock.start()
+        self.apply_look()
+        self.controller.show_view()
+        self.controller.room_changed.emit()
+
+    def stop(self) -> None:
+        """Leave presentation mode; everything comes back as it was."""
+        if not self.presenting:
+            return
+        self.controller.presenting = False
+        if self._solo:
+            self._show_chrome()
+            if not self._was_full_screen:
+                self.window.showNormal()
+        elif self.audience is not None:
+            self.audience.hide()
+        self.apply_look()
+        if self.window.current_page() is self.window.pages.get("room"):
+            self.controller.show_view()
+
+    def escape(self) -> None:
+        """Esc while presenting: leave focus mode first, then presentation."""
+        if self.window.current_page() is self.focus and self.controller.phase_id == "discussion":
+            self.leave_focus()
+        else:
+            self.stop()
+
+    def leave_focus(self) -> None:
+        """Back from focus mode to the board."""
+        key = "board" if "board" in self.window.pages else "tone"
+        self.window.show_page(key)
+
+    # --- audience window -----------------------------------------------------------------
+
+    def show_audience(self, on: bool, screen_index: int | None = None) -> None:
+        """Open (on a screen, full screen) or close the audience window."""
+        if not on:
+            if self.audience is not None:
+                self.audience.hide()
+            return
+        if self.audience is None:
+            self.audience = AudienceWindow(self.controller, self.focus, THEMES[PROJECTOR])
+            apply_theme(self.audience, THEMES[PROJECTOR])
+        self.audience.view.set_look(THEMES[PROJECTOR], self.zoom)
+        screens = QGuiApplication.screens()
+        if screen_index is not None and screen_index < len(screens):
+            screen = screens[screen_index]
+            self.audience.setScreen(screen)
+            self.audience.setGeometry(screen.geometry())
+            self.audience.showFullScreen()
+        else:
+            self.audience.show()
+        self.controller.room_changed.emit()
+
+    def close_audience(self) -> None:
+        """Close the audience window for good (the main window is closing)."""
+        if self.audience is not None:
+            self.audience.close()
+            self.audience.deleteLater()
+            self.audience = None
+
+    # --- chrome, theme, zoom -------------------------------------------------------------
+
+    def _hide_chrome(self) -> None:
+        """Hide menus, toolbars, tabs and the status bar; menus keep their shortcuts."""
+        window = self.window
+        self._hidden = [
+            w
+            for w in [window.tabs.tabBar(), *window.findChildren(QToolBar), *window.findChildren(QStatusBar)]
+            if w.isVisible()
+        ]
+        for widget in self._hidden:
+            widget.setVisible(False)
+        # A hidden menu bar disables its actions' shortcuts; a zero-height one keeps them.
+        window.menuBar().setMaximumHeight(0)
+        self.timer.edit.setVisible(False)
+
+    def _show_chrome(self) -> None:
+        for widget in self._hidden:
+            widget.setVisible(True)
+        self._hidden = []
+        self.window.menuBar().setMaximumHeight(QMenuBar().sizeHint().height() * 4)
+        self.timer.edit.setVisible(True)
+
+    def apply_look(self) -> None:
+        """Colours and sizes for the current mode: the projector theme on whatever the room sees."""
+        solo = self.presenting and self._solo
+        here = THEMES[PROJECTOR] if solo else self.chosen_theme()
+        apply_theme(self.window, here)
+        zoom = self.zoom if solo else 1.0
+        self.tone.set_look(here, max(zoom, 0.75) if solo else 0.85)
+        self.focus.set_look(here, zoom if solo else 0.85)
+        self.focus.set_presenting(solo)
+        self.room.set_look(here, zoom if solo else 0.6)
+        self.timer.set_theme(here, large=self.presenting)
+        if solo or self._pages_zoomed:  # leave the facilitator's own zoom alone otherwise
+            for key, factor in PAGE_ZOOM.items():
+                page: Any = self.window.pages.get(key)
+                if page is not None and hasattr(page, "set_zoom"):
+                    page.set_zoom(factor * zoom if solo else 1.0)
+            for page in self.window.pages.values():
+                if page is not self.focus and hasattr(page, "set_presenting"):
+                    page.set_presenting(solo)
+            self._pages_zoomed = solo
+        if self.audience is not None:
+            self.audience.view.set_look(THEMES[PROJECTOR], self.zoom)
+
+    def zoom_by(self, steps: int) -> None:
+        """Ctrl +/−: one step larger or smaller (0 resets)."""
+        if steps == 0:
+            self.zoom = 1.0
+        else:
+            larger = [z for z in ZOOM_STEPS if z > self.zoom + 1e-6]
+            smaller = [z for z in ZOOM_STEPS if z < self.zoom - 1e-6]
+            if steps > 0 and larger:
+                self.zoom = larger[0]
+            elif steps < 0 and smaller:
+                self.zoom = smaller[-1]
+        self.apply_look()

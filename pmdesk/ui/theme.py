@@ -1,0 +1,173 @@
+"""Colour themes: light, dark and a high-contrast projector theme, as palettes and style sheets.
+
+Every text colour is chosen against its own background with a contrast ratio of at least
+7:1 (WCAG AAA) in every theme, because a projector in a lit room washes contrast out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+LIGHT, DARK, PROJECTOR = "light", "dark", "projector"
+THEME_NAMES = {LIGHT: "Light", DARK: "Dark", PROJECTOR: "High contrast (projector)"}
+SETTINGS_KEY = "meeting/theme"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one theme (hex strings), in pairs of text on background."""
+
+    name: str
+    window: str
+    text: str
+    muted: str  # secondary text (prompts, authors) on ``window``
+    base: str  # entry fields and lists
+    base_text: str
+    button: str
+    button_text: str
+    accent: str  # the current phase, selections
+    accent_text: str
+    card: str  # a sticky note
+    card_text: str
+    theme_card: str  # a theme (group of cards)
+    theme_card_text: str
+    amber: str  # the timer's last minute
+    amber_text: str
+    over: str  # the timer past zero
+    over_text: str
+    hint: str  # the blameless hint bar
+    hint_text: str
+
+
+THEMES: dict[str, Theme] = {
+    LIGHT: Theme(
+        name=LIGHT,
+        window="#f6f6f3",
+        text="#111111",
+        muted="#3d3d3d",
+        base="#ffffff",
+        base_text="#111111",
+        button="#e4e4df",
+        button_text="#111111",
+        accent="#0b4f9c",
+        accent_text="#ffffff",
+        card="#fff3a8",
+        card_text="#1a1a1a",
+        theme_card="#dce9fb",
+        theme_card_text="#0d1b2e",
+        amber="#ffb300",
+        amber_text="#000000",
+        over="#b3001b",
+        over_text="#ffffff",
+        hint="#e8f1ff",
+        hint_text="#0d1b2e",
+    ),
+    DARK: Theme(
+        name=DARK,
+        window="#1b1d21",
+        text="#f2f2f2",
+        muted="#c9c9c9",
+        base="#25282d",
+        base_text="#f2f2f2",
+        button="#33373e",
+        button_text="#f2f2f2",
+        accent="#9cc8ff",
+        accent_text="#0a1020",
+        card="#3b3420",
+        card_text="#fff6d6",
+        theme_card="#1f3350",
+        theme_card_text="#eef5ff",
+        amber="#ffc233",
+        amber_text="#000000",
+        over="#ff7070",
+        over_text="#000000",
+        hint="#24354d",
+        hint_text="#f0f6ff",
+    ),
+    PROJECTOR: Theme(
+        name=PROJECTOR,
+        window="#ffffff",
+        text="#000000",
+        muted="#262626",
+        base="#ffffff",
+        base_text="#000000",
+        button="#e6e6e6",
+        button_text="#000000",
+        accent="#00307a",
+        accent_text="#ffffff",
+        card="#fff07a",
+        card_text="#000000",
+        theme_card="#cfe3ff",
+        theme_card_text="#000000",
+        amber="#ffb000",
+        amber_text="#000000",
+        over="#a30000",
+        over_text="#ffffff",
+        hint="#e0ecff",
+        hint_text="#000000",
+    ),
+}
+
+
+def theme_named(name: object) -> Theme:
+    """The theme called ``name``, or the light theme for anything unknown."""
+    return THEMES.get(str(name), THEMES[LIGHT])
+
+
+def text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
+    """(what, text colour, background colour) for every text colour the theme uses."""
+    pairs = [(f.name[: -len("_text")], f.name) for f in fields(theme) if f.name.endswith("_text")]
+    found = [(bg, getattr(theme, fg), getattr(theme, bg)) for bg, fg in pairs]
+    found += [("text", theme.text, theme.window), ("muted", theme.muted, theme.window)]
+    found += [("accent on window", theme.accent, theme.window), ("text on base", theme.text, theme.base)]
+    return found
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_colour: str) -> float:
+    """The relative luminance of an ``#rrggbb`` colour (WCAG 2)."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio between two colours, from 1 to 21."""
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def palette(theme: Theme) -> QPalette:
+    """A QPalette for standard widgets in ``theme``."""
+    pal = QPalette()
+    role = QPalette.ColorRole
+    for which, colour in (
+        (role.Window, theme.window),
+        (role.WindowText, theme.text),
+        (role.Base, theme.base),
+        (role.AlternateBase, theme.window),
+        (role.Text, theme.base_text),
+        (role.Button, theme.button),
+        (role.ButtonText, theme.button_text),
+        (role.Highlight, theme.accent),
+        (role.HighlightedText, theme.accent_text),
+        (role.ToolTipBase, theme.base),
+        (role.ToolTipText, theme.base_text),
+        (role.PlaceholderText, theme.muted),
+        (role.BrightText, theme.over_text),
+        (role.Link, theme.accent),
+    ):
+        pal.setColor(which, QColor(colour))
+    return pal
+
+
+def apply_theme(widget: QWidget, theme: Theme) -> None:
+    """Give a top-level widget (and so its children) the theme's palette."""
+    widget.setPalette(palette(theme))
+    widget.setAutoFillBackground(True)
