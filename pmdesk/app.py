@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from pmdesk.resources import resource_path
 from pmdesk.store.document import Document, find_untitled
 from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.document_adapter import QtDocument
@@ -148,6 +150,8 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
     qt_app.setApplicationName("pmdesk")
     qt_app.setOrganizationName("pmdesk")
     qt_app.setApplicationDisplayName("pmdesk")
+    qt_app.setDesktopFileName("pmdesk")  # matches resources/pmdesk.desktop (Wayland, task bars)
+    qt_app.setWindowIcon(QIcon(str(resource_path("icons", "pmdesk.png"))))  # PNG: no SVG plugin at start
     settings = QSettings()
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     application = Application(qt_app, settings, data, interactive=not quit_after_show)

@@ -57,7 +57,7 @@ class ExportCancelled(Exception):
 def write_export(board: Board, fmt: str, path: Path, progress: Progress) -> None:
     """Write ``board`` to ``path`` as ``fmt``: the report formats, plus ``json``."""
     if fmt == "json":
-        from pmdesk.report.common import write_atomic
+        from pmdesk.atomic import write_atomic
         from pmdesk.store.json_format import board_to_json
 
         text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
@@ -73,7 +73,7 @@ def write_export(board: Board, fmt: str, path: Path, progress: Progress) -> None
 
 def write_email_with_progress(board: Board, path: Path, progress: Progress) -> None:
     """The .eml draft with the PDF attached; the PDF's progress is the draft's progress."""
-    from pmdesk.report.common import write_atomic
+    from pmdesk.atomic import write_atomic
     from pmdesk.report.email_draft import to_email
     from pmdesk.report.pdf import write_pdf
 

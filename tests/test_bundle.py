@@ -1,0 +1,75 @@
+"""The standalone bundle: pmdesk.spec builds, and the frozen binary starts, shows a board and exports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The frozen pmdesk binary, built once for this module from pmdesk.spec."""
+    pytest.importorskip("PyInstaller")
+    build = tmp_path_factory.mktemp("bundle")
+    command = [
+        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+        "--distpath", str(build / "dist"), "--workpath", str(build / "work"), str(ROOT / "pmdesk.spec"),
+    ]  # fmt: skip
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-4000:]
+    binary = build / "dist" / "pmdesk" / "pmdesk"
+    assert binary.is_file()
+    yield binary
+    shutil.rmtree(build, ignore_errors=True)
+
+
+def run_frozen(binary: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run the frozen binary offscreen, with its settings and data in ``home``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "XDG_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    env.update(XDG_DATA_HOME=str(home / ".local" / "share"), XDG_RUNTIME_DIR=str(home))
+    os.chmod(home, 0o700)  # Qt refuses a runtime dir others can read
+    return subprocess.run([str(binary), *args], capture_output=True, text=True, timeout=60, env=env)
+
+
+def test_bundle_holds_the_resources(frozen: Path) -> None:
+    resources = frozen.parent / "_internal" / "resources"
+    assert (resources / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (resources / "icons" / "pmdesk.png").is_file()
+    assert not list(frozen.parent.rglob("libQt6WebEngine*"))
+    assert not list(frozen.parent.rglob("libQt6Qml*"))
+
+
+def test_frozen_version(frozen: Path, tmp_path: Path) -> None:
+    done = run_frozen(frozen, "--version", home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("pmdesk ")
+
+
+def test_frozen_window_shows_the_demo_board_and_exits_0(frozen: Path, tmp_path: Path) -> None:
+    board = tmp_path / "demo.pmdesk"
+    made = run_frozen(frozen, "demo", str(board), home=tmp_path)
+    assert made.returncode == 0, made.stderr
+    shown = run_frozen(frozen, "--quit-after-show", str(board), home=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "Traceback" not in shown.stderr
+
+
+def test_frozen_pdf_export_finds_the_bundled_fonts(frozen: Path, tmp_path: Path) -> None:
+    board = tmp_path / "demo.pmdesk"
+    assert run_frozen(frozen, "demo", str(board), home=tmp_path).returncode == 0
+    pdf = tmp_path / "report.pdf"
+    done = run_frozen(frozen, "export", str(board), "--format", "pdf", "-o", str(pdf), home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"DejaVuSans" in data  # the bundled font is embedded (no Helvetica fallback)
