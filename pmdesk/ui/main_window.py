@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         qt_document.changed.connect(self._on_changed)
         qt_document.failed.connect(self.show_refusal)
-        qt_document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        qt_document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._update_title()
         self._update_banner()
 
@@ -245,6 +246,11 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, _edit: object) -> None:
         self._update_title()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        # The undo stack dies with the window's children and may signal after the window is gone.
+        if shiboken6.isValid(self):
+            self._update_title()
 
     def _update_title(self) -> None:
         document = self.qt_document.document
