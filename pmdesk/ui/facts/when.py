@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QHBoxLayout, QWidget
 
 from pmdesk.model.times import parse_date, parse_time
@@ -68,7 +68,6 @@ class OptionalDateTime(QWidget):
         self.edit: QDateTimeEdit = QDateEdit(self) if date_only else QDateTimeEdit(self)
         self.edit.setDisplayFormat(DATE_FORMAT if date_only else TIME_FORMAT)
         self.edit.setCalendarPopup(True)
-        self.edit.setTimeSpec(Qt.TimeSpec.LocalTime)
         self.edit.setAccessibleName(label)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
