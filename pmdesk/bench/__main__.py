@@ -1,0 +1,7 @@
+"""Allow ``python -m pmdesk.bench``."""
+
+import sys
+
+from pmdesk.bench.run import main
+
+sys.exit(main())

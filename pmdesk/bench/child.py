@@ -1,0 +1,189 @@
+"""Measurements that run in a child process of the benchmark; each prints one JSON object.
+
+    python -m pmdesk.bench.child edits BOARD N          edits through Document.apply (no Qt)
+    python -m pmdesk.bench.child rss BOARD              RSS with the window open on BOARD
+    python -m pmdesk.bench.child drag BOARD STEPS       drag steps over the board page's columns
+    python -m pmdesk.bench.child session BOARD EDITS    a long session through the window's QtDocument
+    python -m pmdesk.bench.child bare                   a bare PySide6 window (the start-up baseline)
+
+A child per measurement keeps one figure's memory and imports out of the others, and a crash in
+the window shows as a missing figure, not a dead benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+app = QApplication(sys.argv[:1])
+watcher = FirstPaint(app)
+app.installEventFilter(watcher)
+window = QMainWindow()
+window.resize(1400, 860)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (VmRSS; maxrss where /proc is missing)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0..100) by nearest rank."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def edits(board: Path, count: int) -> dict[str, Any]:
+    """Wall and CPU time of ``count`` card-text edits through Document.apply."""
+    from pmdesk.model.card_ops import set_card_field
+    from pmdesk.store.document import Document
+
+    document = Document.open(board)
+    cards = [card.id for card in document.board.cards]
+    wall: list[float] = []
+    cpu: list[float] = []
+    try:
+        for index in range(count):
+            edit = set_card_field(document.board, cards[index % len(cards)], "text", f"Edited {index}")
+            start_wall, start_cpu = time.perf_counter(), time.process_time()
+            document.apply(edit)
+            wall.append(time.perf_counter() - start_wall)
+            cpu.append(time.process_time() - start_cpu)
+    finally:
+        document.close()
+    return {
+        "p50_ms": percentile(wall, 50) * 1000,
+        "p95_ms": percentile(wall, 95) * 1000,
+        "cpu_mean_ms": sum(cpu) / len(cpu) * 1000,
+        "cpu_p95_ms": percentile(cpu, 95) * 1000,
+    }
+
+
+def _window(board: Path) -> tuple[Any, Any]:
+    """The application and a full main window on ``board``, shown and painted."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk.app import build_window
+    from pmdesk.store.document import Document
+    from pmdesk.ui.document_adapter import QtDocument
+    from pmdesk.ui.main_window import WindowHooks
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = QSettings(str(board.with_suffix(".ini")), QSettings.Format.IniFormat)
+    qt_document = QtDocument(Document.open(board))
+    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+    window = build_window(qt_document, hooks, settings)
+    qt_document.setParent(window)
+    window.resize(1400, 860)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    return app, window
+
+
+def rss(board: Path) -> dict[str, Any]:
+    """RSS with the window open on ``board`` (and the board page in front when there is one)."""
+    app, window = _window(board)
+    if "board" in window.pages:
+        window.show_page("board")
+        app.processEvents()
+    return {"rss_mb": rss_mb()}
+
+
+def session(board: Path, count: int) -> dict[str, Any]:
+    """``count`` edits through the window's QtDocument, typing bursts with undo/redo; RSS growth."""
+    from pmdesk.model.card_ops import set_card_field
+
+    app, window = _window(board)
+    qt_document = window.qt_document
+    cards = [card.id for card in qt_document.board.cards]
+    stack = qt_document.undo_stack
+
+    def step(index: int) -> None:
+        card = cards[(index // 5) % len(cards)]
+        # Five keystrokes in one field merge into one undo step, as typing does.
+        qt_document.push(set_card_field(qt_document.board, card, "text", f"Typed {index}"), f"t{index // 5}")
+        if index % 50 == 49:
+            stack.undo()
+        elif index % 50 == 24 and stack.canRedo():
+            stack.redo()
+        if index % 20 == 0:
+            app.processEvents()
+
+    warm = min(500, count // 10)
+    for index in range(warm):
+        step(index)
+    app.processEvents()
+    before = rss_mb()
+    started = time.perf_counter()
+    for index in range(warm, count):
+        step(index)
+    app.processEvents()
+    after = rss_mb()
+    return {
+        "edits": count,
+        "seconds": time.perf_counter() - started,
+        "rss_before_mb": before,
+        "rss_after_mb": after,
+        "growth_pct": (after - before) / before * 100,
+        "undo_steps": stack.count(),
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Run one measurement and print its JSON."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    mode = argv[0]
+    if mode == "bare":
+        exec(compile(BARE_WINDOW, "<bare window>", "exec"), {"__name__": "__main__"})
+        return 0
+    board = Path(argv[1])
+    if mode == "edits":
+        result = edits(board, int(argv[2]))
+    elif mode == "rss":
+        result = rss(board)
+    elif mode == "drag":
+        from pmdesk.bench.drag import drag
+
+        app, window = _window(board)
+        result = drag(app, window, int(argv[2]))
+    elif mode == "session":
+        result = session(board, int(argv[2]))
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    print(json.dumps(result))
+    sys.stdout.flush()
+    os._exit(0)  # skip teardown: the figures are printed, and teardown is not what is measured
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
