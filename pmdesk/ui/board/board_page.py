@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.card_ops import add_card
@@ -274,6 +274,20 @@ class BoardPage(QWidget):
             return needle in card.text.casefold() or needle in card.notes.casefold()
         theme = self.model.themes[item_id]
         return needle in theme.label.casefold() or needle in theme.notes.casefold()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming to the Board puts the keyboard in a column, so the board's keys work at once."""
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        if self.columns and (focus is None or not self.isAncestorOf(focus)):
+            QTimer.singleShot(0, self._focus_cards)
+
+    def _focus_cards(self) -> None:
+        column = self.current_column()
+        if column is not None and self.isVisible():
+            column.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not column.view.currentIndex().isValid() and self.model.rowCount(column.view.rootIndex()):
+                column.view.setCurrentIndex(self.model.index(0, 0, column.view.rootIndex()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape closes the find line."""

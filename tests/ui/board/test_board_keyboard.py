@@ -121,7 +121,9 @@ def test_merge_theme_with_type_ahead(
     assert {"c19", "c20"} <= {c.id for c in board.cards if c.theme == "t3"}
 
 
-def test_move_to_theme(qtbot: QtBot, page: BoardPage, board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_move_to_theme(
+    qtbot: QtBot, page: BoardPage, board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def pick(dialog: ThemePicker) -> int:
         qtbot.keyClicks(dialog.filter, "runbooks")
         return QDialog.DialogCode.Accepted
