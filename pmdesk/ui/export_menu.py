@@ -2,28 +2,28 @@
 
 The board is deep-copied on the GUI thread (a few milliseconds even for thousands of cards), so
 the worker never reads the live board while the facilitator keeps editing. reportlab is imported
-only inside the worker, when the first PDF is written.
+only inside the worker, when the first PDF is written; the job machinery (export_jobs) is imported
+when the first export starts, so start-up pays only for the menu.
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
 
-from pmdesk.model.board import Board
 from pmdesk.ui.main_window import MainWindow
 
-Progress = Callable[[float], None]
-STEPS = 1000  # resolution of the progress bar
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from pmdesk.ui.export_jobs import ExportJob
 
 
 @dataclass(frozen=True)
@@ -45,93 +45,6 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("json", "Board &JSON…", ".json", "JSON files (*.json)"),
 )
 FORMAT_BY_KEY = {fmt.key: fmt for fmt in FORMATS}
-
-
-class ExportCancelled(Exception):
-    """Raised from the progress callback when the user pressed Cancel."""
-
-
-# --- the work (runs on a worker thread; no widgets here) ------------------------------------
-
-
-def write_export(board: Board, fmt: str, path: Path, progress: Progress) -> None:
-    """Write ``board`` to ``path`` as ``fmt``: the report formats, plus ``json``."""
-    if fmt == "json":
-        from pmdesk.atomic import write_atomic
-        from pmdesk.store.json_format import board_to_json
-
-        text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
-        write_atomic(path, text.encode("utf-8"))
-        progress(1.0)
-    elif fmt == "eml":
-        write_email_with_progress(board, path, progress)
-    else:
-        from pmdesk.report import export
-
-        export(board, fmt, path, progress)
-
-
-def write_email_with_progress(board: Board, path: Path, progress: Progress) -> None:
-    """The .eml draft with the PDF attached; the PDF's progress is the draft's progress."""
-    from pmdesk.atomic import write_atomic
-    from pmdesk.report.email_draft import to_email
-    from pmdesk.report.pdf import write_pdf
-
-    with tempfile.TemporaryDirectory(prefix="pmdesk-") as folder:
-        pdf_path = Path(folder) / "report.pdf"
-        write_pdf(board, pdf_path, lambda fraction: progress(min(fraction, 0.98)))
-        pdf = pdf_path.read_bytes()
-    write_atomic(path, to_email(board, pdf).as_bytes())
-    progress(1.0)
-
-
-class _JobSignals(QObject):
-    """Signals of one export job, delivered to the GUI thread (queued across threads)."""
-
-    progress = Signal(int)  # 0 .. STEPS
-    finished = Signal(str)  # the path written
-    failed = Signal(str)  # a message for the user
-    cancelled = Signal()
-
-
-class ExportJob(QRunnable):
-    """Write one export of a private copy of the board, off the GUI thread."""
-
-    def __init__(self, board: Board, fmt: str, path: Path) -> None:
-        super().__init__()
-        self.board = board
-        self.fmt = fmt
-        self.path = path
-        self.signals = _JobSignals()
-        self._cancel = threading.Event()
-        self._last_step = -1
-
-    def cancel(self) -> None:
-        """Ask the job to stop at its next progress report."""
-        self._cancel.set()
-
-    def _progress(self, fraction: float) -> None:
-        if self._cancel.is_set():
-            raise ExportCancelled
-        step = int(max(0.0, min(fraction, 1.0)) * STEPS)
-        if step != self._last_step:  # one queued signal per visible step, not per flowable
-            self._last_step = step
-            self.signals.progress.emit(step)
-
-    def run(self) -> None:
-        """Write the file; report success, failure or cancellation through ``signals``."""
-        try:
-            write_export(self.board, self.fmt, self.path, self._progress)
-        except ExportCancelled:
-            self.signals.cancelled.emit()
-        except (OSError, ValueError, UnicodeError) as error:
-            where = f"{error.filename}: " if isinstance(error, OSError) and error.filename else ""
-            detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            self.signals.failed.emit(f"{where}{detail}")
-        except Exception as error:  # reportlab raises its own types (LayoutError, ...)
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            self.signals.finished.emit(str(self.path))
 
 
 # --- the window side ------------------------------------------------------------------------
@@ -156,8 +69,8 @@ class ExportController(QObject):
         self.pool.setMaxThreadCount(1)
         self.jobs: list[ExportJob] = []
         self.actions: dict[str, QAction] = {}
-        # Replaceable in tests: opening a URL would start the user's mail client.
-        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        # Replaceable in tests (opening a URL would start the user's mail client); None: QDesktopServices.
+        self.open_url: Callable[[QUrl], bool] | None = None
         self.last_message: QMessageBox | None = None
 
     # --- menus -------------------------------------------------------------------------
@@ -204,6 +117,8 @@ class ExportController(QObject):
         """Ask where to write ``fmt``, then export there in the background."""
         spec = FORMAT_BY_KEY[fmt]
         suggested = self.default_folder() / f"{self.suggested_stem()}{spec.suffix}"
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self.window, f"Export {spec.menu_text.replace('&', '').rstrip('…')}", str(suggested),
             f"{spec.file_filter};;All files (*)",
@@ -240,9 +155,11 @@ class ExportController(QObject):
 
     def start(self, fmt: str, path: Path, then: Callable[[Path], None] | None = None) -> ExportJob:
         """Export a copy of the board as it is now to ``path`` on the worker thread."""
+        from pmdesk.ui.export_jobs import ExportJob, Running
+
         job = ExportJob(copy.deepcopy(self.window.qt_document.board), fmt, path)
         job.setAutoDelete(False)  # Python keeps it until its signals have been handled
-        running = _Running(self, job, then)
+        running = Running(self, job, then)
         self.jobs.append(job)
         running.ended.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
         self.pool.start(job)
@@ -253,7 +170,11 @@ class ExportController(QObject):
         return self.pool.waitForDone(msecs)
 
     def _open_draft(self, path: Path) -> None:
-        if self.open_url(QUrl.fromLocalFile(str(path))):
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        open_url = self.open_url or QDesktopServices.openUrl
+        if open_url(QUrl.fromLocalFile(str(path))):
             return
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
@@ -267,71 +188,6 @@ class ExportController(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message = box
         box.open()  # window-modal, but does not block the caller
-
-
-class _Running(QObject):
-    """One export in flight: its progress dialog and what happens when it ends.
-
-    A QObject living on the GUI thread, so the job's signals reach these slots queued.
-    """
-
-    ended = Signal()
-
-    def __init__(
-        self, controller: ExportController, job: ExportJob, then: Callable[[Path], None] | None
-    ) -> None:
-        super().__init__(controller)
-        self.controller = controller
-        self.job = job
-        self.then = then
-        window = controller.window
-        self.dialog = QProgressDialog(f"Writing {job.path.name}…", "Cancel", 0, STEPS, window)
-        self.dialog.setWindowTitle("Export")
-        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
-        self.dialog.setMinimumDuration(300)  # quick exports never flash a dialog
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setValue(0)
-        self.dialog.canceled.connect(job.cancel)
-        job.signals.progress.connect(self.on_progress)
-        job.signals.finished.connect(self.on_finished)
-        job.signals.failed.connect(self.on_failed)
-        job.signals.cancelled.connect(self.on_cancelled)
-
-    @Slot(int)
-    def on_progress(self, step: int) -> None:
-        """Move the progress bar."""
-        self.dialog.setValue(step)
-
-    @Slot(str)
-    def on_finished(self, written: str) -> None:
-        """Say where the file went; run the follow-up (open the email draft)."""
-        self._end()
-        window = self.controller.window
-        window.statusBar().showMessage(f"Exported {written}", 8000)
-        self.controller.exported.emit(self.job.fmt, written)
-        if self.then is not None:
-            self.then(Path(written))
-
-    @Slot(str)
-    def on_failed(self, message: str) -> None:
-        """Show why the export failed."""
-        self._end()
-        self.controller.window.show_error(
-            "Export failed", f"{self.job.path.name} could not be written.\n\n{message}"
-        )
-
-    @Slot()
-    def on_cancelled(self) -> None:
-        """Cancelled: nothing was written (the temp file is gone)."""
-        self._end()
-
-    def _end(self) -> None:
-        self.dialog.canceled.disconnect(self.job.cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()
-        self.ended.emit()
-        self.deleteLater()
 
 
 def _writable(folder: Path) -> bool:

@@ -6,16 +6,40 @@ import copy
 import email
 import email.policy
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import set_card_field
-from pmdesk.ui.export_menu import FORMATS, ExportController, ExportJob
-from pmdesk.ui.main_window import MainWindow
+from pmdesk.store.document import Document
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.export_jobs import ExportJob
+from pmdesk.ui.export_menu import FORMATS, ExportController, install
+from pmdesk.ui.main_window import MainWindow, WindowHooks
+
+
+@pytest.fixture
+def window(qtbot: QtBot, board_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    """A main window on the demo board with only the export menu installed.
+
+    The other areas' pages play no part in exporting, so these tests do not depend on them.
+    """
+    document = Document.open(board_path)
+    qt_document = QtDocument(document)
+    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+    main = MainWindow(qt_document, hooks, settings)
+    qt_document.setParent(main)
+    install(main)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    controller_of(main).wait()
+    document.close()
 
 
 def controller_of(window: MainWindow) -> ExportController:

@@ -1,0 +1,173 @@
+"""Export jobs: write one export of a private copy of the board on a worker thread.
+
+Imported when the first export starts, not at start-up: the window's menu needs none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog
+
+from pmdesk.model.board import Board
+
+if TYPE_CHECKING:
+    from pmdesk.ui.export_menu import ExportController
+
+Progress = Callable[[float], None]
+STEPS = 1000  # resolution of the progress bar
+
+
+class ExportCancelled(Exception):
+    """Raised from the progress callback when the user pressed Cancel."""
+
+
+def write_export(board: Board, fmt: str, path: Path, progress: Progress) -> None:
+    """Write ``board`` to ``path`` as ``fmt``: the report formats, plus ``json``."""
+    if fmt == "json":
+        from pmdesk.atomic import write_atomic
+        from pmdesk.store.json_format import board_to_json
+
+        text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
+        write_atomic(path, text.encode("utf-8"))
+        progress(1.0)
+    elif fmt == "eml":
+        write_email_with_progress(board, path, progress)
+    else:
+        from pmdesk.report import export
+
+        export(board, fmt, path, progress)
+
+
+def write_email_with_progress(board: Board, path: Path, progress: Progress) -> None:
+    """The .eml draft with the PDF attached; the PDF's progress is the draft's progress."""
+    from pmdesk.atomic import write_atomic
+    from pmdesk.report.email_draft import to_email
+    from pmdesk.report.pdf import write_pdf
+
+    with tempfile.TemporaryDirectory(prefix="pmdesk-") as folder:
+        pdf_path = Path(folder) / "report.pdf"
+        write_pdf(board, pdf_path, lambda fraction: progress(min(fraction, 0.98)))
+        pdf = pdf_path.read_bytes()
+    write_atomic(path, to_email(board, pdf).as_bytes())
+    progress(1.0)
+
+
+class _JobSignals(QObject):
+    """Signals of one export job, delivered to the GUI thread (queued across threads)."""
+
+    progress = Signal(int)  # 0 .. STEPS
+    finished = Signal(str)  # the path written
+    failed = Signal(str)  # a message for the user
+    cancelled = Signal()
+
+
+class ExportJob(QRunnable):
+    """Write one export of a private copy of the board, off the GUI thread."""
+
+    def __init__(self, board: Board, fmt: str, path: Path) -> None:
+        super().__init__()
+        self.board = board
+        self.fmt = fmt
+        self.path = path
+        self.signals = _JobSignals()
+        self._cancel = threading.Event()
+        self._last_step = -1
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next progress report."""
+        self._cancel.set()
+
+    def _progress(self, fraction: float) -> None:
+        if self._cancel.is_set():
+            raise ExportCancelled
+        step = int(max(0.0, min(fraction, 1.0)) * STEPS)
+        if step != self._last_step:  # one queued signal per visible step, not per flowable
+            self._last_step = step
+            self.signals.progress.emit(step)
+
+    def run(self) -> None:
+        """Write the file; report success, failure or cancellation through ``signals``."""
+        try:
+            write_export(self.board, self.fmt, self.path, self._progress)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except (OSError, ValueError, UnicodeError) as error:
+            where = f"{error.filename}: " if isinstance(error, OSError) and error.filename else ""
+            detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            self.signals.failed.emit(f"{where}{detail}")
+        except Exception as error:  # reportlab raises its own types (LayoutError, ...)
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.signals.finished.emit(str(self.path))
+
+
+class Running(QObject):
+    """One export in flight: its progress dialog and what happens when it ends.
+
+    A QObject living on the GUI thread, so the job's signals reach these slots queued.
+    """
+
+    ended = Signal()
+
+    def __init__(
+        self, controller: ExportController, job: ExportJob, then: Callable[[Path], None] | None
+    ) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.job = job
+        self.then = then
+        window = controller.window
+        self.dialog = QProgressDialog(f"Writing {job.path.name}…", "Cancel", 0, STEPS, window)
+        self.dialog.setWindowTitle("Export")
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+        self.dialog.setMinimumDuration(300)  # quick exports never flash a dialog
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setValue(0)
+        self.dialog.canceled.connect(job.cancel)
+        job.signals.progress.connect(self.on_progress)
+        job.signals.finished.connect(self.on_finished)
+        job.signals.failed.connect(self.on_failed)
+        job.signals.cancelled.connect(self.on_cancelled)
+
+    @Slot(int)
+    def on_progress(self, step: int) -> None:
+        """Move the progress bar."""
+        self.dialog.setValue(step)
+
+    @Slot(str)
+    def on_finished(self, written: str) -> None:
+        """Say where the file went; run the follow-up (open the email draft)."""
+        self._end()
+        window = self.controller.window
+        window.statusBar().showMessage(f"Exported {written}", 8000)
+        self.controller.exported.emit(self.job.fmt, written)
+        if self.then is not None:
+            self.then(Path(written))
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        """Show why the export failed."""
+        self._end()
+        self.controller.window.show_error(
+            "Export failed", f"{self.job.path.name} could not be written.\n\n{message}"
+        )
+
+    @Slot()
+    def on_cancelled(self) -> None:
+        """Cancelled: nothing was written (the temp file is gone)."""
+        self._end()
+
+    def _end(self) -> None:
+        self.dialog.canceled.disconnect(self.job.cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.ended.emit()
+        self.deleteLater()
