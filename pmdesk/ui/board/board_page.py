@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.card_ops import add_card
@@ -88,6 +88,19 @@ class BoardPage(QWidget):
             self.strip_layout.addWidget(column, 1)
             self.columns.append(column)
         self._fill_authors()
+
+    def align_headers(self) -> None:
+        """Give every column's header the same height, so the cards start on one line."""
+        if not self.columns:
+            return
+        tallest = max(c.header.heightForWidth(c.header.width()) for c in self.columns)
+        for column in self.columns:
+            column.header.setFixedHeight(max(tallest, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Headers wrap differently at another width."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.align_headers)
 
     def _pressed_in(self, column: SectionColumn) -> None:
         # A plain click selects in one column; Ctrl/Shift-click may gather cards from several.
