@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QWidget,
@@ -20,9 +20,16 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board_ops import set_phase_field
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.theme import Theme
+from pmdesk.ui.theme import LIGHT, THEMES, Theme
 
 TICK_MS = 250
+
+
+def _tool(text: str, parent: QWidget) -> QToolButton:
+    """A compact button with a text."""
+    button = QToolButton(parent)
+    button.setText(text)
+    return button
 
 
 class AgendaBar(QWidget):
@@ -38,6 +45,7 @@ class AgendaBar(QWidget):
         self.previous = self._arrow("◀", "Previous phase (Ctrl+PgUp, Alt+Left)", controller.previous_phase)
         self.next = self._arrow("▶", "Next phase (Ctrl+PgDown, Alt+Right)", controller.next_phase)
         self.buttons: dict[str, QToolButton] = {}
+        self.set_theme(THEMES[LIGHT], large=False)
         self.rebuild()
         controller.phase_changed.connect(lambda _id: self.refresh())
         controller.qt_document.changed.connect(self._on_changed)
@@ -49,6 +57,16 @@ class AgendaBar(QWidget):
         button.setAutoRaise(True)
         button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return button
+
+    def set_theme(self, theme: Theme, large: bool) -> None:
+        """Colours of the theme; larger buttons when presenting; the current phase stands out."""
+        size = 17 if large else 12
+        self.setStyleSheet(
+            f"QToolButton{{font-size:{size}px;padding:3px 6px;color:{theme.button_text};"
+            f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;}}"
+            f"QToolButton:checked{{background:{theme.accent};color:{theme.accent_text};font-weight:bold;"
+            f"border:2px solid {theme.text};}}"
+        )
 
     def _on_changed(self, _edit: object) -> None:
         if [p.id for p in self.controller.phases()] != list(self.buttons):
@@ -70,6 +88,7 @@ class AgendaBar(QWidget):
             button.setCheckable(True)
             button.setText(f"{index + 1} {SHORT_TITLES.get(phase.id, phase.title)}")
             button.setObjectName(f"phase-{phase.id}")
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(partial(self._clicked, index))
             self.buttons[phase.id] = button
             self._layout.addWidget(button)
@@ -108,6 +127,7 @@ class TimerLabel(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.label)
         self.setToolTip("Click or press Space to pause or resume (Ctrl+Space anywhere)")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space pauses and resumes."""
@@ -143,17 +163,18 @@ class TimerBox(QWidget):
         layout.setSpacing(6)
         self.title = plain_label("", self, wrap=False)
         self.title.setObjectName("PhaseTitle")
+        self.title.setVisible(False)  # the stepper shows the phase; the title is in the tooltip
         self.timer = TimerLabel(controller, self)
-        self.pause = QPushButton("Start", self)
+        self.pause = _tool("Start", self)
         self.pause.setToolTip("Pause or resume the countdown (Ctrl+Space)")
         self.pause.clicked.connect(self._toggle)
-        self.plus_one = QPushButton("+1", self)
+        self.plus_one = _tool("+1", self)
         self.plus_one.setToolTip("One more minute for this phase")
         self.plus_one.clicked.connect(partial(self.add_minutes, 1))
-        self.plus_two = QPushButton("+2", self)
+        self.plus_two = _tool("+2", self)
         self.plus_two.setToolTip("Two more minutes for this phase")
         self.plus_two.clicked.connect(partial(self.add_minutes, 2))
-        self.edit = QPushButton("Minutes…", self)
+        self.edit = _tool("Minutes…", self)
         self.edit.setToolTip("Plan the minutes of each phase")
         self.edit.clicked.connect(self.edit_minutes)
         for widget in (self.title, self.timer, self.pause, self.plus_one, self.plus_two, self.edit):
@@ -203,6 +224,7 @@ class TimerBox(QWidget):
         phase = self.controller.current()
         self.title.setText(f"{phase.title} · {phase.minutes} min" if phase else "No agenda")
         self.timer.label.setText(self.text())
+        self.timer.setToolTip(f"{self.title.text()} — click or press Space to pause or resume (Ctrl+Space)")
         self.pause.setText("Pause" if clock.running else ("Resume" if clock.started else "Start"))
         t = self.theme
         background, colour = {
@@ -210,11 +232,18 @@ class TimerBox(QWidget):
             "over": (t.over, t.over_text),
         }.get(self.state(), (t.button, t.button_text))
         size = 44 if self.large else 22
+        self.timer.label.setMinimumWidth(round(size * 4.2))
         self.timer.label.setStyleSheet(
             f"background:{background};color:{colour};font-size:{size}px;font-weight:bold;"
             f"font-family:monospace;padding:2px 12px;border-radius:6px;"
         )
         self.title.setStyleSheet(f"font-size:{size * 2 // 3}px;font-weight:bold;color:{t.text};")
+        small = 17 if self.large else 12
+        for button in (self.pause, self.plus_one, self.plus_two, self.edit):
+            button.setStyleSheet(
+                f"QToolButton{{font-size:{small}px;padding:3px 8px;color:{t.button_text};"
+                f"background:{t.button};border:1px solid {t.muted};border-radius:4px;}}"
+            )
 
 
 class MinutesDialog(QDialog):

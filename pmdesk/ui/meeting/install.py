@@ -66,7 +66,14 @@ class Meeting(QObject):
             header.addWidget(self.hint)
 
         self.presenter = Presenter(
-            window, self.controller, self.tone, self.focus, self.room, self.timer, lambda: self.theme
+            window,
+            self.controller,
+            self.tone,
+            self.focus,
+            self.room,
+            self.timer,
+            self.agenda,
+            lambda: self.theme,
         )
         self.controller.presenter = self.presenter
         self.present.clicked.connect(lambda _c=False: self.presenter.toggle())

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenuBar, QStatusBar, QToolBar, QWidget
 
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.audience import AudienceView, AudienceWindow
 from pmdesk.ui.meeting.controller import MeetingController
-from pmdesk.ui.meeting.header import TimerBox
+from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.pages import FocusPage, TonePage
 from pmdesk.ui.theme import PROJECTOR, THEMES, Theme, apply_theme
 
@@ -37,19 +37,22 @@ class Presenter(QObject):
         focus: FocusPage,
         room: AudienceView,
         timer: TimerBox,
+        agenda: AgendaBar,
         chosen_theme: Callable[[], Theme],
     ) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.tone, self.focus, self.room, self.timer = tone, focus, room, timer
+        self.agenda = agenda
         self.chosen_theme = chosen_theme
         self.zoom = 1.0
         self.audience: AudienceWindow | None = None
         self._hidden: list[QWidget] = []
         self._was_full_screen = False
         self._solo = False
-        self._pages_zoomed = False  # other areas' pages were zoomed for presenting
+        self._pages_zoomed = False
+        self._geometry = QRect()  # other areas' pages were zoomed for presenting
 
     @property
     def presenting(self) -> bool:
@@ -76,6 +79,9 @@ class Presenter(QObject):
         if self._solo:
             self._hide_chrome()
             self._was_full_screen = self.window.isFullScreen()
+            self._geometry = self.window.geometry()
+            screen = self.window.screen() or QGuiApplication.primaryScreen()
+            self.window.setGeometry(screen.geometry())  # without a window manager (Xvfb) too
             self.window.showFullScreen()
         else:
             self.show_audience(True, screen_index=1)
@@ -84,6 +90,7 @@ class Presenter(QObject):
         self.apply_look()
         self.controller.show_view()
         self.controller.room_changed.emit()
+        self.controller.phase_changed.emit(self.controller.phase_id or "")
 
     def stop(self) -> None:
         """Leave presentation mode; everything comes back as it was."""
@@ -94,11 +101,13 @@ class Presenter(QObject):
             self._show_chrome()
             if not self._was_full_screen:
                 self.window.showNormal()
+                self.window.setGeometry(self._geometry)
         elif self.audience is not None:
             self.audience.hide()
         self.apply_look()
         if self.window.current_page() is self.window.pages.get("room"):
             self.controller.show_view()
+        self.controller.phase_changed.emit(self.controller.phase_id or "")
 
     def escape(self) -> None:
         """Esc while presenting: leave focus mode first, then presentation."""
@@ -175,6 +184,7 @@ class Presenter(QObject):
         self.focus.set_presenting(solo)
         self.room.set_look(here, zoom if solo else 0.6)
         self.timer.set_theme(here, large=self.presenting)
+        self.agenda.set_theme(here, large=self.presenting)
         if solo or self._pages_zoomed:  # leave the facilitator's own zoom alone otherwise
             for key, factor in PAGE_ZOOM.items():
                 page: Any = self.window.pages.get(key)
