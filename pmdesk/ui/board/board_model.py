@@ -45,6 +45,10 @@ _COSMETIC = {
     "themes": {"label", "notes"},
     "sections": {"title", "prompt"},
 }
+# Built once: combining Qt flags in Python is slow, and flags() runs for every row on every layout.
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+_ITEM_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+_EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _UNSHOWN = {"timeline", "actions", "agenda", "incident"}
 
 
@@ -313,16 +317,8 @@ class BoardModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if self.node(index).kind == "section":
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemIsDropEnabled
-        )
-        if not self.qt_document.document.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _SECTION_FLAGS
+        return _ITEM_FLAGS if self.qt_document.document.read_only else _EDITABLE_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """In-place edits: a card's text or a theme's label, as one undo step."""
