@@ -32,6 +32,17 @@ def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSetting
     return window
 
 
+def fit_to_screen(window: MainWindow) -> None:
+    """Size a new window to most of its screen (a projector's resolution is often small)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    area = screen.availableGeometry()
+    width, height = min(1600, int(area.width() * 0.95)), min(1000, int(area.height() * 0.95))
+    window.resize(max(width, 640), max(height, 480))
+    window.move(
+        area.x() + (area.width() - window.width()) // 2, area.y() + (area.height() - window.height()) // 2
+    )
+
+
 class _FirstPaint(QObject):
     """Quits the application once a window has painted (for --quit-after-show)."""
 
@@ -68,10 +79,8 @@ class Application:
         window = build_window(qt_document, self.hooks(), self.settings)
         qt_document.setParent(window)
         geometry = self.settings.value("window/geometry")
-        if geometry is not None and not self.windows:
-            window.restoreGeometry(geometry)
-        else:
-            window.resize(1400, 860)
+        if geometry is None or self.windows or not window.restoreGeometry(geometry):
+            fit_to_screen(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _obj=None, w=window, d=document: self._closed(w, d))
         self.windows.append(window)
