@@ -100,7 +100,10 @@ class ActionsModel(BoardListModel):
             return self._owner_name(action.owner) or "no owner"
         if column == DUE:
             due = iso_to_qdate(action.due)
-            return "no due date" if due is None else due.toString("ddd d MMM yyyy")
+            if due is None:
+                return "no due date"
+            late = " · overdue" if is_overdue(action, self.today()) else ""  # not by colour alone
+            return due.toString("ddd d MMM yyyy") + late
         if column == SOURCE:
             return source_label(self.qt_document.board, action.source)
         value = getattr(action, FIELDS[column])

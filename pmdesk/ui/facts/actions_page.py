@@ -36,6 +36,7 @@ from pmdesk.ui.facts.actions_model import (
 )
 from pmdesk.ui.facts.batch import delete_all
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, DateDelegate
+from pmdesk.ui.facts.look import enlarge, roomy_rows
 from pmdesk.ui.plain import plain_label
 
 FILTERS = ("all", "open", "overdue")
@@ -97,6 +98,7 @@ class ActionsPage(QWidget):
         self.qt_document = qt_document
         self.model = ActionsModel(qt_document, self, today=today)
         self.proxy = ActionsFilter(self.model, self)
+        enlarge(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
 
@@ -126,6 +128,7 @@ class ActionsPage(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # board order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        roomy_rows(self.table)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

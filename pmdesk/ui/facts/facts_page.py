@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QWidg
 
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.incident_form import IncidentForm
+from pmdesk.ui.facts.look import enlarge
 from pmdesk.ui.facts.timeline_view import TimelinePanel
 
 
@@ -27,6 +28,7 @@ class FactsPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        enlarge(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(splitter)

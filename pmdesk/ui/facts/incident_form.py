@@ -116,12 +116,14 @@ class IncidentForm(QWidget):
             edit = QPlainTextEdit(self)
             edit.setPlaceholderText(hint)
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(90)
+            edit.setMinimumHeight(80)
+            edit.setMaximumHeight(140)
             edit.textChanged.connect(lambda name=name, edit=edit: self._set(name, edit.toPlainText()))
             caption.setBuddy(edit)
             outer.addWidget(caption)
-            outer.addWidget(edit, 1)
+            outer.addWidget(edit)
             self.texts[name] = edit
+        outer.addStretch(1)
         qt_document.changed.connect(self.refresh)
         self.refresh()
 

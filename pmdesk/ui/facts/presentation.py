@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Board
@@ -31,8 +32,26 @@ class FactsPresentation(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("QScrollArea#FactsPresentation, QWidget#FactsPage {background:#ffffff;}")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         qt_document.changed.connect(self.rebuild)
         self.rebuild()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Take the keyboard when shown, so Page Down (or a presenter's clicker) scrolls."""
+        super().showEvent(event)
+        self.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Home, End and Space scroll too (Page Up/Down and arrows as usual)."""
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        elif event.key() == Qt.Key.Key_Space:
+            bar.setValue(bar.value() + bar.pageStep())
+        else:
+            super().keyPressEvent(event)
 
     def set_zoom(self, factor: float) -> None:
         """Scale every text of the presentation (1.0 is the normal projector size)."""
@@ -47,6 +66,7 @@ class FactsPresentation(QScrollArea):
         weight = "bold" if bold else "normal"
         label.setStyleSheet(f"font-size:{self._px(scale)}px;color:{color};font-weight:{weight};")
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setIndent(0)
         return label
 
     def _heading(self, text: str) -> QLabel:

@@ -24,6 +24,7 @@ from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.batch import delete_all
 from pmdesk.ui.facts.delegates import ChoiceDelegate, TimeDelegate
 from pmdesk.ui.facts.kinds import kind_icon, kind_label
+from pmdesk.ui.facts.look import roomy_rows
 from pmdesk.ui.facts.paste import parse_lines
 from pmdesk.ui.facts.timeline_model import KIND, TEXT, TIME, TimelineModel, to_local
 from pmdesk.ui.plain import plain_label
@@ -68,6 +69,7 @@ class TimelinePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
+        roomy_rows(self.table)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.readiness import report_gaps
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.look import enlarge
 from pmdesk.ui.facts.when import OptionalDateTime
 from pmdesk.ui.plain import plain_label
 
@@ -34,6 +35,7 @@ class WrapUpPage(QWidget):
     def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qt_document = qt_document
+        enlarge(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         left = QVBoxLayout()

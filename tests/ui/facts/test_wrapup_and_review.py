@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
-from pmdesk.model.board_ops import set_action_field, set_session_field
+from pmdesk.model.board_ops import set_action_field, set_incident_field, set_session_field
 from pmdesk.ui.facts.presentation import FactsPresentation
 from pmdesk.ui.facts.wrapup_page import WrapUpPage
 from pmdesk.ui.main_window import MainWindow
@@ -81,8 +81,20 @@ def test_review_shows_timeline_first_then_facts_and_zooms(facts_window: MainWind
 def test_review_follows_edits(facts_window: MainWindow) -> None:
     review = facts_window.pages["review"]
     assert isinstance(review, FactsPresentation)
-    from pmdesk.model.board_ops import set_incident_field
-
     assert facts_window.qt_document.attempt(set_incident_field, "impact", "<img src=x> nobody")
     labels = [label.text() for label in review.widget().findChildren(QLabel)]
     assert "<img src=x> nobody" in labels
+
+
+def test_review_scrolls_with_keys(qtbot: QtBot, facts_window: MainWindow) -> None:
+    review = facts_window.pages["review"]
+    assert isinstance(review, FactsPresentation)
+    facts_window.resize(1000, 600)
+    facts_window.show_page("review")
+    review.setFocus()
+    bar = review.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    qtbot.keyClick(review, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(review, Qt.Key.Key_Home)
+    assert bar.value() == 0
