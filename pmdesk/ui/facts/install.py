@@ -15,9 +15,9 @@ from pmdesk.ui.main_window import MainWindow
 
 
 def install_facts(window: MainWindow) -> None:
-    """What happened (Ctrl+1) and Review the facts (Ctrl+6)."""
+    """What happened (Ctrl+1) and Review the facts (Ctrl+9; Ctrl+6 is the meeting's Set the tone)."""
     window.add_page("facts", FactsPage(window.qt_document), "What happened", "Ctrl+1")
-    window.add_page("review", FactsPresentation(window.qt_document), "Review the facts", "Ctrl+6")
+    window.add_page("review", FactsPresentation(window.qt_document), "Review the facts", "Ctrl+9")
 
 
 def install_followup(window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
