@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenuBar, QStatusBar, QToolBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QToolBar, QWidget
 
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.audience import AudienceView, AudienceWindow
@@ -23,6 +23,7 @@ from pmdesk.ui.theme import PROJECTOR, THEMES, Theme, apply_theme
 # Other areas' pages scale from their own normal size; these factors bring their body text to
 # at least 28 px on a 1080p projector at zoom 1.0 (board cards are 13 pt ≈ 17 px at zoom 1).
 PAGE_ZOOM = {"board": 1.65, "review": 1.3, "priorities": 1.65}
+QWIDGETSIZE_MAX = 16777215
 ZOOM_STEPS = (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
@@ -170,7 +171,7 @@ class Presenter(QObject):
         for widget in self._hidden:
             widget.setVisible(True)
         self._hidden = []
-        self.window.menuBar().setMaximumHeight(QMenuBar().sizeHint().height() * 4)
+        self.window.menuBar().setMaximumHeight(QWIDGETSIZE_MAX)
         self.timer.edit.setVisible(True)
 
     def apply_look(self) -> None:

@@ -57,6 +57,11 @@ class SectionsDialog(QDialog):
         form.addRow("Prompt", self.prompt)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # Return in a field commits the field; it must not close the dialog or add a section.
+        for button in (self.add, self.remove, self.up, self.down, *close.buttons()):
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)

@@ -1,0 +1,55 @@
+"""The blameless-language hint fires on names and blaming phrases, never on neutral text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pmdesk.model.card_ops import add_card, set_card_field
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.install import Meeting
+
+
+def write_card(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type a card into the board's first column, as a person would."""
+    window.show_page("board")
+    entry = window.pages["board"].columns[0].entry  # type: ignore[attr-defined]
+    entry.setFocus()
+    qtbot.keyClicks(entry, text)
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+
+
+def test_typed_card_naming_a_participant_shows_the_hint(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    count = len(window.qt_document.board.cards)
+    write_card(qtbot, window, "ben pushed the change on Friday")
+    assert len(window.qt_document.board.cards) == count + 1
+    assert meeting.hint.isVisible()
+    assert "“ben”" in meeting.hint.message.text()
+    assert any(c.text == "ben pushed the change on Friday" for c in window.qt_document.board.cards)
+
+
+def test_blaming_phrase_shows_it_and_neutral_text_does_not(window: MainWindow, meeting: Meeting) -> None:
+    qt_document = window.qt_document
+    assert qt_document.attempt(add_card, "lessons", "Pool metrics exist but nobody alerts on them")
+    assert not meeting.hint.isVisible()
+    assert qt_document.attempt(
+        add_card, "lessons", "Someone should have checked the pool size", card_id="cb1"
+    )
+    assert meeting.hint.isVisible() and "“should have”" in meeting.hint.message.text()
+    assert qt_document.attempt(set_card_field, "cb1", "text", "The pool size was not checked by any tool")
+    assert not meeting.hint.isVisible()
+
+
+def test_dismiss_hides_it_for_that_card_only(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    qt_document = window.qt_document
+    assert qt_document.attempt(add_card, "lessons", "A careless push", card_id="cb2")
+    qtbot.mouseClick(meeting.hint.dismiss, Qt.MouseButton.LeftButton)
+    assert not meeting.hint.isVisible()
+    assert qt_document.attempt(set_card_field, "cb2", "text", "A careless push, again")
+    assert not meeting.hint.isVisible()
+    assert qt_document.attempt(add_card, "lessons", "It was the fault of the config", card_id="cb3")
+    assert meeting.hint.isVisible()
+    assert qt_document.attempt(add_card, "lessons", "Neutral words only")
+    assert meeting.hint.isVisible()  # the hint stays for cb3 until dismissed or fixed

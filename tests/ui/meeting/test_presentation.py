@@ -1,0 +1,169 @@
+"""Presentation mode, the audience window with private writing, focus mode, zoom and themes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from pmdesk.model.card_ops import add_card
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.install import Meeting
+from pmdesk.ui.meeting.render import CARD_PX
+from pmdesk.ui.theme import DARK, PROJECTOR, SETTINGS_KEY, THEMES, contrast_ratio
+
+SECRET = "Secret card being written right now"
+
+
+def strings_held(root: QWidget) -> list[str]:
+    """Every string the widget tree holds or paints: texts, tooltips, names, titles."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        found += [widget.toolTip(), widget.statusTip(), widget.whatsThis(), widget.windowTitle()]
+        found += [widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            found.append(widget.text())
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            found.append(widget.toPlainText())
+    return found
+
+
+def go(qtbot: QtBot, meeting: Meeting, phase: str) -> None:
+    qtbot.mouseClick(meeting.agenda.buttons[phase], Qt.MouseButton.LeftButton)
+
+
+def test_f5_presents_full_screen_without_chrome_and_esc_leaves(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "tone")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert meeting.controller.presenting
+    assert window.isFullScreen()
+    assert window.menuBar().height() == 0
+    assert not window.tabs.tabBar().isVisible()
+    assert not window.statusBar().isVisible()
+    palette = window.palette()
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    background = palette.color(QPalette.ColorRole.Window).name()
+    assert contrast_ratio(text, background) >= 7
+    assert meeting.timer.large
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not meeting.controller.presenting
+    assert not window.isFullScreen()
+    qtbot.waitUntil(lambda: window.menuBar().height() > 0)
+    assert window.tabs.tabBar().isVisible()
+
+
+def test_presented_card_text_is_at_least_28_px(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    go(qtbot, meeting, "discussion")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    item = meeting.focus.current_item()
+    assert item is not None
+    sizes = [
+        label.font().pixelSize()
+        for label in meeting.focus.view.findChildren(QLabel)
+        if label.text() in (getattr(item, "text", None), getattr(item, "label", None))
+    ]
+    assert sizes and min(sizes) >= CARD_PX
+    board_page = window.pages["board"]
+    if hasattr(board_page, "zoom"):
+        assert board_page.zoom * 13 * 96 / 72 >= 28  # 13 pt cards at 96 dpi, zoomed
+
+
+def test_zoom_keys_scale_the_presentation(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    go(qtbot, meeting, "tone")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert meeting.presenter.zoom > 1
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert meeting.presenter.zoom < 1
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert meeting.presenter.zoom == 1
+
+
+def test_audience_window_holds_no_card_text_while_face_down(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    assert window.qt_document.attempt(add_card, "went-well", SECRET)
+    go(qtbot, meeting, "reflection")
+    meeting.presenter.show_audience(True)
+    audience = meeting.presenter.audience
+    assert audience is not None and audience.isVisible()
+    qtbot.addWidget(audience)
+    held = "\n".join(strings_held(audience))
+    for card in window.qt_document.board.cards:
+        assert card.text not in held
+    assert "7\ncards written" in held  # a count per section instead
+    room = "\n".join(strings_held(meeting.room))
+    assert SECRET not in room
+    assert meeting.reveal_cards.isVisible()
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    assert SECRET in "\n".join(strings_held(audience))
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    assert SECRET not in "\n".join(strings_held(audience))
+
+
+def test_one_screen_presentation_hides_reflection_cards_from_the_room(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "reflection")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.current_page() is meeting.room
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    go(qtbot, meeting, "reflection")
+    assert window.current_page() is window.pages["board"]
+
+
+def test_audience_follows_the_phase(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    meeting.presenter.show_audience(True)
+    audience = meeting.presenter.audience
+    assert audience is not None
+    qtbot.addWidget(audience)
+    go(qtbot, meeting, "tone")
+    assert any("Prime Directive" in s for s in strings_held(audience))
+    go(qtbot, meeting, "discussion")
+    item = meeting.focus.current_item()
+    assert item is not None and any(getattr(item, "label", "") in s for s in strings_held(audience))
+    go(qtbot, meeting, "prioritization")
+    assert any("Top priorities" in s for s in strings_held(audience))
+
+
+def test_focus_mode_arrows_move_through_all_sections_and_esc_returns(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "discussion")
+    focus = meeting.focus
+    assert window.current_page() is focus
+    items = focus.items()
+    sections = {item.section for item in items}
+    assert len(sections) == len(window.qt_document.board.sections)
+    for _ in range(len(items) + 3):
+        qtbot.keyClick(focus, Qt.Key.Key_Right)
+    assert focus.current_item() == items[-1]
+    qtbot.keyClick(focus, Qt.Key.Key_Left)
+    assert focus.current_item() == items[-2]
+    qtbot.keyClick(focus, Qt.Key.Key_Escape)
+    assert window.current_page() is window.pages["board"]
+
+
+def test_discussion_notes_typed_in_focus_mode_are_one_undo_step(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "discussion")
+    qtbot.keyClick(meeting.focus, Qt.Key.Key_Right)
+    item = meeting.focus.current_item()
+    assert item is not None
+    steps = window.qt_document.undo_stack.count()
+    qtbot.keyClicks(meeting.focus.notes, "Probe paged first")
+    assert meeting.focus.current_item().notes == "Probe paged first"  # type: ignore[union-attr]
+    assert window.qt_document.undo_stack.count() == steps + 1
+
+
+def test_theme_menu_switches_and_remembers(window: MainWindow, meeting: Meeting) -> None:
+    meeting.theme_actions[DARK].trigger()
+    assert window.settings.value(SETTINGS_KEY) == DARK
+    assert window.palette().color(QPalette.ColorRole.Window).name() == THEMES[DARK].window
+    meeting.theme_actions[PROJECTOR].trigger()
+    assert window.palette().color(QPalette.ColorRole.Window).name() == THEMES[PROJECTOR].window
