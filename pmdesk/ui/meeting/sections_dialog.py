@@ -58,7 +58,8 @@ class SectionsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         # Return in a field commits the field; it must not close the dialog or add a section.
-        for button in (self.add, self.remove, self.up, self.down, *close.buttons()):
+        buttons_in_dialog: list[object] = [self.add, self.remove, self.up, self.down, *close.buttons()]
+        for button in buttons_in_dialog:
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
                 button.setDefault(False)
