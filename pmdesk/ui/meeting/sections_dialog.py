@@ -58,11 +58,10 @@ class SectionsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         # Return in a field commits the field; it must not close the dialog or add a section.
-        buttons_in_dialog: list[object] = [self.add, self.remove, self.up, self.down, *close.buttons()]
-        for button in buttons_in_dialog:
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
+        for candidate in [self.add, self.remove, self.up, self.down, *close.buttons()]:
+            if isinstance(candidate, QPushButton):
+                candidate.setAutoDefault(False)
+                candidate.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
