@@ -45,6 +45,7 @@ class AgendaBar(QWidget):
         self.previous = self._arrow("◀", "Previous phase (Ctrl+PgUp, Alt+Left)", controller.previous_phase)
         self.next = self._arrow("▶", "Next phase (Ctrl+PgDown, Alt+Right)", controller.next_phase)
         self.buttons: dict[str, QToolButton] = {}
+        self.compact = False  # presenting: only the current phase shows its name
         self.set_theme(THEMES[LIGHT], large=False)
         self.rebuild()
         controller.phase_changed.connect(lambda _id: self.refresh())
@@ -61,12 +62,22 @@ class AgendaBar(QWidget):
     def set_theme(self, theme: Theme, large: bool) -> None:
         """Colours of the theme; larger buttons when presenting; the current phase stands out."""
         size = 17 if large else 12
+        self.compact = large
         self.setStyleSheet(
             f"QToolButton{{font-size:{size}px;padding:3px 6px;color:{theme.button_text};"
             f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;}}"
             f"QToolButton:checked{{background:{theme.accent};color:{theme.accent_text};font-weight:bold;"
             f"border:2px solid {theme.text};}}"
         )
+
+    def style_buttons(self, theme: Theme, large: bool, *buttons: QWidget) -> None:
+        """Give other header buttons the stepper's look."""
+        size = 17 if large else 12
+        for button in buttons:
+            button.setStyleSheet(
+                f"font-size:{size}px;padding:3px 8px;color:{theme.button_text};"
+                f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;"
+            )
 
     def _on_changed(self, _edit: object) -> None:
         if [p.id for p in self.controller.phases()] != list(self.buttons):
@@ -86,7 +97,6 @@ class AgendaBar(QWidget):
         for index, phase in enumerate(self.controller.phases()):
             button = QToolButton(self)
             button.setCheckable(True)
-            button.setText(f"{index + 1} {SHORT_TITLES.get(phase.id, phase.title)}")
             button.setObjectName(f"phase-{phase.id}")
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(partial(self._clicked, index))
@@ -105,11 +115,16 @@ class AgendaBar(QWidget):
             button = self.buttons.get(phase.id)
             if button is None:
                 continue
-            button.setChecked(current is not None and phase.id == current.id)
+            is_current = current is not None and phase.id == current.id
+            button.setChecked(is_current)
+            number = self.controller.phases().index(phase) + 1
+            name = SHORT_TITLES.get(phase.id, phase.title)
+            button.setText(f"{number}" if self.compact and not is_current else f"{number} {name}")
             spent = f", {phase.actual_seconds // 60} min spent" if phase.actual_seconds else ""
             button.setToolTip(f"{phase.title} — {phase.minutes} min{spent}")
         index = self.controller.index()
         self.previous.setEnabled(index > 0)
+        self.updateGeometry()
         self.next.setEnabled(0 <= index < len(self.buttons) - 1)
 
 

@@ -176,6 +176,10 @@ class Meeting(QObject):
         )
         self.escape.setEnabled(self.controller.presenting)
         self.present.setText("Stop presenting" if self.controller.presenting else "Present")
+        theme = self.presenter.look_theme()
+        self.agenda.style_buttons(
+            theme, self.controller.presenting, self.reveal_cards, self.reveal_votes, self.present
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On closing the window, write the time spent in the current phase."""

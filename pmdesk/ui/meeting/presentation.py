@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QStatusBar, QToolBar, QWidget
 
 from pmdesk.ui.main_window import MainWindow
@@ -23,6 +23,8 @@ from pmdesk.ui.theme import PROJECTOR, THEMES, Theme, apply_theme
 # Other areas' pages scale from their own normal size; these factors bring their body text to
 # at least 28 px on a 1080p projector at zoom 1.0 (board cards are 13 pt ≈ 17 px at zoom 1).
 PAGE_ZOOM = {"board": 1.65, "review": 1.3, "priorities": 1.65}
+# Pages without set_zoom are scaled through their font while presenting alone.
+FONT_ZOOM = {"actions": 2.0, "wrap-up": 2.0, "facts": 1.6}
 QWIDGETSIZE_MAX = 16777215
 ZOOM_STEPS = (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
@@ -53,7 +55,8 @@ class Presenter(QObject):
         self._was_full_screen = False
         self._solo = False
         self._pages_zoomed = False
-        self._geometry = QRect()  # other areas' pages were zoomed for presenting
+        self._geometry = QRect()
+        self._fonts: dict[QWidget, QFont] = {}  # other areas' pages were zoomed for presenting
 
     @property
     def presenting(self) -> bool:
@@ -174,6 +177,10 @@ class Presenter(QObject):
         self.window.menuBar().setMaximumHeight(QWIDGETSIZE_MAX)
         self.timer.edit.setVisible(True)
 
+    def look_theme(self) -> Theme:
+        """The theme the main window shows now."""
+        return THEMES[PROJECTOR] if self.presenting and self._solo else self.chosen_theme()
+
     def apply_look(self) -> None:
         """Colours and sizes for the current mode: the projector theme on whatever the room sees."""
         solo = self.presenting and self._solo
@@ -186,17 +193,31 @@ class Presenter(QObject):
         self.room.set_look(here, zoom if solo else 0.6)
         self.timer.set_theme(here, large=self.presenting)
         self.agenda.set_theme(here, large=self.presenting)
+        self.agenda.refresh()
         if solo or self._pages_zoomed:  # leave the facilitator's own zoom alone otherwise
             for key, factor in PAGE_ZOOM.items():
                 page: Any = self.window.pages.get(key)
                 if page is not None and hasattr(page, "set_zoom"):
                     page.set_zoom(factor * zoom if solo else 1.0)
-            for page in self.window.pages.values():
-                if page is not self.focus and hasattr(page, "set_presenting"):
-                    page.set_presenting(solo)
+            for key, other in self.window.pages.items():
+                if other is not self.focus and hasattr(other, "set_presenting"):
+                    other.set_presenting(solo)
+                elif key in FONT_ZOOM:
+                    self._scale_font(other, FONT_ZOOM[key] * zoom if solo else None)
             self._pages_zoomed = solo
         if self.audience is not None:
             self.audience.view.set_look(THEMES[PROJECTOR], self.zoom)
+
+    def _scale_font(self, page: QWidget, factor: float | None) -> None:
+        """Scale a page without its own zoom through its font (None restores it)."""
+        if page not in self._fonts:
+            self._fonts[page] = page.font()
+        if factor is None:
+            page.setFont(self._fonts.pop(page))
+            return
+        font = QFont(self._fonts[page])
+        font.setPointSizeF(font.pointSizeF() * factor)
+        page.setFont(font)
 
     def zoom_by(self, steps: int) -> None:
         """Ctrl +/−: one step larger or smaller (0 resets)."""

@@ -92,6 +92,19 @@ def _item_note(look: Look, board: Board, item: Card | Theme, votes: int | None) 
     return look.note(item.text + suffix, c.card, c.card_text)
 
 
+def _face_down(look: Look, count: int) -> QFrame:
+    """A stack of face-down cards: how many, never what they say."""
+    c = look.colours
+    box = look.note(str(count), c.button, c.button_text, 3.2, bold=True)
+    words = look.label("card written" if count == 1 else "cards written", 1.0, c.button_text)
+    for label in (*box.findChildren(QLabel), words):
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout = box.layout()
+    if layout is not None:
+        layout.addWidget(words)
+    return box
+
+
 def sections_view(look: Look, board: Board, face_down: bool, show_votes: bool = False) -> QWidget:
     """One column per section; face down shows only how many cards each holds, never their text."""
     widget = QWidget()
@@ -105,13 +118,11 @@ def sections_view(look: Look, board: Board, face_down: bool, show_votes: bool = 
         grid.addWidget(look.label(section.title, 1.0, look.colours.accent, bold=True), 0, col)
         cards = [card for card in board.cards if card.section == section.id]
         if face_down:
-            word = "card" if len(cards) == 1 else "cards"
-            box = look.note(
-                f"{len(cards)}\n{word} written", look.colours.button, look.colours.button_text, 1.3
-            )
-            box.findChild(QLabel).setAlignment(Qt.AlignmentFlag.AlignCenter)  # type: ignore[union-attr]
-            grid.addWidget(box, 1, col)
-            grid.setRowStretch(2, 1)
+            grid.addWidget(_face_down(look, len(cards)), 1, col)
+            if col == 0:
+                note = "Cards stay face down until the facilitator reveals them."
+                grid.addWidget(look.label(note, 0.8, look.colours.muted), 2, 0, 1, len(board.sections))
+            grid.setRowStretch(3, 1)
             continue
         items = section_items(board, section.id)
         for row, item in enumerate(items[:MAX_PER_SECTION], start=1):

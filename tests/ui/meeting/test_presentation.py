@@ -95,7 +95,7 @@ def test_audience_window_holds_no_card_text_while_face_down(
     held = "\n".join(strings_held(audience))
     for card in window.qt_document.board.cards:
         assert card.text not in held
-    assert "7\ncards written" in held  # a count per section instead
+    assert "7" in strings_held(audience) and "cards written" in held  # a count per section instead
     room = "\n".join(strings_held(meeting.room))
     assert SECRET not in room
     assert meeting.reveal_cards.isVisible()
