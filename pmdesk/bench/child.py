@@ -3,7 +3,7 @@
     python -m pmdesk.bench.child edits BOARD N          edits through Document.apply (no Qt)
     python -m pmdesk.bench.child rss BOARD              RSS with the window open on BOARD
     python -m pmdesk.bench.child drag BOARD STEPS       drag steps over the board page's columns
-    python -m pmdesk.bench.child session BOARD EDITS    a long session through the window's QtDocument
+    python -m pmdesk.bench.child session BOARD EDITS [SECONDS]  a long session through the window
     python -m pmdesk.bench.child bare                   a bare PySide6 window (the start-up baseline)
 
 A child per measurement keeps one figure's memory and imports out of the others, and a crash in
@@ -119,8 +119,11 @@ def rss(board: Path) -> dict[str, Any]:
     return {"rss_mb": rss_mb()}
 
 
-def session(board: Path, count: int) -> dict[str, Any]:
-    """``count`` edits through the window's QtDocument, typing bursts with undo/redo; RSS growth."""
+def session(board: Path, count: int, limit: float) -> dict[str, Any]:
+    """``count`` edits through the window's QtDocument, typing bursts with undo/redo; RSS growth.
+
+    Stops early after ``limit`` seconds (and says so), so a slow window cannot stall the benchmark.
+    """
     from pmdesk.model.card_ops import set_card_field
 
     app, window = _window(board)
@@ -128,10 +131,15 @@ def session(board: Path, count: int) -> dict[str, Any]:
     cards = [card.id for card in qt_document.board.cards]
     stack = qt_document.undo_stack
 
+    pushes: list[float] = []
+
     def step(index: int) -> None:
         card = cards[(index // 5) % len(cards)]
         # Five keystrokes in one field merge into one undo step, as typing does.
-        qt_document.push(set_card_field(qt_document.board, card, "text", f"Typed {index}"), f"t{index // 5}")
+        edit = set_card_field(qt_document.board, card, "text", f"Typed {index}")
+        start = time.perf_counter()
+        qt_document.push(edit, f"t{index // 5}")
+        pushes.append(time.perf_counter() - start)
         if index % 50 == 49:
             stack.undo()
         elif index % 50 == 24 and stack.canRedo():
@@ -145,12 +153,19 @@ def session(board: Path, count: int) -> dict[str, Any]:
     app.processEvents()
     before = rss_mb()
     started = time.perf_counter()
+    done = count
     for index in range(warm, count):
         step(index)
+        if time.perf_counter() - started > limit:
+            done = index + 1
+            break
     app.processEvents()
     after = rss_mb()
     return {
-        "edits": count,
+        "edits": done,
+        "asked": count,
+        "push_p50_ms": percentile(pushes, 50) * 1000,
+        "push_p95_ms": percentile(pushes, 95) * 1000,
         "seconds": time.perf_counter() - started,
         "rss_before_mb": before,
         "rss_after_mb": after,
@@ -177,7 +192,7 @@ def main(argv: list[str]) -> int:
         app, window = _window(board)
         result = drag(app, window, int(argv[2]))
     elif mode == "session":
-        result = session(board, int(argv[2]))
+        result = session(board, int(argv[2]), float(argv[3]) if len(argv) > 3 else 600.0)
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     print(json.dumps(result))
