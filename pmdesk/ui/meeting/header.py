@@ -45,7 +45,9 @@ class AgendaBar(QWidget):
         self.previous = self._arrow("◀", "Previous phase (Ctrl+PgUp, Alt+Left)", controller.previous_phase)
         self.next = self._arrow("▶", "Next phase (Ctrl+PgDown, Alt+Right)", controller.next_phase)
         self.buttons: dict[str, QToolButton] = {}
-        self.compact = False  # presenting: only the current phase shows its name
+        # Only the current phase shows its name (the others their number and a tooltip):
+        # the header row is shared with the participants bar and must fit 1366 px.
+        self.compact = True
         self.set_theme(THEMES[LIGHT], large=False)
         self.rebuild()
         controller.phase_changed.connect(lambda _id: self.refresh())
@@ -62,7 +64,6 @@ class AgendaBar(QWidget):
     def set_theme(self, theme: Theme, large: bool) -> None:
         """Colours of the theme; larger buttons when presenting; the current phase stands out."""
         size = 17 if large else 12
-        self.compact = large
         self.setStyleSheet(
             f"QToolButton{{font-size:{size}px;padding:3px 6px;color:{theme.button_text};"
             f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;}}"
@@ -120,6 +121,9 @@ class AgendaBar(QWidget):
             number = self.controller.phases().index(phase) + 1
             name = SHORT_TITLES.get(phase.id, phase.title)
             button.setText(f"{number}" if self.compact and not is_current else f"{number} {name}")
+            button.ensurePolished()
+            bold_extra = button.fontMetrics().averageCharWidth() * len(name) // 6 if is_current else 0
+            button.setMinimumWidth(button.sizeHint().width() + bold_extra)  # never elided
             spent = f", {phase.actual_seconds // 60} min spent" if phase.actual_seconds else ""
             button.setToolTip(f"{phase.title} — {phase.minutes} min{spent}")
         index = self.controller.index()

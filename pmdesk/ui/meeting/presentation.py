@@ -199,8 +199,11 @@ class Presenter(QObject):
                 page: Any = self.window.pages.get(key)
                 if page is not None and hasattr(page, "set_zoom"):
                     page.set_zoom(factor * zoom if solo else 1.0)
-            for key, other in self.window.pages.items():
-                if other is not self.focus and hasattr(other, "set_presenting"):
+            for key in list(self.window.pages):
+                other: Any = self.window.pages.get(key)
+                if other is None or other is self.focus:
+                    continue
+                if hasattr(other, "set_presenting"):
                     other.set_presenting(solo)
                 elif key in FONT_ZOOM:
                     self._scale_font(other, FONT_ZOOM[key] * zoom if solo else None)

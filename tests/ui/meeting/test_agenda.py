@@ -25,16 +25,7 @@ def next_phase(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_the_stepper_shows_the_eight_phases(meeting: Meeting) -> None:
-    assert [b.text() for b in meeting.agenda.buttons.values()] == [
-        "1 Tone",
-        "2 Facts",
-        "3 Reflection",
-        "4 Discussion",
-        "5 Themes",
-        "6 Voting",
-        "7 Actions",
-        "8 Wrap-up",
-    ]
+    assert [b.text() for b in meeting.agenda.buttons.values()] == ["1 Tone", *"2345678"]
     assert "Set the tone — 5 min" in meeting.agenda.buttons["tone"].toolTip()
 
 
