@@ -15,6 +15,9 @@ from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.main_window import MainWindow, WindowHooks, string_list
 
+# Tabs in the order of the meeting; the first nine get Ctrl+1 … Ctrl+9.
+PAGE_ORDER = ["facts", "tone", "review", "board", "focus", "priorities", "actions", "wrap-up", "room"]
+
 
 def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> MainWindow:
     """A main window with every page and menu installed."""
@@ -24,10 +27,12 @@ def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSetting
     from pmdesk.ui.meeting.install import install as install_meeting
 
     window = MainWindow(qt_document, hooks, settings)
-    install_facts(window)  # What happened (Ctrl+1)
-    install_board(window)  # Board (Ctrl+2), Top priorities (Ctrl+3), participants
-    install_followup(window)  # Actions (Ctrl+4), Wrap-up (Ctrl+5)
-    install_meeting(window)  # agenda, timer, presentation
+    install_facts(window)  # What happened, Review the facts
+    install_board(window)  # Board, Top priorities, participants
+    install_followup(window)  # Actions, Wrap-up
+    install_meeting(window)  # Set the tone, Focus, Room view; agenda, timer, presentation
+    window.arrange_pages(PAGE_ORDER)
+    window.show_page("board")
     install_export(window)
     return window
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.pages import LazyPages, PageFactory
 from pmdesk.ui.plain import plain_label
 
 FILE_FILTER = "pmdesk boards (*.pmdesk);;All files (*)"
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.hooks = hooks
         self.settings = settings
         self.setObjectName("MainWindow")
-        self.pages: dict[str, QWidget] = {}
+        self.pages = LazyPages()
         self.setMinimumSize(960, 600)
 
         central = QWidget(self)
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(self.header)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
+        self.pages.attach(self.tabs)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -87,23 +89,38 @@ class MainWindow(QMainWindow):
 
     # --- pages ---------------------------------------------------------------------------
 
-    def add_page(self, key: str, widget: QWidget, title: str, shortcut: str) -> None:
-        """Add a page as a tab under ``key``, reachable with ``shortcut`` (Ctrl+1 ...)."""
-        self.pages[key] = widget
-        index = self.tabs.addTab(widget, title)
-        action = QAction(f"{title}", self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
-        self.go_menu.addAction(action)
-        self.tabs.setTabToolTip(index, f"{title} ({shortcut})")
+    def add_page(self, key: str, page: PageFactory | QWidget, title: str) -> None:
+        """Add a page as a tab under ``key``; a factory builds it the first time it is needed."""
+        self.pages.add(key, page, title)
+
+    def arrange_pages(self, order: list[str]) -> None:
+        """Put the tabs in ``order`` (others follow) and give the first nine Ctrl+1 … Ctrl+9."""
+        self.pages.arrange(order)
+        for action in self.go_menu.actions():
+            self.removeAction(action)
+        self.go_menu.clear()
+        for index in range(self.tabs.count()):
+            key = self.pages.key_at(index)
+            title = self.tabs.tabText(index)
+            action = QAction(title, self)
+            if index < 9:
+                shortcut = QKeySequence(f"Ctrl+{index + 1}")
+                action.setShortcut(shortcut)
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.tabs.setTabToolTip(
+                    index, f"{title} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
+                )
+            action.triggered.connect(partial(self.show_page, key))
+            self.go_menu.addAction(action)
+            self.addAction(action)
 
     def current_page(self) -> QWidget | None:
-        """The page shown now."""
-        return self.tabs.currentWidget()
+        """The page shown now (built if it was not yet)."""
+        return self.pages.current()
 
     def show_page(self, key: str) -> None:
         """Bring the page registered under ``key`` to the front."""
-        self.tabs.setCurrentWidget(self.pages[key])
+        self.pages.show(key)
 
     # --- menus ---------------------------------------------------------------------------
 

@@ -17,12 +17,11 @@ from pmdesk.ui.main_window import MainWindow
 
 
 def install(window: MainWindow) -> None:
-    """Add the Board (Ctrl+2) and Top priorities (Ctrl+3) pages, avatars and menu items."""
+    """Add the Board and Top priorities pages, avatars and menu items."""
     doc = window.qt_document
     page = BoardPage(doc, window)
-    priorities = PrioritiesPage(doc, window)
-    window.add_page("board", page, "Board", "Ctrl+2")
-    window.add_page("priorities", priorities, "Top priorities", "Ctrl+3")
+    window.add_page("board", page, "Board")
+    window.add_page("priorities", lambda: PrioritiesPage(doc, window), "Top priorities")
     bar = ParticipantsBar(doc, window)
     window.header.addWidget(bar)
     window.header.addStretch(1)

@@ -15,16 +15,15 @@ from pmdesk.ui.main_window import MainWindow
 
 
 def install_facts(window: MainWindow) -> None:
-    """What happened (Ctrl+1) and Review the facts (Ctrl+9; Ctrl+6 is the meeting's Set the tone)."""
-    window.add_page("facts", FactsPage(window.qt_document), "What happened", "Ctrl+1")
-    window.add_page("review", FactsPresentation(window.qt_document), "Review the facts", "Ctrl+9")
+    """What happened and Review the facts, built when first shown."""
+    window.add_page("facts", lambda: FactsPage(window.qt_document), "What happened")
+    window.add_page("review", lambda: FactsPresentation(window.qt_document), "Review the facts")
 
 
 def install_followup(window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
-    """Actions (Ctrl+4), Wrap-up (Ctrl+5) and Board ▸ Create action from selection (Ctrl+Shift+A)."""
-    actions = ActionsPage(window.qt_document, today=today)
-    window.add_page("actions", actions, "Actions", "Ctrl+4")
-    window.add_page("wrap-up", WrapUpPage(window.qt_document), "Wrap-up", "Ctrl+5")
+    """Actions, Wrap-up (built when first shown) and Board ▸ Create action from selection (Ctrl+Shift+A)."""
+    window.add_page("actions", lambda: ActionsPage(window.qt_document, today=today), "Actions")
+    window.add_page("wrap-up", lambda: WrapUpPage(window.qt_document), "Wrap-up")
     create = QAction("Create action from selection", window)
     create.setShortcut(QKeySequence("Ctrl+Shift+A"))
     create.setToolTip("A new action answering the selected theme or card")

@@ -3,14 +3,12 @@ presentation mode, themes, section templates and the blameless-language hint."""
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
 
 from pmdesk.model.agenda_clock import Now
 from pmdesk.ui.main_window import MainWindow
@@ -25,15 +23,6 @@ from pmdesk.ui.meeting.templates_ui import new_board_from_template_dialog, save_
 from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, Theme, theme_named
 
 
-def _add_page(window: MainWindow, key: str, page: QWidget, title: str, shortcut: str) -> None:
-    """Add a tab with either form of ``add_page`` (with a shortcut, or ordered by the window)."""
-    add: Any = window.add_page
-    if "shortcut" in inspect.signature(add).parameters:
-        add(key, page, title, shortcut)
-    else:
-        add(key, page, title)
-
-
 class Meeting(QObject):
     """Everything this area adds to one window (a child of the window: ``findChild(Meeting)``)."""
 
@@ -45,9 +34,9 @@ class Meeting(QObject):
         self.tone = TonePage(self.theme)
         self.focus = FocusPage(window.qt_document, self.theme)
         self.room = AudienceView(self.controller, self.focus, self.theme)
-        _add_page(window, "tone", self.tone, "Set the tone", "Ctrl+6")
-        _add_page(window, "focus", self.focus, "Focus", "Ctrl+7")
-        _add_page(window, "room", self.room, "Room view", "Ctrl+8")
+        window.add_page("tone", self.tone, "Set the tone")
+        window.add_page("focus", self.focus, "Focus")
+        window.add_page("room", self.room, "Room view")
         self.focus.left.connect(self._leave_focus)
         self.focus.focus_changed.connect(self.controller.room_changed.emit)
 

@@ -73,7 +73,7 @@ def test_create_action_from_selection_menu(
 ) -> None:
     create = next(a for a in facts_window.board_menu.actions() if a.text() == "Create action from selection")
     assert create.shortcut().toString() == "Ctrl+Shift+A"
-    facts_window.add_page("board", FakeBoardPage(["nope", "t3", "c1"]), "Board", "Ctrl+2")
+    facts_window.add_page("board", FakeBoardPage(["nope", "t3", "c1"]), "Board")
     create.trigger()
     page = page_of(facts_window)
     assert facts_window.current_page() is page

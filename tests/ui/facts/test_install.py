@@ -17,7 +17,7 @@ def test_pages_are_installed_with_unique_shortcuts(window: MainWindow) -> None:
     assert [key for key, count in shortcuts.items() if count > 1 and key] == []
 
 
-def test_ctrl_4_shows_the_actions(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_7_shows_the_actions(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["actions"]

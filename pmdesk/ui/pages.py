@@ -1,0 +1,101 @@
+"""The window's pages as tabs, each built the first time it is shown or asked for.
+
+Building every page at start-up would cost more than a bare Qt window takes to appear, so a
+tab holds a light placeholder until its page is needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+PageFactory = Callable[[], QWidget]
+
+
+class _Slot(QWidget):
+    """The tab's own widget: holds the page once it is built."""
+
+    def __init__(self, key: str, factory: PageFactory) -> None:
+        super().__init__()
+        self.key = key
+        self.factory: PageFactory | None = factory
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        """The page, built now if it was not yet."""
+        if self.page is None:
+            assert self.factory is not None
+            self.page = self.factory()
+            self.factory = None
+            self._layout.addWidget(self.page)
+        return self.page
+
+
+class LazyPages(Mapping[str, QWidget]):
+    """A mapping from page key to page; reading a key builds that page."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, _Slot] = {}
+        self._tabs: QTabWidget | None = None
+
+    def attach(self, tabs: QTabWidget) -> None:
+        """Show the pages as the tabs of ``tabs``."""
+        self._tabs = tabs
+        tabs.currentChanged.connect(self._on_current_changed)
+
+    def add(self, key: str, page: PageFactory | QWidget, title: str) -> None:
+        """Add a page (or a factory for it) as the last tab."""
+        assert self._tabs is not None and key not in self._slots
+        slot = _Slot(key, (lambda: page) if isinstance(page, QWidget) else page)
+        if isinstance(page, QWidget):
+            slot.build()
+        self._slots[key] = slot
+        self._tabs.addTab(slot, title)
+
+    def arrange(self, order: list[str]) -> None:
+        """Move the tabs named in ``order`` to the front, in that order."""
+        assert self._tabs is not None
+        for position, key in enumerate(k for k in order if k in self._slots):
+            bar = self._tabs.tabBar()
+            bar.moveTab(self._tabs.indexOf(self._slots[key]), position)
+        self._tabs.setCurrentIndex(0)
+
+    def key_at(self, index: int) -> str:
+        """The key of the tab at ``index``."""
+        assert self._tabs is not None
+        widget = self._tabs.widget(index)
+        assert isinstance(widget, _Slot)
+        return widget.key
+
+    def current(self) -> QWidget | None:
+        """The page of the current tab."""
+        widget = self._tabs.currentWidget() if self._tabs is not None else None
+        return widget.build() if isinstance(widget, _Slot) else None
+
+    def show(self, key: str) -> None:
+        """Make ``key``'s tab current."""
+        assert self._tabs is not None
+        self._tabs.setCurrentWidget(self._slots[key])
+
+    def is_built(self, key: str) -> bool:
+        """True once the page exists."""
+        return key in self._slots and self._slots[key].page is not None
+
+    def _on_current_changed(self, index: int) -> None:
+        widget = self._tabs.widget(index) if self._tabs is not None else None
+        if isinstance(widget, _Slot):
+            widget.build()
+
+    # --- Mapping ---------------------------------------------------------------------------
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self._slots[key].build()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
