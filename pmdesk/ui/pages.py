@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 PageFactory = Callable[[], QWidget]
@@ -23,6 +24,11 @@ class _Slot(QWidget):
         self.page: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A tab's page is built when the tab is first shown."""
+        self.build()
+        super().showEvent(event)
 
     def build(self) -> QWidget:
         """The page, built now if it was not yet."""
@@ -44,7 +50,6 @@ class LazyPages(Mapping[str, QWidget]):
     def attach(self, tabs: QTabWidget) -> None:
         """Show the pages as the tabs of ``tabs``."""
         self._tabs = tabs
-        tabs.currentChanged.connect(self._on_current_changed)
 
     def add(self, key: str, page: PageFactory | QWidget, title: str) -> None:
         """Add a page (or a factory for it) as the last tab."""
@@ -83,11 +88,6 @@ class LazyPages(Mapping[str, QWidget]):
     def is_built(self, key: str) -> bool:
         """True once the page exists."""
         return key in self._slots and self._slots[key].page is not None
-
-    def _on_current_changed(self, index: int) -> None:
-        widget = self._tabs.widget(index) if self._tabs is not None else None
-        if isinstance(widget, _Slot):
-            widget.build()
 
     # --- Mapping ---------------------------------------------------------------------------
 

@@ -58,9 +58,7 @@ def install(window: MainWindow) -> None:
 
     view = window.view_menu
     view.addSeparator()
-    act("zoom_in", view, "Zoom &In", lambda: page.set_zoom(page.zoom * 1.15), "Ctrl+=", "Ctrl++")
-    act("zoom_out", view, "Zoom &Out", lambda: page.set_zoom(page.zoom / 1.15), "Ctrl+-")
-    act("zoom_reset", view, "&Reset Zoom", lambda: page.set_zoom(1.0), "Ctrl+0")
+    # Zoom (Ctrl +/−/0) is the meeting's View menu: it zooms the page shown, or the room's view.
     view.addSeparator()
     act("collapse", view, "&Collapse All Themes", lambda: commands.fold_all(False))
     act("expand", view, "&Expand All Themes", lambda: commands.fold_all(True))

@@ -14,6 +14,7 @@ from pmdesk.ui.meeting import render
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.pages import FocusPage
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import refresh_when_shown
 from pmdesk.ui.theme import Theme
 
 
@@ -59,7 +60,7 @@ class AudienceView(QWidget):
         if show_timer:
             self.ticker.start()
         controller.room_changed.connect(self.refresh)
-        controller.qt_document.changed.connect(self.refresh)
+        controller.qt_document.changed.connect(refresh_when_shown(self, self.refresh))
         if focus is not None:
             focus.focus_changed.connect(self.refresh)
         self.refresh()

@@ -12,6 +12,7 @@ from pmdesk.model.derived import section_items
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.meeting.render import Look, focus_view, tone_view
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import refresh_when_shown
 from pmdesk.ui.theme import Theme as Colours
 
 
@@ -105,7 +106,7 @@ class FocusPage(QWidget):
         layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.notes)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        qt_document.changed.connect(self.rebuild)
+        qt_document.changed.connect(refresh_when_shown(self, self.rebuild))
         self.rebuild()
 
     # --- items ---------------------------------------------------------------------------

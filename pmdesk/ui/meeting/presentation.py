@@ -223,7 +223,13 @@ class Presenter(QObject):
         page.setFont(font)
 
     def zoom_by(self, steps: int) -> None:
-        """Ctrl +/−: one step larger or smaller (0 resets)."""
+        """Ctrl +/−: one step larger or smaller (0 resets): the room's view, or else the page shown."""
+        if not (self.presenting and self._solo):
+            page: Any = self.window.current_page()
+            if page is not None and hasattr(page, "set_zoom"):
+                current = float(getattr(page, "zoom", 1.0))
+                page.set_zoom(1.0 if steps == 0 else current * (1.15 if steps > 0 else 1 / 1.15))
+            return
         if steps == 0:
             self.zoom = 1.0
         else:

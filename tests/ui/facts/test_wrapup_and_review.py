@@ -81,9 +81,20 @@ def test_review_shows_timeline_first_then_facts_and_zooms(facts_window: MainWind
 def test_review_follows_edits(facts_window: MainWindow) -> None:
     review = facts_window.pages["review"]
     assert isinstance(review, FactsPresentation)
+    facts_window.show_page("review")
     assert facts_window.qt_document.attempt(set_incident_field, "impact", "<img src=x> nobody")
     labels = [label.text() for label in review.widget().findChildren(QLabel)]
     assert "<img src=x> nobody" in labels
+
+
+def test_hidden_review_catches_up_when_shown(facts_window: MainWindow) -> None:
+    review = facts_window.pages["review"]
+    assert isinstance(review, FactsPresentation)
+    facts_window.show_page("actions")
+    assert facts_window.qt_document.attempt(set_incident_field, "impact", "edited while hidden")
+    facts_window.show_page("review")
+    labels = [label.text() for label in review.widget().findChildren(QLabel)]
+    assert "edited while hidden" in labels
 
 
 def test_review_scrolls_with_keys(qtbot: QtBot, facts_window: MainWindow) -> None:
