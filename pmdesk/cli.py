@@ -26,10 +26,7 @@ from typing import NoReturn
 from pmdesk import __version__
 from pmdesk.atomic import write_atomic
 from pmdesk.model.edits import EditError
-from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.errors import BoardFileError
-from pmdesk.store.json_format import ImportProblem, board_from_json, board_to_json
-from pmdesk.store.lock import BoardLock
 
 COMMANDS = ("import", "export", "demo")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
@@ -78,6 +75,8 @@ def _command_parser(command: str) -> _Parser:
 
 
 def _check_target(target: Path, force: bool) -> None:
+    from pmdesk.store.lock import BoardLock
+
     if target.is_dir():
         raise UsageError(f"{target}: is a folder")
     if target.exists():
@@ -110,6 +109,9 @@ def load_json_board(source: Path) -> object:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from pmdesk.store.board_file import create_file
+    from pmdesk.store.json_format import ImportProblem, board_from_json
+
     source, target = args.source, args.target
     _check_target(target, args.force)
     data = load_json_board(source)
@@ -124,6 +126,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from pmdesk.store.board_file import BoardFile
+    from pmdesk.store.json_format import board_to_json
+
     # A snapshot without the lock, so a board open in a window can still be exported.
     board = BoardFile.read_snapshot(args.source)
     if args.fmt == "json":
@@ -151,6 +156,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from pmdesk.model.demo import demo_board
+    from pmdesk.store.board_file import create_file
 
     _check_target(args.target, args.force)
     create_file(args.target, demo_board(), overwrite=args.force)
@@ -191,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return done.code if isinstance(done.code, int) else 0
     except KeyboardInterrupt:
         return 130
-    except (UsageError, BoardFileError, EditError, ImportProblem) as error:
+    except (UsageError, BoardFileError, EditError) as error:
         message = str(error)
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""

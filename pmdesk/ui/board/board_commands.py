@@ -12,7 +12,6 @@ from pmdesk.model import card_ops, vote_ops
 from pmdesk.model.ids import new_id
 from pmdesk.ui.board.board_model import KIND_ROLE
 from pmdesk.ui.board.common import Step, compose
-from pmdesk.ui.board.dialogs import NotesDialog, ThemePicker
 
 if TYPE_CHECKING:
     from pmdesk.ui.board.board_page import BoardPage
@@ -93,6 +92,8 @@ class BoardCommands:
 
     def move_to_theme(self) -> None:
         """Pick a theme by typing; the selected cards join it."""
+        from pmdesk.ui.board.dialogs import ThemePicker  # imported when first used
+
         cards = [i for i in self._targets() if i in self.model.cards]
         if not cards:
             self._say("Select the cards to move into a theme.")
@@ -103,6 +104,8 @@ class BoardCommands:
 
     def merge_theme(self) -> None:
         """Merge the selected theme into another one, picked by typing."""
+        from pmdesk.ui.board.dialogs import ThemePicker  # imported when first used
+
         themes = [i for i in self._targets() if i in self.model.themes]
         if not themes:
             self._say("Select the theme to merge into another.")
@@ -117,6 +120,8 @@ class BoardCommands:
 
     def edit_notes(self) -> None:
         """Discussion notes of the current card or theme."""
+        from pmdesk.ui.board.dialogs import NotesDialog  # imported when first used
+
         item = self._current() or next(iter(self._targets()), None)
         if item is None:
             self._say("Select a card or theme for its notes.")

@@ -7,13 +7,18 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from pmdesk.model.derived import dots_left
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
-from pmdesk.ui.board.priorities import PrioritiesPage
 from pmdesk.ui.main_window import MainWindow
+
+
+def _priorities_page(window: MainWindow) -> QWidget:
+    from pmdesk.ui.board.priorities import PrioritiesPage  # imported when first shown
+
+    return PrioritiesPage(window.qt_document, window)
 
 
 def install(window: MainWindow) -> None:
@@ -21,7 +26,7 @@ def install(window: MainWindow) -> None:
     doc = window.qt_document
     page = BoardPage(doc, window)
     window.add_page("board", page, "Board")
-    window.add_page("priorities", lambda: PrioritiesPage(doc, window), "Top priorities")
+    window.add_page("priorities", partial(_priorities_page, window), "Top priorities")
     bar = ParticipantsBar(doc, window)
     window.header.addWidget(bar)
     window.header.addStretch(1)

@@ -13,7 +13,6 @@ from pmdesk.model.board_ops import add_participant, remove_participant, set_part
 from pmdesk.model.derived import dots_left
 from pmdesk.model.edits import Batch
 from pmdesk.ui.board.common import compose, initials, next_color, plain_tooltip
-from pmdesk.ui.board.dialogs import ParticipantDialog, RemoveParticipantDialog
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label
 
@@ -130,6 +129,8 @@ class ParticipantsBar(QWidget):
 
     def add_dialog(self) -> None:
         """Ask for a new participant and add them."""
+        from pmdesk.ui.board.dialogs import ParticipantDialog  # imported when first used
+
         board = self.qt_document.board
         dialog = ParticipantDialog("Add participant", Participant("", "", color=next_color(board)), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -143,6 +144,8 @@ class ParticipantsBar(QWidget):
 
     def edit_dialog(self, person_id: str) -> None:
         """Rename, recolour, or change role and email, as one undo step."""
+        from pmdesk.ui.board.dialogs import ParticipantDialog  # imported when first used
+
         person = self._person(person_id)
         dialog = ParticipantDialog("Edit participant", person, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -157,6 +160,8 @@ class ParticipantsBar(QWidget):
 
     def remove_dialog(self, person_id: str) -> None:
         """Remove a participant; ask what happens to the cards they wrote."""
+        from pmdesk.ui.board.dialogs import RemoveParticipantDialog  # imported when first used
+
         board = self.qt_document.board
         person = self._person(person_id)
         written = sum(1 for card in board.cards if card.author == person_id)

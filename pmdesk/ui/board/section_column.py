@@ -19,6 +19,8 @@ from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.card_delegate import CardDelegate
 from pmdesk.ui.plain import plain_label
 
+LONG_COLUMN = 150  # rows in a column beyond which it scrolls by row, not by pixel
+
 
 class CardView(QTreeView):
     """The cards of one section; in voting mode a click places a dot."""
@@ -238,6 +240,14 @@ class SectionColumn(QFrame):
     def attach(self) -> None:
         """Show this column's section (after a reset the root index is new)."""
         root = self.model.index_of(self.section_id)
+        # Scrolling by pixel needs every row's wrapped height; on a big column that is seconds of
+        # text layout, so long columns scroll by row and measure only the rows in view. (Set before
+        # the root: changing the mode lays out whatever the view shows.)
+        mode = QAbstractItemView.ScrollMode
+        wanted = mode.ScrollPerItem if self.model.rowCount(root) > LONG_COLUMN else mode.ScrollPerPixel
+        if self.view.verticalScrollMode() != wanted:
+            self.view.setRootIndex(QModelIndex())
+            self.view.setVerticalScrollMode(wanted)
         self.view.setRootIndex(root)
         collapsed = self._saved[2]
         for row in range(self.model.rowCount(root)):

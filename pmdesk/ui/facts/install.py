@@ -4,26 +4,50 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
-from pmdesk.ui.facts.actions_page import ActionsPage
-from pmdesk.ui.facts.facts_page import FactsPage
-from pmdesk.ui.facts.presentation import FactsPresentation
-from pmdesk.ui.facts.wrapup_page import WrapUpPage
 from pmdesk.ui.main_window import MainWindow
+
+# The pages' modules are imported when a page is first shown, not at start-up.
+
+
+def _facts_page(window: MainWindow) -> QWidget:
+    from pmdesk.ui.facts.facts_page import FactsPage
+
+    return FactsPage(window.qt_document)
+
+
+def _review_page(window: MainWindow) -> QWidget:
+    from pmdesk.ui.facts.presentation import FactsPresentation
+
+    return FactsPresentation(window.qt_document)
+
+
+def _actions_page(window: MainWindow, today: Callable[[], dt.date]) -> QWidget:
+    from pmdesk.ui.facts.actions_page import ActionsPage
+
+    return ActionsPage(window.qt_document, today=today)
+
+
+def _wrap_up_page(window: MainWindow) -> QWidget:
+    from pmdesk.ui.facts.wrapup_page import WrapUpPage
+
+    return WrapUpPage(window.qt_document)
 
 
 def install_facts(window: MainWindow) -> None:
     """What happened and Review the facts, built when first shown."""
-    window.add_page("facts", lambda: FactsPage(window.qt_document), "What happened")
-    window.add_page("review", lambda: FactsPresentation(window.qt_document), "Review the facts")
+    window.add_page("facts", partial(_facts_page, window), "What happened")
+    window.add_page("review", partial(_review_page, window), "Review the facts")
 
 
 def install_followup(window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
     """Actions, Wrap-up (built when first shown) and Board ▸ Create action from selection (Ctrl+Shift+A)."""
-    window.add_page("actions", lambda: ActionsPage(window.qt_document, today=today), "Actions")
-    window.add_page("wrap-up", lambda: WrapUpPage(window.qt_document), "Wrap-up")
+    window.add_page("actions", partial(_actions_page, window, today), "Actions")
+    window.add_page("wrap-up", partial(_wrap_up_page, window), "Wrap-up")
     create = QAction("Create action from selection", window)
     create.setShortcut(QKeySequence("Ctrl+Shift+A"))
     create.setToolTip("A new action answering the selected theme or card")
@@ -44,6 +68,8 @@ def selected_source(window: MainWindow) -> str | None:
 
 def create_action_from_selection(window: MainWindow) -> str | None:
     """Add an action answering the board's selection and show it with its text in edit; its id."""
+    from pmdesk.ui.facts.actions_page import ActionsPage
+
     page = window.pages["actions"]
     assert isinstance(page, ActionsPage)
     source = selected_source(window)

@@ -18,8 +18,6 @@ from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.hint import HintBar
 from pmdesk.ui.meeting.pages import FocusPage, TonePage
 from pmdesk.ui.meeting.presentation import Presenter
-from pmdesk.ui.meeting.sections_dialog import SectionsDialog
-from pmdesk.ui.meeting.templates_ui import new_board_from_template_dialog, save_sections_dialog
 from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, Theme, theme_named
 
 
@@ -138,11 +136,11 @@ class Meeting(QObject):
         window.board_menu.addAction(self._action("&Sections…", self.edit_sections))
         window.file_menu.insertAction(
             window.file_menu.actions()[1],
-            self._action("New Board from &Template…", lambda: new_board_from_template_dialog(window)),
+            self._action("New Board from &Template…", self.new_board_from_template),
         )
         window.file_menu.insertAction(
             window.export_menu.menuAction(),
-            self._action("Save Sections as Te&mplate…", lambda: save_sections_dialog(window)),
+            self._action("Save Sections as Te&mplate…", self.save_sections_as_template),
         )
 
     # --- actions -------------------------------------------------------------------------
@@ -162,7 +160,21 @@ class Meeting(QObject):
 
     def edit_sections(self) -> None:
         """Open the sections dialog."""
+        from pmdesk.ui.meeting.sections_dialog import SectionsDialog  # dialogs load when first used
+
         SectionsDialog(self.window.qt_document, self.window).exec()
+
+    def new_board_from_template(self) -> None:
+        """Choose a template and apply it (to this board if it is empty, else to a new one)."""
+        from pmdesk.ui.meeting.templates_ui import new_board_from_template_dialog
+
+        new_board_from_template_dialog(self.window)
+
+    def save_sections_as_template(self) -> None:
+        """Save this board's sections as a template of the user's."""
+        from pmdesk.ui.meeting.templates_ui import save_sections_dialog
+
+        save_sections_dialog(self.window)
 
     def _leave_focus(self) -> None:
         self.presenter.leave_focus()
