@@ -110,6 +110,17 @@ def _window(board: Path) -> tuple[Any, Any]:
     return app, window
 
 
+def idle(app: Any) -> None:
+    """What a turn of the event loop does: pending events, then deleteLater'd objects.
+
+    processEvents() outside exec() never runs deferred deletes, which would show as a leak.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def rss(board: Path) -> dict[str, Any]:
     """RSS with the window open on ``board`` (and the board page in front when there is one)."""
     app, window = _window(board)
@@ -145,12 +156,12 @@ def session(board: Path, count: int, limit: float) -> dict[str, Any]:
         elif index % 50 == 24 and stack.canRedo():
             stack.redo()
         if index % 20 == 0:
-            app.processEvents()
+            idle(app)
 
     warm = min(500, count // 10)
     for index in range(warm):
         step(index)
-    app.processEvents()
+    idle(app)
     before = rss_mb()
     started = time.perf_counter()
     done = count
@@ -159,7 +170,7 @@ def session(board: Path, count: int, limit: float) -> dict[str, Any]:
         if time.perf_counter() - started > limit:
             done = index + 1
             break
-    app.processEvents()
+    idle(app)
     after = rss_mb()
     return {
         "edits": done,

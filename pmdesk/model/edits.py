@@ -155,3 +155,8 @@ def apply_edit(board: Board, edit: Edit) -> Edit:
         items.insert(edit.target, items.pop(edit.source))
         return Reorder(edit.collection, edit.target, edit.source)
     raise TypeError(f"not an edit: {edit!r}")
+
+
+def touches(edit: Edit, *collections: str) -> bool:
+    """True if any primitive of ``edit`` changes one of ``collections`` (for views that skip others)."""
+    return any(primitive.collection in collections for primitive in primitives(edit))
