@@ -179,7 +179,13 @@ class BoardPage(QWidget):
         """Put the cursor in a column's entry (the current column's by default)."""
         column = self.column_of(section_id) if section_id else self.current_column()
         if column is not None:
+            column.show_entry(True)
             column.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_presenting(self, on: bool) -> None:
+        """On the projector the room sees cards, not entry boxes (N or Ctrl+Enter brings one back)."""
+        for column in self.columns:
+            column.show_entry(not on)
 
     def start_voting(self, on: bool) -> None:
         """Voting mode on or off: clicks on themes and loose cards place dots."""

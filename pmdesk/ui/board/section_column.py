@@ -200,6 +200,7 @@ class SectionColumn(QFrame):
         row.addWidget(self.author)
         row.addWidget(self.entry, 1)
         layout.addLayout(row)
+        self.entry_row = row
         self._saved: tuple[list[str], str | None, set[str], int] = ([], None, set(), 0)
         self.refresh_header()
         self.attach()
@@ -229,6 +230,11 @@ class SectionColumn(QFrame):
             self.author.addItem(f"{prefix}{name}", person_id)
         self.set_author(current)
         self.author.blockSignals(False)
+
+    def show_entry(self, on: bool) -> None:
+        """Show or hide the card entry and its author picker (hidden on the projector)."""
+        self.author.setVisible(on)
+        self.entry.setVisible(on)
 
     def set_author(self, person_id: str | None) -> None:
         """Show who writes the next cards."""
