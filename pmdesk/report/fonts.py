@@ -18,6 +18,7 @@ SANS = "PmSans"
 SANS_BOLD = "PmSans-Bold"
 CJK = "PmCJK"
 SYMBOLS = "PmSymbols"
+KOREAN = "PmKorean"
 
 FONT_FILES = {
     SANS: "DejaVuSans.ttf",
@@ -25,8 +26,11 @@ FONT_FILES = {
     CJK: "DroidSansFallbackFull.ttf",
     SYMBOLS: "Symbola.ttf",
 }
+# Hangul, which DroidSansFallback lacks; loaded only when a text has some (it is 4.7 MB).
+KOREAN_FILE = "NanumGothic.ttf"
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF), (0xD7B0, 0xD7FF))
 # The chain tried for each character, in order; the first font that has a glyph wins.
-CHAIN = (SANS, CJK, SYMBOLS)
+CHAIN = (SANS, CJK, SYMBOLS, KOREAN)
 
 # Paragraphs longer than this are cut into several: reportlab's line breaking is
 # quadratic-ish in paragraph length (a 1 MB paragraph never finishes).
@@ -58,20 +62,45 @@ def register_fonts() -> None:
 
 
 @cache
+def register_korean() -> None:
+    """Register the Hangul font (once per process, and only for texts that need it)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(KOREAN, str(resource_path("fonts", KOREAN_FILE))))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(KOREAN, bold, italic, KOREAN)
+
+
+def is_hangul(code: int) -> bool:
+    """True for a Hangul code point (syllables, jamo, compatibility jamo)."""
+    return any(low <= code <= high for low, high in _HANGUL)
+
+
+@cache
 def _coverage() -> tuple[frozenset[int], ...]:
-    """The code points each font of the chain has a glyph for."""
+    """The code points each font of the chain has a glyph for (Hangul stands in for the last)."""
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
-    return tuple(frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in CHAIN)
+    loaded = [frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in CHAIN[:-1]]
+    return (*loaded, frozenset())
+
+
+def _covers(index: int, code: int) -> bool:
+    return is_hangul(code) if CHAIN[index] == KOREAN else code in _coverage()[index]
 
 
 @cache
 def _font_index(char: str) -> int:
     """Index in CHAIN of the font for ``char``; -1 for an invisible mark no font has."""
     code = ord(char)
-    for index, covered in enumerate(_coverage()):
-        if code in covered:
+    for index in range(len(CHAIN)):
+        if _covers(index, code):
+            if CHAIN[index] == KOREAN:
+                register_korean()
             return index
     if unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return -1
@@ -102,7 +131,7 @@ def _runs(text: str) -> list[tuple[int, str]]:
         if index == -1 or char == " ":
             # Marks and spaces join the run they sit in; a mark no font draws is dropped
             # unless the current font has it.
-            if index == -1 and ord(char) not in _coverage()[current]:
+            if index == -1 and not _covers(current, ord(char)):
                 continue
             buffer.append(char)
             continue

@@ -33,6 +33,7 @@ HOSTILE = {
     "combining": "Cafe\u0301 nai\u0308ve",
     "markdown": "*star* _under_ `tick` # [link](http://x) | pipe \\ back",
     "ics": "semi;colon, comma\\back",
+    "korean": "한국어 텍스트",
 }
 LONG = ("A long card that goes on and on. " * 200).strip()
 
@@ -69,6 +70,7 @@ def hostile_board() -> Board:
         Card("c11", "ongoing", HOSTILE["markdown"], "p2"),
         Card("c12", "future", LONG, "p1"),
         Card("c13", "future", "line one\nline two\n\nline four", "p4"),
+        Card("c14", "ongoing", HOSTILE["korean"], "p2"),
     ]
     votes = [
         Vote("p1", "t1"),
