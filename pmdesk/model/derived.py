@@ -34,12 +34,22 @@ def section_items(board: Board, section_id: str) -> list[Card | Theme]:
 
     A theme stands where its first card stands; themes without cards come last.
     """
+    return _items(board, [card for card in board.cards if card.section == section_id], section_id)
+
+
+def board_items(board: Board) -> list[Card | Theme]:
+    """Every section's loose cards and themes, section by section, in one pass over the cards."""
+    by_section: dict[str, list[Card]] = {section.id: [] for section in board.sections}
+    for card in board.cards:
+        by_section.setdefault(card.section, []).append(card)
+    return [item for section in board.sections for item in _items(board, by_section[section.id], section.id)]
+
+
+def _items(board: Board, cards: list[Card], section_id: str) -> list[Card | Theme]:
     items: list[Card | Theme] = []
     themes = {theme.id: theme for theme in board.themes if theme.section == section_id}
     shown: set[str] = set()
-    for card in board.cards:
-        if card.section != section_id:
-            continue
+    for card in cards:
         if card.theme is None:
             items.append(card)
         elif card.theme not in shown and card.theme in themes:

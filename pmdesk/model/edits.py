@@ -124,7 +124,7 @@ def apply_edit(board: Board, edit: Edit) -> Edit:
         try:
             for child in edit.edits:
                 undone.append(apply_edit(board, child))
-        except Exception:
+        except BaseException:
             for inverse in reversed(undone):
                 apply_edit(board, inverse)
             raise
@@ -160,3 +160,24 @@ def apply_edit(board: Board, edit: Edit) -> Edit:
 def touches(edit: Edit, *collections: str) -> bool:
     """True if any primitive of ``edit`` changes one of ``collections`` (for views that skip others)."""
     return any(primitive.collection in collections for primitive in primitives(edit))
+
+
+def merged(name: str, first: Edit, then: Edit) -> Batch:
+    """One batch doing ``first`` then ``then``, with overwritten field settings dropped.
+
+    Typing merges every keystroke into one undo step; without compaction the step would hold
+    (and replay) one SetField per keystroke. A SetField is dropped when a later SetField sets
+    the same field of the same item with no structural edit in between.
+    """
+    flat = [*primitives(first), *primitives(then)]
+    keep = [True] * len(flat)
+    last: dict[tuple[str, str | None, str], int] = {}
+    for index, edit in enumerate(flat):
+        if isinstance(edit, SetField):
+            key = (edit.collection, edit.item_id, edit.name)
+            if key in last:
+                keep[last[key]] = False
+            last[key] = index
+        else:
+            last.clear()
+    return Batch(name, tuple(edit for edit, kept in zip(flat, keep, strict=True) if kept))

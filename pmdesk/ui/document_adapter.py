@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.model.board import Board
-from pmdesk.model.edits import Batch, Edit, EditError, edit_name
+from pmdesk.model.edits import Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError
 
@@ -20,9 +22,17 @@ class EditCommand(QUndoCommand):
     stack); the first ``redo`` that QUndoStack.push calls therefore does nothing.
     """
 
-    def __init__(self, document: Document, edit: Edit, inverse: Edit, merge_key: str | None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        edit: Edit,
+        inverse: Edit,
+        merge_key: str | None,
+        on_error: Callable[[str], None],
+    ) -> None:
         super().__init__(edit_name(edit))
         self._document = document
+        self._on_error = on_error
         self._edit = edit
         self._inverse = inverse
         self._merge_key = merge_key
@@ -33,11 +43,17 @@ class EditCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._inverse = self._document.apply(self._edit)
+        try:
+            self._inverse = self._document.apply(self._edit)
+        except (EditError, BoardFileError) as error:
+            self._on_error(f"Redo failed: {error}")
 
     def undo(self) -> None:
         """Apply the inverse."""
-        self._edit = self._document.apply(self._inverse)
+        try:
+            self._edit = self._document.apply(self._inverse)
+        except (EditError, BoardFileError) as error:
+            self._on_error(f"Undo failed: {error}")
 
     def id(self) -> int:
         """Commands with a merge key merge with the next edit of the same key."""
@@ -48,8 +64,8 @@ class EditCommand(QUndoCommand):
         if not isinstance(other, EditCommand) or other._merge_key != self._merge_key:
             return False
         name = self.text()
-        self._edit = Batch(name, (self._edit, other._edit))
-        self._inverse = Batch(name, (other._inverse, self._inverse))
+        self._edit = merged(name, self._edit, other._edit)
+        self._inverse = merged(name, other._inverse, self._inverse)
         return True
 
 
@@ -80,8 +96,14 @@ class QtDocument(QObject):
         except (EditError, BoardFileError) as error:
             self.failed.emit(str(error))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, inverse, merge_key))
+        self.undo_stack.push(EditCommand(self.document, edit, inverse, merge_key, self._step_failed))
         return True
+
+    def _step_failed(self, message: str) -> None:
+        # The stack has already moved its index; its history no longer matches the board, so it
+        # is dropped (after QUndoStack has finished the step). The board and file stay as they are.
+        self.failed.emit(f"{message}. The undo history was cleared; the board is as shown.")
+        QTimer.singleShot(0, self.undo_stack.clear)
 
     def attempt(self, build: object, *args: object, merge_key: str | None = None, **kwargs: object) -> bool:
         """Build an edit with an operation (``build(board, *args)``) and push it; report refusals."""

@@ -183,3 +183,17 @@ def test_deleting_all_cards_of_a_theme_deletes_it(board: Board, round_trip: Roun
     assert "t4" not in {theme.id for theme in board.themes}
     assert "t4" not in {vote.target for vote in board.votes}
     assert next(a for a in board.actions if a.id == "a3").source is None
+
+
+def test_merged_keeps_the_last_setting_of_a_field_and_every_structural_edit() -> None:
+    from pmdesk.model.edits import Insert, SetField, merged, primitives
+
+    first = SetField("cards", "c1", "text", "a")
+    second = SetField("cards", "c1", "text", "ab")
+    other = SetField("cards", "c2", "text", "z")
+    insert = Insert("cards", 0, None)
+    assert list(primitives(merged("Edit", first, second))) == [second]
+    assert list(primitives(merged("Edit", first, other))) == [first, other]
+    # A structural edit in between keeps both settings: they may not address the same state.
+    both = merged("Edit", merged("Edit", first, insert), second)
+    assert list(primitives(both)) == [first, insert, second]

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Card, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
-from pmdesk.model.derived import section_items
+from pmdesk.model.derived import board_items
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.meeting.render import Look, focus_view, tone_view
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.refresh import refresh_when_shown
 from pmdesk.ui.theme import Theme as Colours
 
 
@@ -93,6 +92,7 @@ class FocusPage(QWidget):
         self.current_id: str | None = None
         self.presenting = False
         self._filling = False
+        self._stale = True
         self.view = _FocusView(self, colours)
         self.hint = plain_label("← → move between cards and themes · Esc returns to the board", wrap=False)
         self.notes = QPlainTextEdit(self)
@@ -106,15 +106,14 @@ class FocusPage(QWidget):
         layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.notes)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        qt_document.changed.connect(refresh_when_shown(self, self.rebuild))
+        qt_document.changed.connect(self.rebuild)
         self.rebuild()
 
     # --- items ---------------------------------------------------------------------------
 
     def items(self) -> list[Card | Theme]:
         """Every section's loose cards and themes, section by section."""
-        board = self.qt_document.board
-        return [item for section in board.sections for item in section_items(board, section.id)]
+        return board_items(self.qt_document.board)
 
     def index(self) -> int:
         """The position of the focused item (0 if it is gone)."""
@@ -176,8 +175,21 @@ class FocusPage(QWidget):
         build = set_theme_field if isinstance(item, Theme) else set_card_field
         self.qt_document.attempt(build, item.id, "notes", text, merge_key=f"notes:{item.id}")
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with what changed while the page was hidden."""
+        if self._stale:
+            self.rebuild()
+        super().showEvent(event)
+
     def rebuild(self, _edit: object = None) -> None:
-        """Show the focused item again; fill the notes editor unless it already holds them."""
+        """Show the focused item again; fill the notes editor unless it already holds them.
+
+        While hidden (and not feeding the room view) the page only notes that it is stale.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         item = self.current_item()
         self.current_id = item.id if item is not None else None
         self.view.rebuild()
