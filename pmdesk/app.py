@@ -133,6 +133,7 @@ class Application:
 
     def _offer_recovery(self, left: list[Path]) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, "Untitled boards found", "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"{len(left)} untitled board(s) from an earlier session were kept. "
             f"Open the most recent one ({left[0].name})?"

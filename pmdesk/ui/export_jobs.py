@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,6 +104,8 @@ class ExportJob(QRunnable):
             detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             self.signals.failed.emit(f"{where}{detail}")
         except Exception as error:  # reportlab raises its own types (LayoutError, ...)
+            # Shown to the user, and the traceback kept on stderr so a real bug is not hidden.
+            traceback.print_exc()
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.signals.finished.emit(str(self.path))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.pages import LazyPages, PageFactory
-from pmdesk.ui.plain import plain_label
+from pmdesk.ui.plain import menu_text, plain_label
 
 FILE_FILTER = "pmdesk boards (*.pmdesk);;All files (*)"
 
@@ -172,7 +172,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.hooks.recent_files()
         for path in recent:
-            self.recent_menu.addAction(self._action(str(path), partial(self.hooks.open_path, path)))
+            self.recent_menu.addAction(
+                self._action(menu_text(str(path)), partial(self.hooks.open_path, path))
+            )
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
 

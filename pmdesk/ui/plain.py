@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -13,3 +15,14 @@ def plain_label(text: str, parent: QWidget | None = None, wrap: bool = True) -> 
     label.setWordWrap(wrap)
     label.setText(text)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally (Qt guesses rich text for tooltips)."""
+    escaped = html.escape(text, quote=False).replace("\n", "<br>")
+    return f"<p style='white-space:pre-wrap'>{escaped}</p>"
+
+
+def menu_text(text: str) -> str:
+    """User text for a menu item or button label, with ``&`` shown rather than taken as a mnemonic."""
+    return text.replace("&", "&&")

@@ -20,9 +20,10 @@ from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.derived import section_items, tallies
 from pmdesk.model.edits import Edit, Insert, Remove, Reorder, SetField, primitives
 from pmdesk.ui.board import drops
-from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials, plain_tooltip
+from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.plain import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument

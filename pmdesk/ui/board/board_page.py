@@ -72,6 +72,7 @@ class BoardPage(QWidget):
 
     def _build_columns(self) -> None:
         for column in self.columns:
+            column.view.after_reset = None
             column.setParent(None)
             column.deleteLater()
         self.columns = []
@@ -122,11 +123,10 @@ class BoardPage(QWidget):
             column.save_state()
 
     def _after_reset(self) -> None:
+        # Each column restores itself when its view has reset (CardView.reset); the page only
+        # rebuilds the columns when the sections themselves changed.
         if list(self.model.sections) != [c.section_id for c in self.columns]:
             self._build_columns()
-            return
-        for column in self.columns:
-            column.restore_state()
 
     def _on_changed(self, _edit: Edit) -> None:
         hidden = self.qt_document.board.session.votes_hidden
@@ -226,7 +226,7 @@ class BoardPage(QWidget):
         if column is not None:
             column.entry.clear()
             index = self.model.index_of(card_id)
-            QTimer.singleShot(0, lambda: column.view.scrollTo(self.model.index_of(card_id)))
+            QTimer.singleShot(0, column.view, lambda: column.view.scrollTo(self.model.index_of(card_id)))
             column.view.selectionModel().setCurrentIndex(
                 index, column.view.selectionModel().SelectionFlag.NoUpdate
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
 from pmdesk.model.board import Board
@@ -23,12 +22,6 @@ PALETTE = (
 )
 NO_AUTHOR_COLOR = "#b0b7c3"
 ACCENT = "#2563eb"
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally (Qt guesses rich text for tooltips)."""
-    escaped = html.escape(text, quote=False).replace("\n", "<br>")
-    return f"<p style='white-space:pre-wrap'>{escaped}</p>"
 
 
 def initials(name: str) -> str:

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from pmdesk.model.board import Theme
 from pmdesk.model.derived import Ranked, ranking
 from pmdesk.model.edits import Edit
-from pmdesk.ui.board.common import plain_tooltip
 from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.plain import plain_label
+from pmdesk.ui.plain import plain_label, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -29,6 +31,9 @@ class CardView(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Called after the view's own reset: QAbstractItemView.reset() clears the root index,
+        # and it runs after any modelReset slot connected before the view got its model.
+        self.after_reset: Callable[[], None] | None = None
         self.voting = False
         self.card_delegate = CardDelegate(self)
         self.setItemDelegate(self.card_delegate)
@@ -52,6 +57,12 @@ class CardView(QTreeView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().setAutoFillBackground(False)
         self._width = 0
+
+    def reset(self) -> None:
+        """After a model reset, show this column's section again (with its selection and folds)."""
+        super().reset()
+        if self.after_reset is not None:
+            self.after_reset()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped rows change height with the width."""
@@ -204,6 +215,7 @@ class SectionColumn(QFrame):
         self._saved: tuple[list[str], str | None, set[str], int] = ([], None, set(), 0)
         self.refresh_header()
         self.attach()
+        self.view.after_reset = self.restore_state
 
     def _submit(self, text: str) -> None:
         self.card_submitted.emit(self.section_id, text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -18,6 +17,7 @@ from pmdesk.model.times import parse_date
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.list_model import BoardListModel
 from pmdesk.ui.facts.when import iso_to_qdate, qdate_to_iso
+from pmdesk.ui.plain import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 TEXT, OWNER, DUE, PRIORITY, STATUS, SOURCE = range(6)
@@ -188,9 +188,7 @@ class ActionsModel(BoardListModel):
 
 def _escape_tooltip(text: str | None) -> str | None:
     """Tooltips guess rich text: wrap plain text in a <qt> block with its markup escaped."""
-    if text is None:
-        return None
-    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
+    return None if text is None else plain_tooltip(text)
 
 
 def _warning_icon() -> QIcon:

@@ -7,7 +7,6 @@ written to the board (``agenda[].actual_seconds``) when a phase is left.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,7 @@ from pmdesk.model.agenda_clock import AgendaClock, Now
 from pmdesk.model.board import AgendaPhase, Board
 from pmdesk.model.board_ops import set_phase_field, set_session_field
 from pmdesk.model.edits import EditError
-from pmdesk.store.errors import BoardFileError
+from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.ui.document_adapter import QtDocument
 
 if TYPE_CHECKING:
@@ -159,9 +158,12 @@ class MeetingController(QObject):
         if phase is None:
             return
         total = (phase.actual_seconds or 0) + seconds
-        # On a read-only board the meeting runs on; the time is simply not kept.
-        with contextlib.suppress(EditError, BoardFileError):
+        try:
             self.qt_document.document.apply(set_phase_field(self.board, phase_id, "actual_seconds", total))
+        except ReadOnlyError:
+            pass  # on a read-only board the meeting runs on; the time is simply not kept
+        except (EditError, BoardFileError) as error:
+            self.qt_document.failed.emit(f"The time spent in this phase could not be saved: {error}")
 
     # --- views ---------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.model.board_ops import set_phase_field
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
-from pmdesk.ui.plain import plain_label
+from pmdesk.ui.plain import menu_text, plain_label, plain_tooltip
 from pmdesk.ui.theme import LIGHT, THEMES, Theme
 
 TICK_MS = 250
@@ -120,12 +120,12 @@ class AgendaBar(QWidget):
             button.setChecked(is_current)
             number = self.controller.phases().index(phase) + 1
             name = SHORT_TITLES.get(phase.id, phase.title)
-            button.setText(f"{number}" if self.compact and not is_current else f"{number} {name}")
+            button.setText(f"{number}" if self.compact and not is_current else menu_text(f"{number} {name}"))
             button.ensurePolished()
             bold_extra = button.fontMetrics().averageCharWidth() * len(name) // 6 if is_current else 0
             button.setMinimumWidth(button.sizeHint().width() + bold_extra)  # never elided
             spent = f", {phase.actual_seconds // 60} min spent" if phase.actual_seconds else ""
-            button.setToolTip(f"{phase.title} — {phase.minutes} min{spent}")
+            button.setToolTip(plain_tooltip(f"{phase.title} — {phase.minutes} min{spent}"))
         index = self.controller.index()
         self.previous.setEnabled(index > 0)
         self.updateGeometry()
@@ -243,7 +243,9 @@ class TimerBox(QWidget):
         phase = self.controller.current()
         self.title.setText(f"{phase.title} · {phase.minutes} min" if phase else "No agenda")
         self.timer.label.setText(self.text())
-        self.timer.setToolTip(f"{self.title.text()} — click or press Space to pause or resume (Ctrl+Space)")
+        self.timer.setToolTip(
+            plain_tooltip(f"{self.title.text()} — click or press Space to pause or resume (Ctrl+Space)")
+        )
         self.pause.setText("Pause" if clock.running else ("Resume" if clock.started else "Start"))
         t = self.theme
         background, colour = {

@@ -186,4 +186,4 @@ def test_source_combo_lists_themes_and_cards(qtbot: QtBot, facts_window: MainWin
     commit(qtbot, page, combo)
     assert facts_window.qt_document.board.actions[3].source == "t4"
     assert page.model.index(3, SOURCE).data() == "Theme: Runbooks and ownership"
-    assert page.model.index(3, SOURCE, QModelIndex()).data(Qt.ItemDataRole.ToolTipRole).startswith("<qt>")
+    assert page.model.index(3, SOURCE, QModelIndex()).data(Qt.ItemDataRole.ToolTipRole).startswith("<p")
