@@ -138,12 +138,18 @@ class BoardCommands:
             self.doc.attempt(card_ops.set_card_field, item, "notes", dialog.text())
 
     def set_author_key(self, number: int) -> None:
-        """Alt+1…9: the author of the next cards, and of the selected cards when the cards have focus."""
+        """Alt+1…9: the author of the next cards (and of the selected cards); while voting, the voter."""
         people = self.doc.board.participants
         if number > len(people):
             self._say(f"There is no participant {number}.")
             return
         person = people[number - 1].id if number > 0 else None
+        if self.page.voting:
+            # While voting, Alt+1…9 chooses who votes (Alt+0: room dots), so + places their dot.
+            self.page.voting_bar.set_voter(person)
+            who = people[number - 1].name if person else "the room (no budget)"
+            self._say(f"Voting as {who}.")
+            return
         self.page.set_author(person)
         focus = QApplication.focusWidget()
         column = self.page.current_column()

@@ -198,6 +198,9 @@ class SectionColumn(QFrame):
         self.author = QComboBox(self)
         self.author.setToolTip("Author of the next cards (Alt+1…9; type a name's start)")
         self.author.setMinimumContentsLength(6)
+        # A long name must not squeeze the entry: the box stays narrow and elides in its list.
+        self.author.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.author.setMaximumWidth(170)
         self.author.activated.connect(lambda _i: self.author_chosen.emit(self.author.currentData()))
         self.entry = CardEntry(self)
         self.entry.setPlaceholderText("Add a card… (Enter)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from pmdesk.model.agenda_clock import AgendaClock, Now
 from pmdesk.model.board import AgendaPhase, Board
@@ -46,6 +46,9 @@ SHORT_TITLES = {
 }
 
 
+SAVE_EVERY_MS = 60_000
+
+
 class MeetingController(QObject):
     """Moves between phases, keeps the clock, records time spent, and brings up each view."""
 
@@ -63,6 +66,11 @@ class MeetingController(QObject):
         self.phase_id: str | None = phases[0].id if phases else None
         if self.phase_id is not None:
             self.clock.switch(self.phase_id)
+        # A killed or crashed pmdesk loses at most a minute of the time spent in a phase.
+        self.saver = QTimer(self)
+        self.saver.setInterval(SAVE_EVERY_MS)
+        self.saver.timeout.connect(self.save_progress)
+        self.saver.start()
 
     # --- reading -------------------------------------------------------------------------
 
@@ -140,6 +148,11 @@ class MeetingController(QObject):
         self.phase_changed.emit(self.phase_id or "")
 
     # --- time ----------------------------------------------------------------------------
+
+    def save_progress(self) -> None:
+        """Write the time counted so far while the countdown runs (every minute)."""
+        if self.clock.running:
+            self.record_now()
 
     def record_now(self) -> None:
         """Write the time counted in the current phase so far (on close, for example)."""

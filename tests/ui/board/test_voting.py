@@ -137,3 +137,17 @@ def test_drag_events_group_a_card_onto_a_card(qtbot: QtBot, page: BoardPage, boa
     board = saved_board(page, board_path)
     assert {c.id for c in board.cards if c.theme == theme} == {"c10", "c22"}
     assert all(c.section == "lessons" for c in board.cards if c.theme == theme)
+
+
+def test_alt_number_chooses_the_voter_while_voting(
+    qtbot: QtBot, board_window: MainWindow, page: BoardPage, board_path: Path
+) -> None:
+    view = column(page, "went-well").view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    qtbot.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert page.voting_bar.voter == page.qt_document.board.participants[1].id
+    author_before = page.author
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    assert page.voting_bar.voter is None  # room dots
+    assert page.author == author_before  # the author of the next cards is untouched

@@ -84,3 +84,18 @@ def test_time_spent_is_written_to_the_file_and_revisits_add_up(
     assert spent["tone"] == 145
     assert spent["facts"] == 307
     assert spent["reflection"] is None
+
+
+def test_time_spent_is_saved_every_minute_without_leaving_the_phase(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, fake_time: FakeTime, board_path: Path
+) -> None:
+    start_at(qtbot, meeting, "tone")
+    fake_time.advance(90)
+    meeting.controller.saver.timeout.emit()  # the minute timer fires
+    window.qt_document.document.close()  # as if the process died here: nothing more is written
+    reopened = Document.open(board_path)
+    try:
+        tone = next(phase for phase in reopened.board.agenda if phase.id == "tone")
+        assert tone.actual_seconds == 90
+    finally:
+        reopened.close()
