@@ -12,7 +12,8 @@ from pmdesk.model.edits import Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError
 
-_MERGE_ID = 0x504D  # QUndoCommand.id() for edits that merge while typing in one field
+# Steps kept for Undo: far more than a meeting needs, and a bound on memory over a long session.
+UNDO_LIMIT = 1000
 
 
 class EditCommand(QUndoCommand):
@@ -55,18 +56,16 @@ class EditCommand(QUndoCommand):
         except (EditError, BoardFileError) as error:
             self._on_error(f"Undo failed: {error}")
 
-    def id(self) -> int:
-        """Commands with a merge key merge with the next edit of the same key."""
-        return _MERGE_ID if self._merge_key else -1
+    @property
+    def merge_key(self) -> str | None:
+        """Edits pushed with the same key right after this one join it (typing in one field)."""
+        return self._merge_key
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        """Typing in one field is one undo step."""
-        if not isinstance(other, EditCommand) or other._merge_key != self._merge_key:
-            return False
+    def absorb(self, edit: Edit, inverse: Edit) -> None:
+        """Make an edit just applied part of this step (its inverse undoes both)."""
         name = self.text()
-        self._edit = merged(name, self._edit, other._edit)
-        self._inverse = merged(name, other._inverse, self._inverse)
-        return True
+        self._edit = merged(name, self._edit, edit)
+        self._inverse = merged(name, inverse, self._inverse)
 
 
 class QtDocument(QObject):
@@ -79,7 +78,7 @@ class QtDocument(QObject):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(0)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         document.subscribe(self.changed.emit)
 
     @property
@@ -96,8 +95,27 @@ class QtDocument(QObject):
         except (EditError, BoardFileError) as error:
             self.failed.emit(str(error))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, inverse, merge_key, self._step_failed))
+        top = self._mergeable_top(merge_key)
+        if top is not None:
+            top.absorb(edit, inverse)
+        else:
+            self.undo_stack.push(EditCommand(self.document, edit, inverse, merge_key, self._step_failed))
         return True
+
+    def _mergeable_top(self, merge_key: str | None) -> EditCommand | None:
+        """The step that typing with ``merge_key`` continues, if it is the newest one.
+
+        Merging here rather than through QUndoCommand.mergeWith: Qt deletes a merged command
+        in C++ while its Python wrapper (and the edits it holds) stays alive, so every
+        keystroke leaked.
+        """
+        stack = self.undo_stack
+        if merge_key is None or stack.index() == 0 or stack.index() != stack.count():
+            return None
+        if stack.cleanIndex() == stack.index():
+            return None
+        top = stack.command(stack.index() - 1)
+        return top if isinstance(top, EditCommand) and top.merge_key == merge_key else None
 
     def _step_failed(self, message: str) -> None:
         # The stack has already moved its index; its history no longer matches the board, so it

@@ -62,3 +62,26 @@ def test_a_failed_undo_is_reported_and_clears_the_history(qtbot: QtBot, board_pa
     assert any(card.id == "c-undo" for card in qt_document.board.cards)  # memory still matches the file
     qtbot.waitUntil(lambda: qt_document.undo_stack.count() == 0)
     document.close()
+
+
+def test_merged_keystrokes_leave_no_command_objects_behind(qtbot: QtBot, board_path: Path) -> None:
+    import gc
+
+    from pmdesk.ui.document_adapter import EditCommand
+
+    qt_document = QtDocument(Document.open(board_path))
+    _typing(qt_document, "y" * 200)
+    gc.collect()
+    alive = [obj for obj in gc.get_objects() if isinstance(obj, EditCommand)]
+    assert len(alive) == qt_document.undo_stack.count() == 1
+    qt_document.document.close()
+
+
+def test_history_is_bounded(qtbot: QtBot, board_path: Path) -> None:
+    from pmdesk.ui.document_adapter import UNDO_LIMIT
+
+    qt_document = QtDocument(Document.open(board_path))
+    for index in range(UNDO_LIMIT + 5):
+        assert qt_document.attempt(set_incident_field, "summary", f"step {index}")
+    assert qt_document.undo_stack.count() == UNDO_LIMIT
+    qt_document.document.close()

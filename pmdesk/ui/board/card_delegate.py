@@ -46,6 +46,9 @@ class CardTextEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+HEIGHT_CACHE_SIZE = 5_000  # row heights remembered per column (more than a column usually holds)
+
+
 class CardDelegate(QStyledItemDelegate):
     """One per column view: it knows the view's width to wrap text and caches row heights."""
 
@@ -101,14 +104,15 @@ class CardDelegate(QStyledItemDelegate):
         kind = index.data(KIND_ROLE)
         text, _ = self._shown_text(index)
         width = self._text_width(index)
-        key = (kind, text, width, self.zoom)
+        # Keyed by the text's hash, not the text: the cache must not keep every typed version alive.
+        key = (kind, hash(text), len(text), width, self.zoom)
         height = self._heights.get(key)
         if height is None:
             font = self.label_font if kind == "theme" else self.text_font
             box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), self._flags(), text)
             footer = QFontMetrics(self.small_font).height() + self._px(10)
             height = box.height() + footer + self._px(2 * 12 + 2 * 5)
-            if len(self._heights) > 20_000:
+            if len(self._heights) > HEIGHT_CACHE_SIZE:
                 self._heights.clear()
             self._heights[key] = height
         return QSize(width, height)
