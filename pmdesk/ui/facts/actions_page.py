@@ -6,14 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from pmdesk.ui.facts.actions_model import (
 from pmdesk.ui.facts.batch import delete_all
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, DateDelegate
 from pmdesk.ui.facts.look import enlarge, roomy_rows
+from pmdesk.ui.facts.row_table import RowTable
 from pmdesk.ui.plain import plain_label
 
 FILTERS = ("all", "open", "overdue")
@@ -68,21 +67,12 @@ class ActionsFilter(QSortFilterProxyModel):
         return is_overdue(action, self.actions.today())
 
 
-class ActionsTable(QTableView):
+class ActionsTable(RowTable):
     """The actions table; Ins adds an action, Del deletes the selected ones."""
 
     def __init__(self, page: ActionsPage) -> None:
-        super().__init__(page)
+        super().__init__(page, page.add, page.delete_selected)
         self.page = page
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ins and Del act on the actions; other keys as usual."""
-        if event.key() == Qt.Key.Key_Insert:
-            self.page.add()
-        elif event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            self.page.delete_selected()
-        else:
-            super().keyPressEvent(event)
 
 
 class ActionsPage(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from pmdesk.ui.document_adapter import QtDocument
 
@@ -38,6 +38,12 @@ class BoardListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     # --- following the document ------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Every cell is editable in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def refresh(self, _edit: object = None) -> None:
         """Take a new snapshot and tell the views what changed."""

@@ -91,12 +91,6 @@ class TimelineModel(BoardListModel):
             return event.at or "No time set"
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Every cell is editable in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
     # --- editing -------------------------------------------------------------------------
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

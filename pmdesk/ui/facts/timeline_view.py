@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,25 +25,22 @@ from pmdesk.ui.facts.delegates import ChoiceDelegate, TimeDelegate
 from pmdesk.ui.facts.kinds import kind_icon, kind_label
 from pmdesk.ui.facts.look import roomy_rows
 from pmdesk.ui.facts.paste import parse_lines
+from pmdesk.ui.facts.row_table import RowTable
 from pmdesk.ui.facts.timeline_model import KIND, TEXT, TIME, TimelineModel, to_local
 from pmdesk.ui.plain import plain_label
 
 
-class TimelineTable(QTableView):
+class TimelineTable(RowTable):
     """The events table; Ins adds, Del deletes, Ctrl+V pastes timed lines as events."""
 
     def __init__(self, panel: TimelinePanel) -> None:
-        super().__init__(panel)
+        super().__init__(panel, panel.add, panel.delete_selected)
         self.panel = panel
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ins, Del and Paste act on the timeline; other keys as usual."""
+        """Paste adds timed lines as events; Ins, Del and other keys as for any row table."""
         if event.matches(QKeySequence.StandardKey.Paste):
             self.panel.paste()
-        elif event.key() == Qt.Key.Key_Insert:
-            self.panel.add()
-        elif event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            self.panel.delete_selected()
         else:
             super().keyPressEvent(event)
 
