@@ -57,6 +57,8 @@ def source_label(board: Board, source: str | None) -> str:
 class ActionsModel(BoardListModel):
     """The board's actions with marks for missing owners, due dates and overdue rows."""
 
+    headers = HEADERS
+
     def __init__(
         self,
         qt_document: QtDocument,
@@ -78,18 +80,6 @@ class ActionsModel(BoardListModel):
         return found
 
     # --- reading -------------------------------------------------------------------------
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Text, owner, due, priority, status, source."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def _owner_name(self, owner: str | None) -> str:
         people = {person.id: person.name for person in self.qt_document.board.participants}

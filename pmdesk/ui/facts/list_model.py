@@ -15,6 +15,8 @@ class BoardListModel(QAbstractTableModel):
     """Rows are a snapshot of a board list; after each edit the snapshot is diffed and the
     matching insert/remove/move/change signals are sent, so selections follow their items."""
 
+    headers: tuple[str, ...] = ()
+
     def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.qt_document = qt_document
@@ -38,6 +40,18 @@ class BoardListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     # --- following the document ------------------------------------------------------------
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """One column per header."""
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Every cell is editable in place."""

@@ -41,6 +41,8 @@ def _same_instant(old: str | None, new: Any) -> bool:
 class TimelineModel(BoardListModel):
     """The board's timeline events; editing a time moves the event to its place."""
 
+    headers = HEADERS
+
     def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
         super().__init__(qt_document, parent)
 
@@ -54,18 +56,6 @@ class TimelineModel(BoardListModel):
         return local.date().isoformat() if local else self.qt_document.board.session.date
 
     # --- reading -------------------------------------------------------------------------
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Time, kind, text."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """What each cell shows and edits."""
