@@ -193,14 +193,15 @@ class SectionColumn(QFrame):
         self.view = CardView(self)
         self.view.setModel(model)
         layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        row.setSpacing(6)
+        # The author picker sits above the entry, so the entry keeps the column's full width.
+        row = QVBoxLayout()
+        row.setSpacing(4)
         self.author = QComboBox(self)
         self.author.setToolTip("Author of the next cards (Alt+1…9; type a name's start)")
-        self.author.setMinimumContentsLength(6)
+        self.author.setMinimumContentsLength(12)
         # A long name must not squeeze the entry: the box stays narrow and elides in its list.
         self.author.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.author.setMaximumWidth(170)
+        self.author.setMaximumWidth(220)
         self.author.activated.connect(lambda _i: self.author_chosen.emit(self.author.currentData()))
         self.entry = CardEntry(self)
         self.entry.setPlaceholderText("Add a card… (Enter)")
@@ -211,7 +212,7 @@ class SectionColumn(QFrame):
         )
         self.entry.submitted.connect(self._submit)
         self.entry.escaped.connect(self.view.setFocus)
-        row.addWidget(self.author)
+        row.addWidget(self.author, 0, Qt.AlignmentFlag.AlignLeft)
         row.addWidget(self.entry, 1)
         layout.addLayout(row)
         self.entry_row = row
