@@ -72,7 +72,8 @@ def test_merged_keystrokes_leave_no_command_objects_behind(qtbot: QtBot, board_p
     qt_document = QtDocument(Document.open(board_path))
     _typing(qt_document, "y" * 200)
     gc.collect()
-    alive = [obj for obj in gc.get_objects() if isinstance(obj, EditCommand)]
+    mine = qt_document.document
+    alive = [obj for obj in gc.get_objects() if isinstance(obj, EditCommand) and obj._document is mine]
     assert len(alive) == qt_document.undo_stack.count() == 1
     qt_document.document.close()
 
