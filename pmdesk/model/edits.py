@@ -22,6 +22,10 @@ class EditError(ValueError):
     """An edit that would break the board's rules; the message is for the user."""
 
 
+class NothingToChange(EditError):
+    """An operation that would leave the board as it is (a card dropped where it stands)."""
+
+
 @dataclass(frozen=True)
 class SetField:
     """Set one field of one item (``item_id`` None for the incident or the session)."""

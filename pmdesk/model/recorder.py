@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -10,8 +10,8 @@ from pmdesk.model.board import Board
 from pmdesk.model.edits import (
     Batch,
     Edit,
-    EditError,
     Insert,
+    NothingToChange,
     Remove,
     Reorder,
     SetField,
@@ -82,7 +82,7 @@ def recording(board: Board, name: str) -> Iterator[Recorder]:
     finally:
         recorder.rollback()
     if not recorder.done:
-        raise EditError("nothing to change")
+        raise NothingToChange("nothing to change")
     recorder.batch = Batch(name, tuple(recorder.done))
 
 
@@ -90,3 +90,33 @@ def finished(recorder: Recorder) -> Batch:
     """The batch a finished recording produced."""
     assert recorder.batch is not None
     return recorder.batch
+
+
+Step = Callable[[Board], Batch]
+
+
+def compose(board: Board, name: str, steps: Sequence[Step]) -> Batch:
+    """Build several operations one after another into ONE named batch (one undo step).
+
+    Each step is built on the board as the earlier steps left it; the board is restored
+    before returning, so the document applies the whole batch for real. A step with nothing
+    to change is skipped when there are others (one of several cards already stands there).
+    """
+    built: list[Edit] = []
+    inverses: list[Edit] = []
+    try:
+        for step in steps:
+            try:
+                batch = step(board)
+            except NothingToChange:
+                if len(steps) > 1:
+                    continue
+                raise
+            inverses.append(apply_edit(board, batch))
+            built.append(batch)
+    finally:
+        for inverse in reversed(inverses):
+            apply_edit(board, inverse)
+    if not built:
+        raise NothingToChange("nothing to change")
+    return Batch(name, tuple(built))

@@ -197,3 +197,25 @@ def test_merged_keeps_the_last_setting_of_a_field_and_every_structural_edit() ->
     # A structural edit in between keeps both settings: they may not address the same state.
     both = merged("Edit", merged("Edit", first, insert), second)
     assert list(primitives(both)) == [first, insert, second]
+
+
+def test_compose_builds_several_operations_into_one_step_and_leaves_the_board_alone() -> None:
+    from functools import partial
+
+    from pmdesk.model.edits import NothingToChange, apply_edit
+    from pmdesk.model.recorder import compose
+    from pmdesk.model.templates import new_board
+
+    board = new_board()
+    steps = [
+        partial(card_ops.add_card, section_id="went-well", text="one", card_id="k1"),
+        partial(card_ops.add_card, section_id="went-well", text="two", card_id="k2"),
+    ]
+    batch = compose(board, "Add two", steps)
+    assert board.cards == []  # built on the board, then restored
+    inverse = apply_edit(board, batch)
+    assert [card.id for card in board.cards] == ["k1", "k2"]
+    apply_edit(board, inverse)
+    assert board.cards == []
+    with pytest.raises(NothingToChange):
+        compose(board, "Nothing", [partial(card_ops.set_card_field, card_id="k1", name="text", value="x")][:0])

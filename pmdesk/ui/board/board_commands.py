@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from pmdesk.model import card_ops, vote_ops
 from pmdesk.model.ids import new_id
+from pmdesk.model.recorder import Step, compose
 from pmdesk.ui.board.board_model import KIND_ROLE
-from pmdesk.ui.board.common import Step, compose
 
 if TYPE_CHECKING:
     from pmdesk.ui.board.board_page import BoardPage

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from pmdesk.model.board import Board
-from pmdesk.model.edits import Batch, Edit, EditError, apply_edit
 
 # A palette that reads well on a projector (Tableau 10, slightly deepened).
 PALETTE = (
@@ -41,32 +38,3 @@ def next_color(board: Board) -> str:
         if color not in used:
             return color
     return PALETTE[len(board.participants) % len(PALETTE)]
-
-
-Step = Callable[[Board], Batch]
-
-
-def compose(board: Board, name: str, steps: Sequence[Step]) -> Batch:
-    """Build several operations one after another into ONE named batch (one undo step).
-
-    Each step is built on the board as the earlier steps left it; the board is restored
-    before returning, so the document applies the whole batch for real.
-    """
-    built: list[Edit] = []
-    inverses: list[Edit] = []
-    try:
-        for step in steps:
-            try:
-                batch = step(board)
-            except EditError as error:
-                if str(error) == "nothing to change" and len(steps) > 1:
-                    continue  # one of several cards already stands where it goes
-                raise
-            inverses.append(apply_edit(board, batch))
-            built.append(batch)
-    finally:
-        for inverse in reversed(inverses):
-            apply_edit(board, inverse)
-    if not built:
-        raise EditError("nothing to change")
-    return Batch(name, tuple(built))

@@ -10,7 +10,7 @@ from pmdesk.model.board import Board
 from pmdesk.model.card_ops import add_to_theme, group_cards, merge_themes, move_card
 from pmdesk.model.edits import Batch
 from pmdesk.model.ids import new_id
-from pmdesk.ui.board.common import Step, compose
+from pmdesk.model.recorder import Step, compose
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from pmdesk.model.board import Board, Participant
 from pmdesk.model.board_ops import add_participant, remove_participant, set_participant_field
 from pmdesk.model.derived import dots_left
 from pmdesk.model.edits import Batch, Edit, touches
-from pmdesk.ui.board.common import compose, initials, next_color
+from pmdesk.model.recorder import compose
+from pmdesk.ui.board.common import initials, next_color
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label, plain_tooltip
 
