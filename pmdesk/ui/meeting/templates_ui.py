@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board_ops import replace_sections
 from pmdesk.model.section_templates import (
     SectionTemplate,
@@ -54,16 +53,7 @@ def save_template(folder: Path, template: SectionTemplate) -> Path:
     """Write a template file into ``folder`` through a temporary file and an atomic rename."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / template_file_name(template.name)
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(template_json(template))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomic(path, template_json(template).encode("utf-8"))
     return path
 
 
