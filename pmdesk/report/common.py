@@ -29,15 +29,16 @@ def label(value: str) -> str:
 
 
 def format_time(text: str | None) -> str:
-    """An ISO time as ``2026-11-20 14:02 +00:00``; the raw text if malformed; '' for None."""
+    """An ISO time as ``20 Nov 2026 14:02 UTC`` (or ``UTC+01:00``), in the offset it was given."""
     try:
         value = parse_time(text)
     except ValueError:
         return text or ""
     if value is None:
         return ""
-    stamp = value.isoformat(sep=" ", timespec="minutes")
-    return stamp[:16] + " " + stamp[16:]
+    offset = value.strftime("%z")  # +0100
+    zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{value.day} {value.strftime('%b %Y %H:%M')} {zone}"
 
 
 def format_date(text: str | None) -> str:

@@ -125,5 +125,5 @@ def _timeline(view: View) -> list[Flowable]:
     ]
     return [
         Paragraph("Timeline", styles()["h3"]),
-        table(rows, [42 * mm, 26 * mm, WIDTH - 68 * mm]),
+        table(rows, [40 * mm, 31 * mm, WIDTH - 71 * mm]),  # "Communication" fits its column
     ]

@@ -119,3 +119,11 @@ def test_report_imports_no_qt() -> None:
     code = "import pmdesk.report.pdf, pmdesk.report.email_draft, sys; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_times_read_as_a_person_writes_them() -> None:
+    from pmdesk.report.common import format_time
+
+    assert format_time("2026-11-20T14:02:00+00:00") == "20 Nov 2026 14:02 UTC"
+    assert format_time("2026-11-20T14:02:00-05:00") == "20 Nov 2026 14:02 UTC-05:00"
+    assert format_time(None) == ""
