@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from pmdesk.model.templates import new_board
 from pmdesk.resources import resource_path
 from pmdesk.store.document import Document, find_untitled
 from pmdesk.store.errors import BoardFileError
@@ -35,6 +36,14 @@ def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSetting
     window.show_page("board")
     install_export(window)
     return window
+
+
+def close_document(document: Document) -> None:
+    """Close a board; an untitled board nobody wrote anything on is not kept for recovery."""
+    blank = document.untitled and document.board == new_board()
+    document.close()
+    if blank:
+        document.path.unlink(missing_ok=True)
 
 
 def fit_to_screen(window: MainWindow) -> None:
@@ -97,7 +106,7 @@ class Application:
     def _closed(self, window: MainWindow, document: Document) -> None:
         if window in self.windows:
             self.windows.remove(window)
-        document.close()
+        close_document(document)
 
     def open_path(self, path: Path) -> MainWindow | None:
         """Open a board file in a new window; show the store's message if it cannot be opened."""
@@ -178,5 +187,5 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
         return 1
     status = qt_app.exec()
     for window in list(application.windows):
-        window.qt_document.document.close()
+        close_document(window.qt_document.document)
     return status
