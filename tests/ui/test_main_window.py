@@ -33,3 +33,19 @@ def test_refused_edit_is_reported_not_pushed(window: MainWindow) -> None:
     qt_document.failed.connect(messages.append)
     assert not qt_document.attempt(add_card, "no-such-section", "x")
     assert messages and qt_document.undo_stack.count() == 0
+
+
+def test_save_as_continues_in_the_new_file(window: MainWindow, board_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "after the meeting.pmdesk"
+    assert window.save_as(target)
+    assert target.name in window.windowTitle()
+    assert window.qt_document.attempt(add_card, "went-well", "written after Save As", card_id="c-after")
+    window.qt_document.document.close()
+    moved = Document.open(target)
+    original = Document.open(board_path)
+    try:
+        assert any(card.id == "c-after" for card in moved.board.cards)
+        assert not any(card.id == "c-after" for card in original.board.cards)
+    finally:
+        moved.close()
+        original.close()
