@@ -108,12 +108,15 @@ class PrioritiesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Rows follow their wrapped text at the table's real width (a one-off resize at reset
+        # measured them before the page had its width, leaving rows several lines too tall).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setStyleSheet(
-            "QTableView { font-size: 14pt; }"
+            "QTableView { font-size: 14pt; } QTableView::item { padding: 8px 6px; }"
             " QHeaderView::section { font-size: 12pt; font-weight: 600; padding: 6px; }"
         )
         layout.addWidget(self.table, 1)
@@ -121,7 +124,6 @@ class PrioritiesPage(QWidget):
         self._update_note()
 
     def _update_note(self) -> None:
-        self.table.resizeRowsToContents()
         session = self.qt_document.board.session
         if session.votes_hidden:
             self.note.setText(
