@@ -34,7 +34,7 @@ from pmdesk.ui.facts.actions_model import (
 )
 from pmdesk.ui.facts.batch import delete_all
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, DateDelegate
-from pmdesk.ui.facts.look import enlarge, roomy_rows
+from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
 from pmdesk.ui.facts.row_table import RowTable
 from pmdesk.ui.plain import plain_label
 
@@ -179,6 +179,10 @@ class ActionsPage(QWidget):
         button = self.filters.button(FILTERS.index(mode))
         if button is not None and not button.isChecked():
             button.setChecked(True)
+
+    def set_presenting(self, on: bool) -> None:
+        """Large table text on the projector."""
+        present_rows(self.table, on)
 
     def add(self, source: str | None = None) -> str | None:
         """Add an action (answering ``source``) and open its text for editing; its id."""

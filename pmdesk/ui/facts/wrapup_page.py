@@ -85,6 +85,12 @@ class WrapUpPage(QWidget):
         """Two weeks after today: a usual follow-up distance."""
         return QDateTime(QDate.currentDate().addDays(14), QTime(0, 0))
 
+    def set_presenting(self, on: bool) -> None:
+        """Large text on the projector."""
+        size = 24 if on else 14
+        self.takeaways.setStyleSheet(f"font-size:{size}pt;")
+        self.gaps.setStyleSheet(f"QListWidget{{font-size:{size - 1}pt;}} QListWidget::item{{padding:6px;}}")
+
     def refresh(self, _edit: object = None) -> None:
         """Show the session as the document holds it and recheck what is missing."""
         session = self.qt_document.board.session

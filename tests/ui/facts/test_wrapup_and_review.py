@@ -109,3 +109,16 @@ def test_review_scrolls_with_keys(qtbot: QtBot, facts_window: MainWindow) -> Non
     assert bar.value() == bar.maximum()
     qtbot.keyClick(review, Qt.Key.Key_Home)
     assert bar.value() == 0
+
+
+def test_actions_and_wrap_up_read_large_while_presenting(facts_window: MainWindow) -> None:
+    actions = facts_window.pages["actions"]
+    wrap_up = facts_window.pages["wrap-up"]
+    table = actions.table  # type: ignore[attr-defined]
+    before = table.font().pointSizeF()
+    actions.set_presenting(True)  # type: ignore[attr-defined]
+    wrap_up.set_presenting(True)  # type: ignore[attr-defined]
+    assert table.font().pointSizeF() > before * 1.5
+    assert "24pt" in wrap_up.takeaways.styleSheet()  # type: ignore[attr-defined]
+    actions.set_presenting(False)  # type: ignore[attr-defined]
+    assert table.font().pointSizeF() == before
