@@ -127,12 +127,12 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from pmdesk.store.board_file import BoardFile
-    from pmdesk.store.json_format import board_to_json
+    from pmdesk.store.json_format import board_json_text
 
     # A snapshot without the lock, so a board open in a window can still be exported.
     board = BoardFile.read_snapshot(args.source)
     if args.fmt == "json":
-        text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
+        text = board_json_text(board)
         if args.output is None:
             # Bytes, so the JSON is UTF-8 whatever the terminal's locale says.
             buffer = getattr(sys.stdout, "buffer", None)

@@ -42,7 +42,7 @@ def export(board: Board, fmt: str, path: Path, progress: Callable[[float], None]
     elif fmt == "eml":
         from pmdesk.report.email_draft import write_email
 
-        write_email(board, path)
+        write_email(board, path, progress)
     else:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
     if progress is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from pmdesk.atomic import atomic_path, write_atomic  # noqa: F401  (writers import them from here)
-from pmdesk.model.board import Action, Board, Card, Participant, Theme
+from pmdesk.model.board import Board, Card, Participant, Theme
 from pmdesk.model.derived import Ranked, ranking, section_items, tallies
+from pmdesk.model.readiness import action_gaps  # noqa: F401  (the report marks the same gaps)
 from pmdesk.model.templates import PRIME_DIRECTIVE  # noqa: F401  (the report quotes it)
 from pmdesk.model.times import parse_date, parse_time
 
@@ -104,13 +104,3 @@ class View:
     def top(self) -> list[Ranked]:
         """Themes and loose cards with dots, across sections, most dots first."""
         return ranking(self.board)
-
-
-def action_gaps(action: Action) -> list[str]:
-    """What a follow-up action is missing: 'owner', 'due date'."""
-    gaps = []
-    if not action.owner:
-        gaps.append("owner")
-    if not action.due:
-        gaps.append("due date")
-    return gaps

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -55,13 +56,13 @@ def to_email(board: Board, pdf: bytes) -> EmailMessage:
     return message
 
 
-def write_email(board: Board, path: Path) -> None:
-    """Write the .eml draft atomically, rendering the PDF to attach it."""
+def write_email(board: Board, path: Path, progress: Callable[[float], None] | None = None) -> None:
+    """Write the .eml draft atomically, rendering the PDF to attach it (its progress is the draft's)."""
     from pmdesk.report.pdf import write_pdf
 
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(prefix="pmdesk-") as folder:
         pdf_path = Path(folder) / "report.pdf"
-        write_pdf(board, pdf_path)
+        write_pdf(board, pdf_path, None if progress is None else lambda f: progress(min(f, 0.98)))
         pdf = pdf_path.read_bytes()
     write_atomic(Path(path), to_email(board, pdf).as_bytes())
 

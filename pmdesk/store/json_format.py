@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +43,11 @@ class ImportProblem(ValueError):
 
 
 # --- export -------------------------------------------------------------------------------
+
+
+def board_json_text(board: Board) -> str:
+    """The board as interchange-format JSON text (UTF-8 friendly, indented, newline-terminated)."""
+    return json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
 
 
 def board_to_json(board: Board) -> dict[str, Any]:

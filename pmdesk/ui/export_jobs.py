@@ -5,8 +5,6 @@ Imported when the first export starts, not at start-up: the window's menu needs 
 
 from __future__ import annotations
 
-import json
-import tempfile
 import threading
 import traceback
 from collections.abc import Callable
@@ -33,31 +31,14 @@ def write_export(board: Board, fmt: str, path: Path, progress: Progress) -> None
     """Write ``board`` to ``path`` as ``fmt``: the report formats, plus ``json``."""
     if fmt == "json":
         from pmdesk.atomic import write_atomic
-        from pmdesk.store.json_format import board_to_json
+        from pmdesk.store.json_format import board_json_text
 
-        text = json.dumps(board_to_json(board), indent=2, ensure_ascii=False) + "\n"
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, board_json_text(board).encode("utf-8"))
         progress(1.0)
-    elif fmt == "eml":
-        write_email_with_progress(board, path, progress)
     else:
         from pmdesk.report import export
 
         export(board, fmt, path, progress)
-
-
-def write_email_with_progress(board: Board, path: Path, progress: Progress) -> None:
-    """The .eml draft with the PDF attached; the PDF's progress is the draft's progress."""
-    from pmdesk.atomic import write_atomic
-    from pmdesk.report.email_draft import to_email
-    from pmdesk.report.pdf import write_pdf
-
-    with tempfile.TemporaryDirectory(prefix="pmdesk-") as folder:
-        pdf_path = Path(folder) / "report.pdf"
-        write_pdf(board, pdf_path, lambda fraction: progress(min(fraction, 0.98)))
-        pdf = pdf_path.read_bytes()
-    write_atomic(path, to_email(board, pdf).as_bytes())
-    progress(1.0)
 
 
 class _JobSignals(QObject):

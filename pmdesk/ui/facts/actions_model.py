@@ -138,7 +138,8 @@ class ActionsModel(BoardListModel):
         if role == MARKS_ROLE:
             return marks
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _escape_tooltip(self._tooltip(action, marks, column))
+            tip = self._tooltip(action, marks, column)
+            return None if tip is None else plain_tooltip(tip)
         missing = (column == OWNER and "no-owner" in marks) or (column == DUE and "no-due" in marks)
         if role == Qt.ItemDataRole.DecorationRole and missing:
             return _warning_icon()
@@ -168,11 +169,6 @@ class ActionsModel(BoardListModel):
         if getattr(action, name) == value:
             return True
         return self.qt_document.attempt(set_action_field, action.id, name, value)
-
-
-def _escape_tooltip(text: str | None) -> str | None:
-    """Tooltips guess rich text: wrap plain text in a <qt> block with its markup escaped."""
-    return None if text is None else plain_tooltip(text)
 
 
 def _warning_icon() -> QIcon:
