@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.card_ops import add_card
-from pmdesk.model.edits import Edit
+from pmdesk.model.edits import Edit, touches
 from pmdesk.model.ids import new_id
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.section_column import SectionColumn
@@ -128,15 +128,20 @@ class BoardPage(QWidget):
         if list(self.model.sections) != [c.section_id for c in self.columns]:
             self._build_columns()
 
-    def _on_changed(self, _edit: Edit) -> None:
+    def _on_changed(self, edit: Edit) -> None:
+        # Only what the edit touched: typing in "What happened" must not recount every column.
         hidden = self.qt_document.board.session.votes_hidden
+        headers = touches(edit, "cards", "sections")
         for column in self.columns:
-            column.refresh_header()
+            if headers:
+                column.refresh_header()
             if column.view.card_delegate.votes_hidden != hidden:
                 column.view.card_delegate.votes_hidden = hidden
                 column.view.relayout()
-        self._fill_authors()
-        self.voting_bar.refresh()
+        if touches(edit, "participants"):
+            self._fill_authors()
+        if touches(edit, "participants", "votes", "session"):
+            self.voting_bar.refresh()
 
     def _sync_read_only(self) -> None:
         read_only = self.qt_document.document.read_only
