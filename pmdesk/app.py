@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
@@ -22,20 +25,35 @@ PAGE_ORDER = ["facts", "tone", "review", "board", "focus", "priorities", "action
 
 def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> MainWindow:
     """A main window with every page and menu installed."""
+    window = build_first_view(qt_document, hooks, settings)
+    complete_window(window)
+    return window
+
+
+def build_first_view(qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> MainWindow:
+    """The window as it first shows: the board, every tab (some still reserved) and the main menus."""
     from pmdesk.ui.board.install import install as install_board
-    from pmdesk.ui.export_menu import install as install_export
     from pmdesk.ui.facts.install import install_facts, install_followup
-    from pmdesk.ui.meeting.install import install as install_meeting
+    from pmdesk.ui.meeting import PAGE_TITLES
 
     window = MainWindow(qt_document, hooks, settings)
     install_facts(window)  # What happened, Review the facts
     install_board(window)  # Board, Top priorities, participants
     install_followup(window)  # Actions, Wrap-up
-    install_meeting(window)  # Set the tone, Focus, Room view; agenda, timer, presentation
+    for key, title in PAGE_TITLES.items():
+        window.reserve_page(key, title)
     window.arrange_pages(PAGE_ORDER)
     window.show_page("board")
-    install_export(window)
     return window
+
+
+def complete_window(window: MainWindow) -> None:
+    """Add what the first view can do without: the meeting's header, pages and menus; export."""
+    from pmdesk.ui.export_menu import install as install_export
+    from pmdesk.ui.meeting.install import install as install_meeting
+
+    install_meeting(window)  # Set the tone, Focus, Room view; agenda, timer, presentation
+    install_export(window)
 
 
 def close_document(document: Document) -> None:
@@ -57,24 +75,42 @@ def fit_to_screen(window: MainWindow) -> None:
     )
 
 
-class _FirstPaint(QObject):
-    """Quits the application once a window has painted (for --quit-after-show)."""
+class _AfterFirstFrame(QObject):
+    """Runs a callback once its window has painted its first frame (or soon, if it never paints)."""
+
+    def __init__(self, window: MainWindow, callback: Callable[[], None], latest_ms: int = 300) -> None:
+        super().__init__(window)
+        self.callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self._run)  # a minimised or unmapped window never paints
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """After the first paint, quit on the next turn of the event loop."""
+        """After the window's first paint, run the callback on the next turn of the event loop."""
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)  # after the whole frame, children included
         return False
+
+    def _run(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            callback()
 
 
 class Application:
     """Owns the open windows and everything they share."""
 
     def __init__(
-        self, qt_app: QApplication, settings: QSettings, data_folder: Path, interactive: bool = True
+        self,
+        qt_app: QApplication,
+        settings: QSettings,
+        data_folder: Path,
+        interactive: bool = True,
+        quit_after_show: bool = False,
     ) -> None:
         self.qt_app = qt_app
         self.interactive = interactive
+        self.quit_after_show = quit_after_show
         self.settings = settings
         self.data_folder = data_folder
         self.windows: list[MainWindow] = []
@@ -90,7 +126,9 @@ class Application:
     def show_document(self, document: Document) -> MainWindow:
         """Open a window on a document."""
         qt_document = QtDocument(document)
-        window = build_window(qt_document, self.hooks(), self.settings)
+        # The board shows first; the rest is added right after the first frame is on screen.
+        window = build_first_view(qt_document, self.hooks(), self.settings)
+        _AfterFirstFrame(window, partial(self._first_frame_shown, window))
         qt_document.setParent(window)
         geometry = self.settings.value("window/geometry")
         if geometry is None or self.windows or not window.restoreGeometry(geometry):
@@ -102,6 +140,14 @@ class Application:
         if not document.untitled:
             window.settings_add_recent(document.path)
         return window
+
+    def _first_frame_shown(self, window: MainWindow) -> None:
+        if self.quit_after_show:
+            print(f"pmdesk: first frame painted at {time.time():.6f}", flush=True)
+        complete_window(window)
+        if self.quit_after_show:
+            print(f"pmdesk: window complete at {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.qt_app.quit)
 
     def _closed(self, window: MainWindow, document: Document) -> None:
         if window in self.windows:
@@ -178,13 +224,13 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "pmdesk.png"))))  # PNG: no SVG plugin at start
     settings = QSettings()
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    application = Application(qt_app, settings, data, interactive=not quit_after_show)
-    if quit_after_show:
-        watcher = _FirstPaint(qt_app)
-        qt_app.installEventFilter(watcher)
-        QTimer.singleShot(10000, qt_app.quit)
+    application = Application(
+        qt_app, settings, data, interactive=not quit_after_show, quit_after_show=quit_after_show
+    )
     if not application.start(path):
         return 1
+    if quit_after_show:
+        QTimer.singleShot(10000, qt_app.quit)
     status = qt_app.exec()
     for window in list(application.windows):
         close_document(window.qt_document.document)

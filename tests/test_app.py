@@ -1,11 +1,16 @@
-"""The composition root's handling of untitled boards."""
+"""The composition root: untitled boards, and the start measured by --quit-after-show."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 from pmdesk.app import close_document
 from pmdesk.model.card_ops import add_card
+from pmdesk.model.demo import demo_board
 from pmdesk.store.document import Document, find_untitled
 
 
@@ -22,3 +27,21 @@ def test_an_untitled_board_with_a_word_on_it_is_kept_for_recovery(tmp_path: Path
     document.apply(add_card(document.board, "went-well", "worth keeping"))
     close_document(document)
     assert find_untitled(tmp_path) == [document.path]
+
+
+def test_quit_after_show_reports_the_first_frame_then_the_complete_window(tmp_path: Path) -> None:
+    board = tmp_path / "demo.pmdesk"
+    Document.create(board, demo_board()).close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", "pmdesk", "--quit-after-show", str(board)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    times = dict(re.findall(r"pmdesk: (first frame painted|window complete) at ([\d.]+)", done.stdout))
+    assert set(times) == {"first frame painted", "window complete"}
+    assert float(times["first frame painted"]) <= float(times["window complete"])

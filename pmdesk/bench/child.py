@@ -19,23 +19,32 @@ import time
 from pathlib import Path
 from typing import Any
 
+# The baselines print the same line as ``pmdesk --quit-after-show`` after their first frame.
 BARE_WINDOW = """
-import sys
+import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted)
         return False
 
+    def painted(self):
+        print(f"first frame painted at {time.time():.6f}", flush=True)
+        QApplication.quit()
+
 app = QApplication(sys.argv[:1])
-watcher = FirstPaint(app)
-app.installEventFilter(watcher)
 window = QMainWindow()
 window.resize(1400, 860)
+if "--text" in sys.argv:  # one line of text: the first use of the font system
+    from PySide6.QtWidgets import QLabel
+    window.setCentralWidget(QLabel("What went well"))
 window.show()
+watcher = FirstPaint(app)
+window.installEventFilter(watcher)
 sys.exit(app.exec())
 """
 

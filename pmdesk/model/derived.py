@@ -39,10 +39,24 @@ def section_items(board: Board, section_id: str) -> list[Card | Theme]:
 
 def board_items(board: Board) -> list[Card | Theme]:
     """Every section's loose cards and themes, section by section, in one pass over the cards."""
+    return [item for items in items_by_section(board).values() for item in items]
+
+
+def items_by_section(board: Board) -> dict[str, list[Card | Theme]]:
+    """Each section's loose cards and themes in column order, by section id (one pass)."""
     by_section: dict[str, list[Card]] = {section.id: [] for section in board.sections}
     for card in board.cards:
         by_section.setdefault(card.section, []).append(card)
-    return [item for section in board.sections for item in _items(board, by_section[section.id], section.id)]
+    return {section.id: _items(board, by_section[section.id], section.id) for section in board.sections}
+
+
+def cards_by_theme(board: Board) -> dict[str, list[Card]]:
+    """Each theme's cards in board order, by theme id (one pass; themes without cards are absent)."""
+    members: dict[str, list[Card]] = {}
+    for card in board.cards:
+        if card.theme is not None:
+            members.setdefault(card.theme, []).append(card)
+    return members
 
 
 def _items(board: Board, cards: list[Card], section_id: str) -> list[Card | Theme]:

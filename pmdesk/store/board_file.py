@@ -7,6 +7,7 @@ import sqlite3
 import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from pmdesk.atomic import atomic_path
 from pmdesk.model.board import Board
@@ -15,11 +16,14 @@ from pmdesk.store.errors import BoardFileError
 from pmdesk.store.lock import BoardLock
 from pmdesk.store.schema import (
     APPLICATION_ID,
+    CONVERTED_FIELDS,
+    ITEM_TYPES,
     LIST_TABLES,
     SCHEMA,
     SCHEMA_VERSION,
     SINGLETON_TYPES,
     field_names,
+    from_column,
     from_row,
     to_column,
     to_row,
@@ -156,9 +160,18 @@ def read_board(conn: sqlite3.Connection) -> Board:
         row = conn.execute(f"SELECT * FROM {table} WHERE id = 1").fetchone()
         setattr(board, table, from_row(table, dict(row)))
     for table in LIST_TABLES:
-        rows = conn.execute(f"SELECT * FROM {table} ORDER BY position").fetchall()
-        setattr(board, table, [from_row(table, dict(row)) for row in rows])
+        setattr(board, table, read_items(conn, table))
     return board
+
+
+def read_items(conn: sqlite3.Connection, table: str) -> list[Any]:
+    """The items of a list table in order (columns selected in field order: one call per row)."""
+    names = field_names(table)
+    kind = ITEM_TYPES[table]
+    rows = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY position").fetchall()
+    if not any((table, name) in CONVERTED_FIELDS for name in names):
+        return [kind(*row) for row in rows]
+    return [kind(*(from_column(table, n, v) for n, v in zip(names, row, strict=True))) for row in rows]
 
 
 def write_primitive(conn: sqlite3.Connection, edit: Primitive) -> None:

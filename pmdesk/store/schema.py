@@ -79,6 +79,7 @@ LIST_TABLES = ("timeline", "participants", "sections", "themes", "cards", "votes
 SINGLETON_TYPES: dict[str, type] = {"incident": Incident, "session": Session}
 BOOL_FIELDS = {("participants", "facilitator"), ("session", "votes_hidden")}
 JSON_FIELDS = {("incident", "services")}
+CONVERTED_FIELDS = BOOL_FIELDS | JSON_FIELDS
 
 
 def field_names(table: str) -> list[str]:

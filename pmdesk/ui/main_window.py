@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -53,6 +53,8 @@ class WindowHooks:
 class MainWindow(QMainWindow):
     """One board in one window."""
 
+    closing = Signal()  # the window accepted a close: write what is still in memory
+
     def __init__(self, qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> None:
         super().__init__()
         self.qt_document = qt_document
@@ -92,6 +94,10 @@ class MainWindow(QMainWindow):
     def add_page(self, key: str, page: PageFactory | QWidget, title: str) -> None:
         """Add a page as a tab under ``key``; a factory builds it the first time it is needed."""
         self.pages.add(key, page, title)
+
+    def reserve_page(self, key: str, title: str) -> None:
+        """A tab whose page ``add_page`` provides later, so the tabs are complete from the start."""
+        self.pages.reserve(key, title)
 
     def arrange_pages(self, order: list[str]) -> None:
         """Put the tabs in ``order`` (others follow) and give the first nine Ctrl+1 … Ctrl+9."""
@@ -291,3 +297,4 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         event.accept()
+        self.closing.emit()

@@ -17,7 +17,7 @@ PageFactory = Callable[[], QWidget]
 class _Slot(QWidget):
     """The tab's own widget: holds the page once it is built."""
 
-    def __init__(self, key: str, factory: PageFactory) -> None:
+    def __init__(self, key: str, factory: PageFactory | None) -> None:
         super().__init__()
         self.key = key
         self.factory: PageFactory | None = factory
@@ -26,14 +26,16 @@ class _Slot(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """A tab's page is built when the tab is first shown."""
-        self.build()
+        """A tab's page is built when the tab is first shown (a reserved one when it is added)."""
+        if self.factory is not None:
+            self.build()
         super().showEvent(event)
 
     def build(self) -> QWidget:
         """The page, built now if it was not yet."""
         if self.page is None:
-            assert self.factory is not None
+            if self.factory is None:
+                raise LookupError(f"the {self.key!r} page is reserved but was never added")
             self.page = self.factory()
             self.factory = None
             self._layout.addWidget(self.page)
@@ -51,14 +53,26 @@ class LazyPages(Mapping[str, QWidget]):
         """Show the pages as the tabs of ``tabs``."""
         self._tabs = tabs
 
-    def add(self, key: str, page: PageFactory | QWidget, title: str) -> None:
-        """Add a page (or a factory for it) as the last tab."""
+    def reserve(self, key: str, title: str) -> None:
+        """A tab for a page that ``add`` provides later (the window shows before it is built)."""
         assert self._tabs is not None and key not in self._slots
-        slot = _Slot(key, (lambda: page) if isinstance(page, QWidget) else page)
-        if isinstance(page, QWidget):
+        self._slots[key] = _Slot(key, None)
+        self._tabs.addTab(self._slots[key], title)
+
+    def add(self, key: str, page: PageFactory | QWidget, title: str) -> None:
+        """Add a page (or a factory for it) as the last tab, or into the tab reserved for it."""
+        assert self._tabs is not None
+        slot = self._slots.get(key)
+        factory = (lambda: page) if isinstance(page, QWidget) else page
+        if slot is None:
+            slot = self._slots[key] = _Slot(key, factory)
+            self._tabs.addTab(slot, title)
+        else:
+            assert slot.factory is None and slot.page is None, f"page {key!r} added twice"
+            slot.factory = factory
+            self._tabs.setTabText(self._tabs.indexOf(slot), title)
+        if isinstance(page, QWidget) or slot.isVisible():
             slot.build()
-        self._slots[key] = slot
-        self._tabs.addTab(slot, title)
 
     def arrange(self, order: list[str]) -> None:
         """Move the tabs named in ``order`` to the front, in that order."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 
 from pmdesk.model.board import Card, Participant, Section, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
-from pmdesk.model.derived import section_items, tallies
+from pmdesk.model.derived import cards_by_theme, items_by_section, tallies
 from pmdesk.model.edits import Edit, Insert, Remove, Reorder, SetField, primitives
 from pmdesk.ui.board import drops
 from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
@@ -50,6 +50,9 @@ _COSMETIC = {
 _SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
 _ITEM_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
+# A card never has children: the tree view then skips asking it for them.
+_CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _UNSHOWN = {"timeline", "actions", "agenda", "incident"}
 
 
@@ -101,17 +104,16 @@ class BoardModel(QAbstractItemModel):
         self._root.children = []
         self._nodes = [self._root]
         self._by_id = {}
-        for row, section in enumerate(board.sections):
-            node = self._add(self._root, "section", section.id, row)
-            items = section_items(board, section.id)
+        members = cards_by_theme(board)
+        for row, (section_id, items) in enumerate(items_by_section(board).items()):
+            node = self._add(self._root, "section", section_id, row)
             if self.sort_by_votes:
                 items.sort(key=lambda item: -self.counts[item.id])
             for item in items:
                 if isinstance(item, Theme):
                     theme_node = self._add(node, "theme", item.id, len(node.children))
-                    for card in board.cards:
-                        if card.theme == item.id:
-                            self._add(theme_node, "card", card.id, len(theme_node.children))
+                    for card in members.get(item.id, ()):
+                        self._add(theme_node, "card", card.id, len(theme_node.children))
                 else:
                     self._add(node, "card", item.id, len(node.children))
 
@@ -146,6 +148,11 @@ class BoardModel(QAbstractItemModel):
         """The ids of a section's rows as shown (themes and loose cards)."""
         node = self._by_id.get(section_id)
         return [child.item_id for child in node.children] if node else []
+
+    def themes_in(self, section_id: str) -> list[str]:
+        """The ids of a section's themes as shown."""
+        node = self._by_id.get(section_id)
+        return [child.item_id for child in node.children if child.kind == "theme"] if node else []
 
     def children_of(self, item_id: str) -> list[str]:
         """The ids of a theme's cards as shown ([] for a card)."""
@@ -204,27 +211,36 @@ class BoardModel(QAbstractItemModel):
 
     # --- structure --------------------------------------------------------------------------
 
+    # The views call these for every row on every layout: they index self._nodes directly.
+
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         """The index of a child row."""
-        node = self.node(parent)
-        if column != 0 or not 0 <= row < len(node.children) or parent.column() > 0:
+        if parent.isValid():
+            if parent.column() > 0:
+                return QModelIndex()
+            children = self._nodes[parent.internalId()].children
+        else:
+            children = self._root.children
+        if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row].serial)
+        return self.createIndex(row, 0, children[row].serial)
 
     def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         """The parent of a row (invalid for sections)."""
         if not index.isValid():
             return QModelIndex()
-        up = self.node(index).parent
+        up = self._nodes[index.internalId()].parent
         if up is None or up is self._root:
             return QModelIndex()
         return self.createIndex(up.row, 0, up.serial)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         """How many children a row has."""
+        if not parent.isValid():
+            return len(self._root.children)
         if parent.column() > 0:
             return 0
-        return len(self.node(parent).children)
+        return len(self._nodes[parent.internalId()].children)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         """One column."""
@@ -317,9 +333,13 @@ class BoardModel(QAbstractItemModel):
         """Cards and themes select, edit, drag and take drops; sections take drops."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self.node(index).kind == "section":
+        kind = self._nodes[index.internalId()].kind
+        if kind == "section":
             return _SECTION_FLAGS
-        return _ITEM_FLAGS if self.qt_document.document.read_only else _EDITABLE_FLAGS
+        read_only = self.qt_document.document.read_only
+        if kind == "card":
+            return _CARD_FLAGS if read_only else _EDITABLE_CARD_FLAGS
+        return _ITEM_FLAGS if read_only else _EDITABLE_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """In-place edits: a card's text or a theme's label, as one undo step."""

@@ -66,10 +66,12 @@ class CardView(QTreeView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped rows change height with the width."""
-        super().resizeEvent(event)
+        # Scheduled before the base class runs: its geometry update then lays out once, at the
+        # new width (scheduling after it would lay out every row a second time).
         if self.viewport().width() != self._width:
             self._width = self.viewport().width()
             self.scheduleDelayedItemsLayout()
+        super().resizeEvent(event)
 
     def relayout(self) -> None:
         """Row heights are stale (zoom, tallies shown or hidden)."""
@@ -272,21 +274,18 @@ class SectionColumn(QFrame):
             self.view.setVerticalScrollMode(wanted)
         self.view.setRootIndex(root)
         collapsed = self._saved[2]
-        for row in range(self.model.rowCount(root)):
-            index = self.model.index(row, 0, root)
-            if index.data(KIND_ROLE) == "theme":
-                self.view.setExpanded(index, index.data(ID_ROLE) not in collapsed)
+        for theme_id in self.model.themes_in(self.section_id):
+            self.view.setExpanded(self.model.index_of(theme_id), theme_id not in collapsed)
 
     def save_state(self) -> None:
         """Remember selection, current row, folded themes and scroll before a reset."""
         selected = [str(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedIndexes()]
         current = self.view.currentIndex()
         current_id = str(current.data(ID_ROLE)) if current.isValid() else None
-        root = self.view.rootIndex()
         collapsed = {
-            str(self.model.index(r, 0, root).data(ID_ROLE))
-            for r in range(self.model.rowCount(root))
-            if not self.view.isExpanded(self.model.index(r, 0, root))
+            theme_id
+            for theme_id in self.model.themes_in(self.section_id)
+            if not self.view.isExpanded(self.model.index_of(theme_id))
         }
         self._saved = (selected, current_id, collapsed, self.view.verticalScrollBar().value())
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
 
 from pmdesk.model.agenda_clock import Now
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting import PAGE_TITLES
 from pmdesk.ui.meeting.audience import AudienceView
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.header import AgendaBar, TimerBox
@@ -32,9 +33,9 @@ class Meeting(QObject):
         self.tone = TonePage(self.theme)
         self.focus = FocusPage(window.qt_document, self.theme)
         self.room = AudienceView(self.controller, self.focus, self.theme)
-        window.add_page("tone", self.tone, "Set the tone")
-        window.add_page("focus", self.focus, "Focus")
-        window.add_page("room", self.room, "Room view")
+        window.add_page("tone", self.tone, PAGE_TITLES["tone"])
+        window.add_page("focus", self.focus, PAGE_TITLES["focus"])
+        window.add_page("room", self.room, PAGE_TITLES["room"])
         self.focus.left.connect(self._leave_focus)
         self.focus.focus_changed.connect(self.controller.room_changed.emit)
 
@@ -80,7 +81,7 @@ class Meeting(QObject):
         self._build_menus()
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()
-        window.installEventFilter(self)
+        window.closing.connect(self._on_closing)
 
     # --- menus ---------------------------------------------------------------------------
 
@@ -193,12 +194,10 @@ class Meeting(QObject):
             theme, self.controller.presenting, self.reveal_cards, self.reveal_votes, self.present
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _on_closing(self) -> None:
         """On closing the window, write the time spent in the current phase."""
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.controller.record_now()
-            self.presenter.close_audience()
-        return False
+        self.controller.record_now()
+        self.presenter.close_audience()
 
 
 def install(window: MainWindow) -> None:
