@@ -10,10 +10,8 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +52,8 @@ class MainWindow(QMainWindow):
     """One board in one window."""
 
     closing = Signal()  # the window accepted a close: write what is still in memory
+    moved = Signal()  # Save As moved the board to another file (which may differ in read-only)
+    completed = Signal()  # everything the first view left out is installed (see app.py)
 
     def __init__(self, qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> None:
         super().__init__()
@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from pmdesk import __version__
 
         box = QMessageBox(self)
@@ -201,11 +203,15 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         """Ask for a board file and open it in a window."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open board", "", FILE_FILTER)
         if name:
             self.hooks.open_path(Path(name))
 
     def _ask_target(self, caption: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self, caption, self._suggested_name(), FILE_FILTER)
         if not name:
             return None
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         self.settings_add_recent(target)
         self._update_title()
         self._update_banner()
+        self.moved.emit()
         return True
 
     def save_copy_dialog(self) -> None:
@@ -260,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A modal error with plain text."""
+        from PySide6.QtWidgets import QMessageBox  # dialogs are imported when needed, not at start
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)

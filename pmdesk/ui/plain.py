@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -19,7 +17,8 @@ def plain_label(text: str, parent: QWidget | None = None, wrap: bool = True) -> 
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally (Qt guesses rich text for tooltips)."""
-    escaped = html.escape(text, quote=False).replace("\n", "<br>")
+    # html.escape(quote=False), without importing the html package at start-up
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
     return f"<p style='white-space:pre-wrap'>{escaped}</p>"
 
 

@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from pmdesk.model.card_ops import add_card
 from pmdesk.store.document import Document
+from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.main_window import MainWindow
 
 
@@ -49,3 +52,16 @@ def test_save_as_continues_in_the_new_file(window: MainWindow, board_path: Path,
     finally:
         moved.close()
         original.close()
+
+
+def test_save_as_of_a_read_only_board_makes_its_cards_editable(window: MainWindow, tmp_path: Path) -> None:
+    page = window.pages["board"]
+    assert isinstance(page, BoardPage)
+    card = page.model.index_of(window.qt_document.board.cards[0].id)
+    window.qt_document.document.file.read_only = True  # type: ignore[misc]
+    page.sync_read_only()
+    assert not page.model.flags(card) & Qt.ItemFlag.ItemIsEditable
+    assert all(column.entry.isReadOnly() for column in page.columns)
+    assert window.save_as(tmp_path / "writable copy.pmdesk")
+    assert page.model.flags(card) & Qt.ItemFlag.ItemIsEditable
+    assert not any(column.entry.isReadOnly() for column in page.columns)

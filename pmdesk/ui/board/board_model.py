@@ -53,6 +53,7 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 # A card never has children: the tree view then skips asking it for them.
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+FIRST_ROWS = 200  # rows of a section in the first frame; far more than a screen holds
 _UNSHOWN = {"timeline", "actions", "agenda", "incident"}
 
 
@@ -83,9 +84,17 @@ class BoardModel(QAbstractItemModel):
         self.sort_by_votes = False
         self._root = Node("root", "", None, 0, 0)
         self._nodes: list[Node] = [self._root]
+        self._flags: list[Qt.ItemFlag] = [Qt.ItemFlag.NoItemFlags]
+        self._kind_flags: dict[str, Qt.ItemFlag] = {}
+        self.sync_read_only()
         self._by_id: dict[str, Node] = {}
+        # Rows shown so far of a long section, by the section's serial (absent: all of them).
+        self._shown: dict[int, int] = {}
         self._index_board()
         self._build()
+        for section in self._root.children:
+            if len(section.children) > FIRST_ROWS:
+                self._shown[section.serial] = FIRST_ROWS
         qt_document.changed.connect(self._on_changed)
 
     # --- reading the board -----------------------------------------------------------------
@@ -99,10 +108,44 @@ class BoardModel(QAbstractItemModel):
         self.counts: Counter[str] = tallies(board)
         self._voted_by: set[str] = {v.target for v in board.votes if v.participant == self.highlight}
 
+    def sync_read_only(self) -> None:
+        """Follow the file's read-only state (it changes when Save As moves the board)."""
+        read_only = self.qt_document.document.read_only
+        self._kind_flags = {
+            "section": _SECTION_FLAGS,
+            "theme": _ITEM_FLAGS if read_only else _EDITABLE_FLAGS,
+            "card": _CARD_FLAGS if read_only else _EDITABLE_CARD_FLAGS,
+        }
+        self._flags = [self._flags[0], *(self._kind_flags[node.kind] for node in self._nodes[1:])]
+
+    # --- a long section's rows arrive right after the first frame -----------------------------
+    # (Not Qt's canFetchMore/fetchMore: a tree view fetches during every layout, which would lay
+    # the long sections out several times before the first frame.)
+
+    def fetch_all(self) -> None:
+        """Insert the rows of long sections held back from the first frame."""
+        for serial, shown in list(self._shown.items()):
+            node = self._nodes[serial]
+            self.beginInsertRows(self.createIndex(node.row, 0, serial), shown, len(node.children) - 1)
+            del self._shown[serial]
+            self.endInsertRows()
+
+    def is_shown(self, item_id: str) -> bool:
+        """Whether an item's row is in the model yet (a long section fills in after the first frame)."""
+        node = self._by_id.get(item_id)
+        while node is not None and node.parent is not None and node.parent.kind != "section":
+            node = node.parent
+        if node is None or node.parent is None:
+            return node is not None
+        shown = self._shown.get(node.parent.serial)
+        return shown is None or node.row < shown
+
     def _build(self) -> None:
         board = self.qt_document.board
+        self._shown = {}
         self._root.children = []
         self._nodes = [self._root]
+        self._flags = [Qt.ItemFlag.NoItemFlags]  # by serial, like _nodes
         self._by_id = {}
         members = cards_by_theme(board)
         for row, (section_id, items) in enumerate(items_by_section(board).items()):
@@ -120,6 +163,7 @@ class BoardModel(QAbstractItemModel):
     def _add(self, parent: Node, kind: str, item_id: str, row: int) -> Node:
         node = Node(kind, item_id, parent, row, len(self._nodes))
         self._nodes.append(node)
+        self._flags.append(self._kind_flags[kind])
         parent.children.append(node)
         self._by_id[item_id] = node
         return node
@@ -135,6 +179,8 @@ class BoardModel(QAbstractItemModel):
         node = self._by_id.get(item_id)
         if node is None:
             return QModelIndex()
+        if self._shown and not self.is_shown(item_id):
+            self.fetch_all()
         return self.createIndex(node.row, 0, node.serial)
 
     def section_of(self, item_id: str) -> str | None:
@@ -149,10 +195,13 @@ class BoardModel(QAbstractItemModel):
         node = self._by_id.get(section_id)
         return [child.item_id for child in node.children] if node else []
 
-    def themes_in(self, section_id: str) -> list[str]:
-        """The ids of a section's themes as shown."""
+    def themes_in(self, section_id: str, first: int = 0) -> list[str]:
+        """The ids of a section's themes in the model, from row ``first`` on."""
         node = self._by_id.get(section_id)
-        return [child.item_id for child in node.children if child.kind == "theme"] if node else []
+        if node is None:
+            return []
+        rows = node.children[first : self._shown.get(node.serial, len(node.children))]
+        return [child.item_id for child in rows if child.kind == "theme"]
 
     def children_of(self, item_id: str) -> list[str]:
         """The ids of a theme's cards as shown ([] for a card)."""
@@ -211,24 +260,19 @@ class BoardModel(QAbstractItemModel):
 
     # --- structure --------------------------------------------------------------------------
 
-    # The views call these for every row on every layout: they index self._nodes directly.
+    # The views call these for every row on every layout, so they index self._nodes directly: an
+    # invalid index has internalId() 0, which is the root's serial.
 
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         """The index of a child row."""
-        if parent.isValid():
-            if parent.column() > 0:
-                return QModelIndex()
-            children = self._nodes[parent.internalId()].children
-        else:
-            children = self._root.children
-        if column != 0 or not 0 <= row < len(children):
-            return QModelIndex()
-        return self.createIndex(row, 0, children[row].serial)
+        serial = parent.internalId()
+        children = self._nodes[serial].children
+        if column == 0 and 0 <= row < self._shown.get(serial, len(children)) and parent.column() <= 0:
+            return self.createIndex(row, 0, children[row].serial)
+        return QModelIndex()
 
     def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         """The parent of a row (invalid for sections)."""
-        if not index.isValid():
-            return QModelIndex()
         up = self._nodes[index.internalId()].parent
         if up is None or up is self._root:
             return QModelIndex()
@@ -236,11 +280,8 @@ class BoardModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         """How many children a row has."""
-        if not parent.isValid():
-            return len(self._root.children)
-        if parent.column() > 0:
-            return 0
-        return len(self._nodes[parent.internalId()].children)
+        serial = parent.internalId()
+        return self._shown.get(serial, len(self._nodes[serial].children)) if parent.column() <= 0 else 0
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         """One column."""
@@ -331,15 +372,7 @@ class BoardModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Cards and themes select, edit, drag and take drops; sections take drops."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        kind = self._nodes[index.internalId()].kind
-        if kind == "section":
-            return _SECTION_FLAGS
-        read_only = self.qt_document.document.read_only
-        if kind == "card":
-            return _CARD_FLAGS if read_only else _EDITABLE_CARD_FLAGS
-        return _ITEM_FLAGS if read_only else _EDITABLE_FLAGS
+        return self._flags[index.internalId()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """In-place edits: a card's text or a theme's label, as one undo step."""

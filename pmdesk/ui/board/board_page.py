@@ -63,7 +63,7 @@ class BoardPage(QWidget):
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
         qt_document.changed.connect(self._on_changed)
         self._build_columns()
-        self._sync_read_only()
+        self.sync_read_only()
         from pmdesk.ui.board.board_commands import BoardCommands
 
         self.commands = BoardCommands(self)
@@ -143,8 +143,10 @@ class BoardPage(QWidget):
         if touches(edit, "participants", "votes", "session"):
             self.voting_bar.refresh()
 
-    def _sync_read_only(self) -> None:
+    def sync_read_only(self) -> None:
+        """Follow the file's read-only state (it changes when Save As moves the board)."""
         read_only = self.qt_document.document.read_only
+        self.model.sync_read_only()
         for column in self.columns:
             column.entry.setReadOnly(read_only)
             column.entry.setPlaceholderText("Read-only board" if read_only else "Add a card… (Enter)")

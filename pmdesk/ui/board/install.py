@@ -29,6 +29,9 @@ def install(window: MainWindow) -> None:
     window.add_page("priorities", partial(_priorities_page, window), "Top priorities")
     bar = ParticipantsBar(doc, window)
     window.header.addWidget(bar)
+    window.moved.connect(page.sync_read_only)
+    window.moved.connect(bar.refresh)
+    window.completed.connect(page.model.fetch_all)
     window.header.addStretch(1)
     commands = page.commands
     actions = page.board_actions

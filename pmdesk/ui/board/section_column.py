@@ -222,6 +222,7 @@ class SectionColumn(QFrame):
         self.refresh_header()
         self.attach()
         self.view.after_reset = self.restore_state
+        model.rowsInserted.connect(self._rows_arrived)
 
     def _submit(self, text: str) -> None:
         self.card_submitted.emit(self.section_id, text)
@@ -275,6 +276,14 @@ class SectionColumn(QFrame):
         self.view.setRootIndex(root)
         collapsed = self._saved[2]
         for theme_id in self.model.themes_in(self.section_id):
+            self.view.setExpanded(self.model.index_of(theme_id), theme_id not in collapsed)
+
+    def _rows_arrived(self, parent: QModelIndex, first: int, _last: int) -> None:
+        """The rest of a long section arrived after the first frame: unfold its themes too."""
+        if parent != self.view.rootIndex():
+            return
+        collapsed = self._saved[2]
+        for theme_id in self.model.themes_in(self.section_id, first):
             self.view.setExpanded(self.model.index_of(theme_id), theme_id not in collapsed)
 
     def save_state(self) -> None:

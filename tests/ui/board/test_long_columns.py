@@ -1,0 +1,80 @@
+"""Long columns: the first frame holds each section's first rows, the rest arrives right after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from pmdesk.bench.boards import big_board
+from pmdesk.store.document import Document
+from pmdesk.ui.board.board_model import FIRST_ROWS, KIND_ROLE, BoardModel
+from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.board.install import install
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.main_window import MainWindow, WindowHooks
+
+
+@pytest.fixture
+def long_document(tmp_path: Path) -> Iterator[Document]:
+    """A board whose sections each hold well over FIRST_ROWS rows."""
+    document = Document.create(tmp_path / "long.pmdesk", big_board(1600, mixed=False))
+    yield document
+    document.close()
+
+
+def test_a_long_section_starts_with_its_first_rows_and_gets_the_rest(
+    qtmodeltester: ModelTester, long_document: Document
+) -> None:
+    model = BoardModel(QtDocument(long_document))
+    section = model.index_of(long_document.board.sections[0].id)
+    full = len(model.items_in(long_document.board.sections[0].id))
+    assert full > FIRST_ROWS
+    assert model.rowCount(section) == FIRST_ROWS
+    qtmodeltester.check(model)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.fetch_all()
+    assert model.rowCount(section) == full
+    assert (FIRST_ROWS, full - 1) in inserted
+    qtmodeltester.check(model)
+
+
+def test_asking_for_a_row_not_shown_yet_brings_in_the_rest(long_document: Document) -> None:
+    model = BoardModel(QtDocument(long_document))
+    section_id = long_document.board.sections[0].id
+    last_id = model.items_in(section_id)[-1]
+    assert not model.is_shown(last_id)
+    index = model.index_of(last_id)
+    assert index.isValid() and index.row() == len(model.items_in(section_id)) - 1
+    assert model.is_shown(last_id)
+    assert model.index(index.row(), 0, model.index_of(section_id)) == index
+
+
+def test_themes_arriving_after_the_first_frame_are_unfolded(
+    qtbot: QtBot, long_document: Document, settings: QSettings
+) -> None:
+    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+    window = MainWindow(QtDocument(long_document), hooks, settings)
+    qtbot.addWidget(window)
+    install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.pages["board"]
+    assert isinstance(page, BoardPage)
+    column = page.columns[0]
+    root = column.view.rootIndex()
+    assert page.model.rowCount(root) == FIRST_ROWS
+    window.completed.emit()
+    rows = page.model.rowCount(root)
+    assert rows == len(page.model.items_in(column.section_id)) > FIRST_ROWS
+    late_themes = [
+        page.model.index(row, 0, root)
+        for row in range(FIRST_ROWS, rows)
+        if page.model.index(row, 0, root).data(KIND_ROLE) == "theme"
+    ]
+    assert late_themes and all(column.view.isExpanded(theme) for theme in late_themes)
