@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pmdesk.model.board import Board, Card, Participant, Theme
-from pmdesk.model.derived import Ranked, ranking, section_items, tallies
+from pmdesk.model.derived import Ranked, cards_by_theme, ranking, section_items, tallies
 from pmdesk.model.readiness import action_gaps  # noqa: F401  (the report marks the same gaps)
 from pmdesk.model.templates import PRIME_DIRECTIVE  # noqa: F401  (the report quotes it)
 from pmdesk.model.times import parse_date, parse_time
@@ -73,6 +73,14 @@ class View:
     @cached_property
     def _people(self) -> dict[str, Participant]:
         return {person.id: person for person in self.board.participants}
+
+    def theme_cards(self, theme_id: str) -> list[Card]:
+        """A theme's cards in board order."""
+        return self._members.get(theme_id, [])
+
+    @cached_property
+    def _members(self) -> dict[str, list[Card]]:
+        return cards_by_theme(self.board)
 
     def facilitator(self) -> Participant | None:
         """The facilitator, if one is marked."""

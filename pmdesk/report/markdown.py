@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board, Card, Theme
-from pmdesk.model.derived import durations, theme_cards
+from pmdesk.model.derived import durations
 from pmdesk.model.times import human_duration, time_sort_key
 from pmdesk.report.common import (
     PRIME_DIRECTIVE,
@@ -130,7 +130,7 @@ def _board(view: View) -> list[str]:
             if isinstance(item, Theme):
                 dots = f" ● {votes}" if votes else ""
                 out.append(f"- **Theme: {md(item.label or '(unlabelled theme)')}**{dots}")
-                for card in theme_cards(view.board, item.id):
+                for card in view.theme_cards(item.id):
                     out += _card_line(view, card, 0, "  ")
                 if item.notes.strip():
                     out.append("  - *Theme notes:* " + md(item.notes).replace("\n", " "))

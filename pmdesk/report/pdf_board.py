@@ -6,9 +6,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from pmdesk.model.board import Card, Theme
-from pmdesk.model.derived import theme_cards
 from pmdesk.report.common import View, action_gaps, format_date, label, minutes
-from pmdesk.report.fonts import SANS_BOLD, chunks, markup
+from pmdesk.report.fonts import SANS, SANS_BOLD, chunks, font_runs, has_rtl, markup
+from pmdesk.report.pdf_card import CardText
 from pmdesk.report.pdf_facts import WIDTH
 from pmdesk.report.pdf_outline import Heading
 from pmdesk.report.pdf_styles import (
@@ -37,24 +37,26 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
     """A card: its text (long text in pieces), its author, its dots and its notes."""
     author = view.name(card.author)
     before = [(f"{DOT} {votes}   ", {"fontName": SANS_BOLD, "textColor": WARM})] if votes else []
-    after = (
-        [(" — ", {"fontSize": 8, "textColor": MUTED}), *user_pieces(author, fontSize=8, textColor=MUTED)]
-        if author
-        else []
-    )
+    bullet = ("•", styles()[style].bulletColor)
     pieces = chunks(card.text or "(empty card)")
     story: list[Flowable] = []
+    if author and has_rtl(author):  # an RTL name needs shaping: it goes inside the paragraph
+        after = [
+            (" — ", {"fontSize": 8, "textColor": MUTED}),
+            *user_pieces(author, fontSize=8, textColor=MUTED),
+        ]
+        tail: list[tuple[str, str]] = []
+    else:
+        after, tail = [], [(SANS, " — "), *font_runs(author.replace("\n", " "))] if author else []
     for index, piece in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
-        story.append(
-            plain_para(
-                piece,
-                style if first else "card_more",
-                before if first else None,
-                after if last else None,
-                bullet="•" if first else None,
-            )
+        paragraph = plain_para(
+            piece, style if first else "card_more", before if first else None, after if last else None
         )
+        if first or last:
+            story.append(CardText(paragraph, bullet if first else None, tail if last else [], MUTED))
+        else:
+            story.append(paragraph)
     if card.notes.strip():
         story += paras(card.notes, "note", "<b>Notes:</b> ")
     return story
@@ -64,7 +66,7 @@ def _theme(view: View, theme: Theme, votes: int) -> list[Flowable]:
     """A theme: label and tally on a tinted band, its cards, its notes."""
     title = markup(theme.label or "(unlabelled theme)")
     dots = f"  {tally(votes)}" if votes else ""
-    cards = theme_cards(view.board, theme.id)
+    cards = view.theme_cards(theme.id)
     count = f'  <font color="#616e7c" size="8">{len(cards)} card{"s" * (len(cards) != 1)}</font>'
     story: list[Flowable] = [Paragraph(title + dots + count, style_for("theme", theme.label))]
     for card in cards:

@@ -1,0 +1,107 @@
+"""A card in the PDF: its text as one paragraph, with the bullet and the author drawn around it.
+
+reportlab lays out a paragraph of one font and one style several times faster than one that
+mixes styles. A card's author is small and muted, so putting it inside the paragraph would
+make every card a mixed one; :class:`CardText` instead draws the author after the end of the
+paragraph's last line (or on a line of its own when it does not fit there), and the bullet
+in the indent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.rl_config import paraFontSizeHeightOffset
+
+from pmdesk.report.fonts import SANS
+
+TAIL_SIZE = 8.0
+
+
+class CardText(Flowable):
+    """A card's paragraph with an optional bullet before it and a tail of (font, text) runs after it.
+
+    The runs are drawn as they are (never parsed), in order, so they must read left to right.
+    """
+
+    def __init__(
+        self,
+        paragraph: Paragraph,
+        bullet: tuple[str, Color] | None,
+        tail: list[tuple[str, str]],
+        tail_color: Color,
+    ) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.bullet = bullet
+        self.tail = tail
+        self.tail_color = tail_color
+        self._tail_width = sum(stringWidth(text, font, TAIL_SIZE) for font, text in tail)
+        self._extra = 0.0  # height added below the paragraph for a tail that needs its own line
+        self._tail_at = (0.0, 0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The paragraph's size, plus a line when the tail does not fit after its last line."""
+        width, height = self.paragraph.wrap(availWidth, availHeight)
+        style = self.paragraph.style
+        room = availWidth - style.leftIndent - style.rightIndent
+        lines = self.paragraph.blPara.lines
+        last_baseline = height - self._first_ascent() - (len(lines) - 1) * style.leading
+        used = room - _extra_space(lines[-1]) if lines else 0.0
+        if not self.tail or used + self._tail_width <= room:
+            self._extra = 0.0
+            self._tail_at = (style.leftIndent + used, last_baseline)
+        else:  # the tail starts the next line
+            self._extra = style.leading
+            self._tail_at = (style.leftIndent, last_baseline)
+        self.width, self.height = width, height + self._extra
+        return self.width, self.height
+
+    def _first_ascent(self) -> float:
+        """How far below the top the first baseline is, as reportlab's drawPara puts it."""
+        bl_para = self.paragraph.blPara
+        first = bl_para if bl_para.kind == 0 else (bl_para.lines[0] if bl_para.lines else None)
+        size = float(getattr(first, "fontSize", self.paragraph.style.fontSize))
+        return size if paraFontSizeHeightOffset else float(getattr(first, "ascent", size))
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The paragraph's split, with the bullet on the first part and the tail on the last."""
+        parts = self.paragraph.split(availWidth, availHeight - self.paragraph.style.leading)
+        if len(parts) < 2:
+            return []
+        first = CardText(parts[0], self.bullet, [], self.tail_color)
+        last = CardText(parts[-1], None, self.tail, self.tail_color)
+        return [first, *parts[1:-1], last]
+
+    def draw(self) -> None:
+        """The paragraph, then the bullet and the tail on top of it."""
+        canvas = self.canv
+        self.paragraph.drawOn(canvas, 0, self._extra)
+        style = self.paragraph.style
+        if self.bullet is not None:
+            text, color = self.bullet
+            canvas.setFillColor(color)
+            canvas.setFont(style.bulletFontName or SANS, style.bulletFontSize)
+            canvas.drawString(style.bulletIndent, self.height - self._first_ascent(), text)
+        x, y = self._tail_at
+        canvas.setFillColor(self.tail_color)
+        for font, text in self.tail:
+            canvas.setFont(font, TAIL_SIZE)
+            canvas.drawString(x, y, text)
+            x += stringWidth(text, font, TAIL_SIZE)
+
+    def getSpaceBefore(self) -> float:
+        """The paragraph's space before."""
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        """The paragraph's space after."""
+        return float(self.paragraph.getSpaceAfter())
+
+
+def _extra_space(line: Any) -> float:
+    """The unused width at the end of a laid-out line (a tuple for plain paragraphs)."""
+    return float(line[0] if isinstance(line, tuple) else line.extraSpace)
