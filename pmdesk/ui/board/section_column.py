@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import (
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +39,14 @@ class CardView(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport of our own, set before anything configures the view (drops, for one, are
+        # set up on the viewport) and like Qt's own: on first access from Python, Qt's viewport,
+        # of a class PySide6 does not know, costs some 20 ms of type discovery at start-up.
+        viewport = QWidget(self)
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setViewport(viewport)
+        viewport.setAutoFillBackground(False)  # the column's background shows through
         # Called after the view's own reset: QAbstractItemView.reset() clears the root index,
         # and it runs after any modelReset slot connected before the view got its model.
         self.after_reset: Callable[[], None] | None = None
@@ -55,7 +71,6 @@ class CardView(QTreeView):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.viewport().setAutoFillBackground(False)
         self._width = 0
 
     def reset(self) -> None:
