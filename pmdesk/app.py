@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from pmdesk.model.templates import new_board
 from pmdesk.resources import resource_path
@@ -188,6 +188,8 @@ class Application:
         return self.new_board() is not None
 
     def _offer_recovery(self, left: list[Path]) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # dialogs are imported when needed, not at start
+
         box = QMessageBox(QMessageBox.Icon.Question, "Untitled boards found", "")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
@@ -202,6 +204,8 @@ class Application:
         if not self.interactive:
             print(f"pmdesk: error: {message}", file=sys.stderr)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, "")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)

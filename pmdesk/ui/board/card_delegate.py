@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -133,8 +132,12 @@ class CardDelegate(QStyledItemDelegate):
         if index.data(DIM_ROLE):
             painter.setOpacity(0.28)
         rect = option.rect.adjusted(self._px(4), self._px(5), -self._px(4), -self._px(5))
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        # What option.state says, asked of the view: reading option.state would make PySide6
+        # build QStyle's many enums before the first frame.
+        view = self.view
+        selection = view.selectionModel()
+        selected = selection is not None and selection.isSelected(index)
+        focused = view.hasFocus() and view.currentIndex() == index
         is_drop = self.drop_target is not None and self.drop_target == QPersistentModelIndex(index)
         theme = kind == "theme"
         strip_color = QColor(ACCENT if theme else str(index.data(COLOR_ROLE)))
