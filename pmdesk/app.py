@@ -144,7 +144,8 @@ class Application:
 
     def _first_frame_shown(self, window: MainWindow) -> None:
         if self.quit_after_show:
-            print(f"pmdesk: first frame painted at {time.time():.6f}", flush=True)
+            cpu = time.process_time()
+            print(f"pmdesk: first frame painted at {time.time():.6f} ({cpu:.3f} s CPU)", flush=True)
         complete_window(window)
         if self.quit_after_show:
             print(f"pmdesk: window complete at {time.time():.6f}", flush=True)
