@@ -4,7 +4,6 @@
     python -m pmdesk.bench.child rss BOARD              RSS with the window open on BOARD
     python -m pmdesk.bench.child drag BOARD STEPS       drag steps over the board page's columns
     python -m pmdesk.bench.child session BOARD EDITS [SECONDS]  a long session through the window
-    python -m pmdesk.bench.child bare                   a bare PySide6 window (the start-up baseline)
 
 A child per measurement keeps one figure's memory and imports out of the others, and a crash in
 the window shows as a missing figure, not a dead benchmark.
@@ -18,36 +17,6 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-
-# The baselines print the same line as ``pmdesk --quit-after-show`` after their first frame.
-BARE_WINDOW = """
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.painted)
-        return False
-
-    def painted(self):
-        cpu = time.process_time()
-        print(f"first frame painted at {time.time():.6f} ({cpu:.3f} s CPU)", flush=True)
-        QApplication.quit()
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1400, 860)
-if "--text" in sys.argv:  # one line of text: the first use of the font system
-    from PySide6.QtWidgets import QLabel
-    window.setCentralWidget(QLabel("What went well"))
-window.show()
-watcher = FirstPaint(app)
-window.installEventFilter(watcher)
-sys.exit(app.exec())
-"""
 
 
 def rss_mb() -> float:
@@ -199,9 +168,6 @@ def main(argv: list[str]) -> int:
     """Run one measurement and print its JSON."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     mode = argv[0]
-    if mode == "bare":
-        exec(compile(BARE_WINDOW, "<bare window>", "exec"), {"__name__": "__main__"})
-        return 0
     board = Path(argv[1])
     if mode == "edits":
         result = edits(board, int(argv[2]))
