@@ -284,7 +284,8 @@ class SectionColumn(QFrame):
         # text layout, so long columns scroll by row and measure only the rows in view. (Set before
         # the root: changing the mode lays out whatever the view shows.)
         mode = QAbstractItemView.ScrollMode
-        wanted = mode.ScrollPerItem if self.model.rowCount(root) > LONG_COLUMN else mode.ScrollPerPixel
+        rows = len(self.model.items_in(self.section_id))  # all of them, shown yet or not
+        wanted = mode.ScrollPerItem if rows > LONG_COLUMN else mode.ScrollPerPixel
         if self.view.verticalScrollMode() != wanted:
             self.view.setRootIndex(QModelIndex())
             self.view.setVerticalScrollMode(wanted)

@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pmdesk.bench.boards import big_board
 from pmdesk.store.document import Document
+from pmdesk.ui.board import board_model
 from pmdesk.ui.board.board_model import FIRST_ROWS, KIND_ROLE, BoardModel
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.install import install
+from pmdesk.ui.board.section_column import LONG_COLUMN
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.main_window import MainWindow, WindowHooks
 
@@ -78,3 +81,18 @@ def test_themes_arriving_after_the_first_frame_are_unfolded(
         if page.model.index(row, 0, root).data(KIND_ROLE) == "theme"
     ]
     assert late_themes and all(column.view.isExpanded(theme) for theme in late_themes)
+
+
+def test_a_long_column_scrolls_by_row_even_while_it_shows_only_its_first_rows(
+    qtbot: QtBot, long_document: Document, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(board_model, "FIRST_ROWS", LONG_COLUMN - 50)
+    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+    window = MainWindow(QtDocument(long_document), hooks, settings)
+    qtbot.addWidget(window)
+    install(window)
+    page = window.pages["board"]
+    assert isinstance(page, BoardPage)
+    view = page.columns[0].view
+    assert page.model.rowCount(view.rootIndex()) < LONG_COLUMN
+    assert view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
