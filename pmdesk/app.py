@@ -148,8 +148,11 @@ class Application:
             print(f"pmdesk: first frame painted at {time.time():.6f} ({cpu:.3f} s CPU)", flush=True)
         complete_window(window)
         if self.quit_after_show:
-            print(f"pmdesk: window complete at {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, self.qt_app.quit)
+            QTimer.singleShot(0, self._report_complete)  # after the views' own deferred layouts
+
+    def _report_complete(self) -> None:
+        print(f"pmdesk: window complete at {time.time():.6f}", flush=True)
+        self.qt_app.quit()
 
     def _closed(self, window: MainWindow, document: Document) -> None:
         if window in self.windows:

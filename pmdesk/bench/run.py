@@ -69,14 +69,17 @@ class Bench:
         self.run(args)
         return time.perf_counter() - start
 
-    def to_first_paint(self, args: Sequence[str]) -> tuple[float, float]:
-        """Wall seconds from starting a process to the first frame it reports, and its CPU seconds."""
+    def to_first_paint(self, args: Sequence[str]) -> tuple[float, float, float]:
+        """Wall seconds from starting a process to the first frame it reports, its CPU seconds by
+        then, and wall seconds to the complete window (pmdesk reports it; else the first frame)."""
         start = time.time()  # the child reports time.time() too: the same clock
         done = self.run(args)
         match = re.search(r"first frame painted at ([\d.]+) \(([\d.]+) s CPU\)", done.stdout)
         if match is None:
             raise RuntimeError(f"{' '.join(args[:4])}… reported no first frame: {done.stdout[-300:]}")
-        return float(match[1]) - start, float(match[2])
+        complete = re.search(r"window complete at ([\d.]+)", done.stdout)
+        finished = float(complete[1]) if complete else float(match[1])
+        return float(match[1]) - start, float(match[2]), finished - start
 
     def child(self, *args: str, timeout: float = 900) -> dict[str, Any]:
         """Run ``pmdesk.bench.child`` and parse the JSON it prints."""
@@ -119,6 +122,7 @@ def measure_start(bench: Bench, boards: dict[str, Path]) -> list[Row]:
     )
     wall = {name: figures[0] for name, figures in found.items()}
     cpu = {name: figures[1] for name, figures in found.items()}
+    complete = {name: figures[2] for name, figures in found.items()}
     ratio = wall["demo"] / wall["bare"]
     baselines = (
         f"bare PySide6 window {wall['bare'] * 1000:.0f} ms (CPU {cpu['bare'] * 1000:.0f} ms); "
@@ -129,14 +133,16 @@ def measure_start(bench: Bench, boards: dict[str, Path]) -> list[Row]:
         Row(
             "start to shown window, demo board (process start → first frame painted, median)",
             f"{wall['demo'] * 1000:.0f} ms = {ratio:.2f} × bare "
-            f"(CPU {cpu['demo'] * 1000:.0f} ms = {cpu['demo'] / cpu['bare']:.2f} × bare)",
+            f"(CPU {cpu['demo'] * 1000:.0f} ms = {cpu['demo'] / cpu['bare']:.2f} × bare); "
+            f"window complete at {complete['demo'] * 1000:.0f} ms",
             "≤ 1.5 × bare",
             baselines,
             ratio <= 1.5,
         ),
         Row(
             f"open a {bench.big_cards:,}-card board, process start → first frame painted (median)",
-            f"{wall['big'] * 1000:.0f} ms (CPU {cpu['big'] * 1000:.0f} ms)",
+            f"{wall['big'] * 1000:.0f} ms (CPU {cpu['big'] * 1000:.0f} ms); "
+            f"every row and the window complete at {complete['big'] * 1000:.0f} ms",
             "≤ 500 ms",
             f"demo board {wall['demo'] * 1000:.0f} ms; bare PySide6 window {wall['bare'] * 1000:.0f} ms",
             wall["big"] <= 0.5,
