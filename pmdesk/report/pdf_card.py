@@ -77,21 +77,29 @@ class CardText(Flowable):
         return [first, *parts[1:-1], last]
 
     def draw(self) -> None:
-        """The paragraph, then the bullet and the tail on top of it."""
+        """The paragraph, then the bullet and the tail in one text object on top of it."""
         canvas = self.canv
-        self.paragraph.drawOn(canvas, 0, self._extra)
+        if self._extra:
+            self.paragraph.drawOn(canvas, 0, self._extra)
+        else:  # already in place: skip drawOn's extra save, translate and restore
+            self.paragraph.canv = canvas
+            self.paragraph.draw()
+            del self.paragraph.canv
         style = self.paragraph.style
+        text = canvas.beginText()
         if self.bullet is not None:
-            text, color = self.bullet
-            canvas.setFillColor(color)
-            canvas.setFont(style.bulletFontName or SANS, style.bulletFontSize)
-            canvas.drawString(style.bulletIndent, self.height - self._first_ascent(), text)
-        x, y = self._tail_at
-        canvas.setFillColor(self.tail_color)
-        for font, text in self.tail:
-            canvas.setFont(font, TAIL_SIZE)
-            canvas.drawString(x, y, text)
-            x += stringWidth(text, font, TAIL_SIZE)
+            bullet, color = self.bullet
+            text.setTextOrigin(style.bulletIndent, self.height - self._first_ascent())
+            text.setFont(style.bulletFontName or SANS, style.bulletFontSize)
+            text.setFillColor(color)
+            text.textOut(bullet)
+        if self.tail:
+            text.setTextOrigin(*self._tail_at)
+            text.setFillColor(self.tail_color)
+            for font, run in self.tail:
+                text.setFont(font, TAIL_SIZE)
+                text.textOut(run)
+        canvas.drawText(text)
 
     def getSpaceBefore(self) -> float:
         """The paragraph's space before."""
