@@ -41,6 +41,9 @@ _RTL_RUN = re.compile(
     r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
     r"(?:[ \u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff.,:;!?()\-]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?"
 )
+# Arabic-script letters join, so only they need shaping (by harfbuzz, in reportlab); Hebrew
+# only needs its letters put in visual order, which visual_rtl does without harfbuzz.
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _SENTENCE_END = re.compile(r"[.!?。！？] ")
 
 
@@ -108,17 +111,40 @@ def _font_index(char: str) -> int:
 
 
 def has_rtl(text: str) -> bool:
-    """True if the text holds Hebrew or Arabic letters (and needs shaping)."""
+    """True if the text holds Hebrew or Arabic letters."""
     return _RTL.search(text) is not None
 
 
-def visual_rtl(text: str) -> str:
-    """Put the words of each right-to-left run in visual order (right to left).
+def needs_shaping(text: str) -> bool:
+    """True if the text holds Arabic-script letters, which a paragraph must shape."""
+    return _ARABIC.search(text) is not None
 
-    reportlab without rlbidi lays words out left to right; harfbuzz shapes each word
-    right to left. Reversing the word order of an RTL run makes one-line runs read right.
+
+def visual_rtl(text: str, shaped: bool) -> str:
+    """Put each right-to-left run in visual order (right to left), for left-to-right drawing.
+
+    reportlab without rlbidi lays words out left to right, so the words of an RTL run are
+    reversed here. In a ``shaped`` paragraph harfbuzz then orders each word's letters; else
+    they are reversed here too, each letter with the marks that follow it.
     """
-    return _RTL_RUN.sub(lambda match: " ".join(reversed(match.group(0).split(" "))), text)
+
+    def flip(match: re.Match[str]) -> str:
+        words = match.group(0).split(" ")
+        if not shaped:
+            words = [_reversed_clusters(word) for word in words]
+        return " ".join(reversed(words))
+
+    return _RTL_RUN.sub(flip, text)
+
+
+def _reversed_clusters(word: str) -> str:
+    clusters: list[str] = []
+    for char in word:
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return "".join(reversed(clusters))
 
 
 def _runs(text: str) -> list[tuple[int, str]]:
@@ -145,19 +171,24 @@ def _runs(text: str) -> list[tuple[int, str]]:
     return runs
 
 
-def font_runs(text: str) -> list[tuple[str, str]]:
-    """Plain text as (font name, text) runs along the chain, RTL words in visual order."""
+def font_runs(text: str, shaped: bool | None = None) -> list[tuple[str, str]]:
+    """Plain text as (font name, text) runs along the chain, right-to-left runs in visual order.
+
+    ``shaped`` says whether the paragraph the runs go into is shaped; by default, whether the
+    text itself needs shaping (see :func:`style_for <pmdesk.report.pdf_styles.style_for>`).
+    """
     if text.isascii():
         return [(SANS, text)]
     if has_rtl(text):
-        text = "\n".join(visual_rtl(line) for line in text.split("\n"))
+        shaped = needs_shaping(text) if shaped is None else shaped
+        text = "\n".join(visual_rtl(line, shaped) for line in text.split("\n"))
     return [(CHAIN[index], run) for index, run in _runs(text)]
 
 
-def markup(text: str) -> str:
+def markup(text: str, shaped: bool | None = None) -> str:
     """Escaped reportlab markup for one plain user text, with font runs and line breaks."""
     parts = []
-    for font, run in font_runs(text):
+    for font, run in font_runs(text, shaped):
         safe = escape(run).replace("\n", "<br/>")
         parts.append(safe if font == SANS else f'<font name="{font}">{safe}</font>')
     return "".join(parts)

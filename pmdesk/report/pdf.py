@@ -18,7 +18,7 @@ from pmdesk.report.fonts import install_cmap_fix, markup
 from pmdesk.report.pdf_board import actions_part, board_part, priorities_part, wrap_up_part
 from pmdesk.report.pdf_facts import cover, facts
 from pmdesk.report.pdf_outline import NumberedCanvas
-from pmdesk.report.pdf_styles import ACCENT, RULE, styles
+from pmdesk.report.pdf_styles import ACCENT, RULE, style_for
 
 Progress = Callable[[float], None]
 HEADER_CHARS = 120
@@ -62,7 +62,7 @@ class _Report(SimpleDocTemplate):
         title = incident.title
         if len(title) > HEADER_CHARS:
             title = title[:HEADER_CHARS] + "…"
-        self._header = Paragraph(markup(title), styles()["header"])
+        self._header = Paragraph(markup(title), style_for("header", title))
         self._total = max(total, 1)
         self._done = 0
         self._progress = progress

@@ -7,7 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from pmdesk.model.board import Card, Theme
 from pmdesk.report.common import View, action_gaps, format_date, label, minutes
-from pmdesk.report.fonts import SANS, SANS_BOLD, chunks, font_runs, has_rtl, markup
+from pmdesk.report.fonts import SANS, SANS_BOLD, chunks, font_runs, markup, needs_shaping
 from pmdesk.report.pdf_card import CardText
 from pmdesk.report.pdf_facts import WIDTH
 from pmdesk.report.pdf_outline import Heading
@@ -40,7 +40,7 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
     bullet = ("•", styles()[style].bulletColor)
     pieces = chunks(card.text or "(empty card)")
     story: list[Flowable] = []
-    if author and has_rtl(author):  # an RTL name needs shaping: it goes inside the paragraph
+    if needs_shaping(author):  # an Arabic-script name must be shaped: it goes in the paragraph
         after = [
             (" — ", {"fontSize": 8, "textColor": MUTED}),
             *user_pieces(author, fontSize=8, textColor=MUTED),
@@ -82,7 +82,7 @@ def board_part(view: View) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), Heading("The board", 0, "The board", styles()["h1"])]
     for section in view.board.sections:
         story.append(CondPageBreak(40 * mm))
-        story.append(Heading(section.title, 1, markup(section.title), styles()["h2"]))
+        story.append(Heading(section.title, 1, markup(section.title), style_for("h2", section.title)))
         if section.prompt:
             story.append(para(section.prompt, "prompt"))
         items = view.ranked_items(section.id)

@@ -17,16 +17,20 @@ from pmdesk.report.common import (
     format_time,
     label,
 )
-from pmdesk.report.fonts import markup
+from pmdesk.report.fonts import markup, needs_shaping
 from pmdesk.report.pdf_outline import Heading
-from pmdesk.report.pdf_styles import cell, head, para, paras, styles, table
+from pmdesk.report.pdf_styles import cell, head, para, paras, style_for, styles, table
 
 WIDTH = 170 * mm  # A4 minus the margins
 
 
-def _meta_line(parts: list[str]) -> str:
-    """Escaped, non-empty pieces joined with middle dots."""
-    return "  ·  ".join(markup(part) for part in parts if part)
+def _joined(parts: list[str], separator: str, style: str) -> Paragraph | None:
+    """One paragraph of the non-empty user texts, escaped and joined (None if all are empty)."""
+    shown = [part for part in parts if part]
+    if not shown:
+        return None
+    shaped = needs_shaping("".join(shown))
+    return Paragraph(separator.join(markup(part, shaped) for part in shown), style_for(style, "".join(shown)))
 
 
 def cover(view: View) -> list[Flowable]:
@@ -38,9 +42,9 @@ def cover(view: View) -> list[Flowable]:
         Heading("Cover", 0, "BLAMELESS POST-MORTEM", styles()["cover_kicker"]),
         para(incident.title, "cover_title"),
     ]
-    line = _meta_line([incident.reference, label(incident.kind), incident.severity])
+    line = _joined([incident.reference, label(incident.kind), incident.severity], "  ·  ", "cover_meta")
     if line:
-        story.append(Paragraph(line, styles()["cover_meta"]))
+        story.append(line)
     if board.session.date:
         story.append(para(format_date(board.session.date), "cover_meta", "Session held "))
     story.append(Spacer(1, 10 * mm))
@@ -91,7 +95,7 @@ def facts(view: View) -> list[Flowable]:
     story += _labelled("Initial response", incident.initial_response)
     if incident.services:
         story.append(Paragraph("Services", styles()["h3"]))
-        story.append(Paragraph(", ".join(markup(s) for s in incident.services), styles()["body"]))
+        story.append(_joined(incident.services, ", ", "body") or Paragraph("—", styles()["body"]))
     story.append(Paragraph("Times", styles()["h3"]))
     spans = durations(incident)
     rows = [

@@ -15,8 +15,8 @@ from pmdesk.report.fonts import (
     SANS_BOLD,
     chunks,
     font_runs,
-    has_rtl,
     markup,
+    needs_shaping,
     register_fonts,
 )
 
@@ -135,14 +135,14 @@ def styles() -> dict[str, ParagraphStyle]:
 
 @cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
-    """A copy of ``style`` that shapes text with harfbuzz (for Arabic and Hebrew)."""
+    """A copy of ``style`` that shapes text with harfbuzz (for Arabic-script text)."""
     return ParagraphStyle(style.name + "_shaped", style, shaping=1)
 
 
 def style_for(name: str, text: str) -> ParagraphStyle:
-    """The named style, shaped when the text needs it."""
+    """The named style, shaped when the text needs it (pass the paragraph's whole user text)."""
     style = styles()[name]
-    return _shaped(style) if has_rtl(text) else style
+    return _shaped(style) if needs_shaping(text) else style
 
 
 def para(text: str, style: str = "body", prefix: str = "", suffix: str = "") -> Paragraph:
@@ -221,7 +221,7 @@ def plain_para(
     chosen = style_for(style, text + trusted)
     proto = _prototype(styles()[style])
     frags = [proto.clone(text=piece, **attrs) for piece, attrs in before or []]
-    for font, run in font_runs(text):
+    for font, run in font_runs(text, shaped=needs_shaping(text + trusted)):
         for index, line in enumerate(run.split("\n")):
             if index:
                 frags.append(proto.clone(text="", lineBreak=True))
@@ -233,6 +233,8 @@ def plain_para(
     return Paragraph("", chosen, bulletText=bullet, frags=frags)
 
 
-def user_pieces(text: str, **attrs: Any) -> list[tuple[str, dict[str, Any]]]:
-    """User text as ``before``/``after`` pieces for :func:`plain_para`, fonts chosen per run."""
-    return [(run, {**attrs, "fontName": font}) for font, run in font_runs(text.replace("\n", " "))]
+def user_pieces(text: str, shaped: bool | None = None, **attrs: Any) -> list[tuple[str, dict[str, Any]]]:
+    """User text as ``before``/``after`` pieces for :func:`plain_para`, fonts chosen per run
+    (``shaped``: whether that paragraph is shaped, by default whether ``text`` needs it)."""
+    runs = font_runs(text.replace("\n", " "), shaped)
+    return [(run, {**attrs, "fontName": font}) for font, run in runs]
