@@ -182,6 +182,8 @@ def font_runs(text: str, shaped: bool | None = None) -> list[tuple[str, str]]:
     if has_rtl(text):
         shaped = needs_shaping(text) if shaped is None else shaped
         text = "\n".join(visual_rtl(line, shaped) for line in text.split("\n"))
+    if _coverage()[0].issuperset(map(ord, text.replace("\n", ""))):  # all in the main font
+        return [(SANS, text)]
     return [(CHAIN[index], run) for index, run in _runs(text)]
 
 
