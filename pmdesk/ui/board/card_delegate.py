@@ -46,6 +46,10 @@ class CardTextEditor(QPlainTextEdit):
 
 
 HEIGHT_CACHE_SIZE = 5_000  # row heights remembered per column (more than a column usually holds)
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+_V_CENTER = int(Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -81,6 +85,9 @@ class CardDelegate(QStyledItemDelegate):
         self.badge_font.setBold(True)
         self.initials_font = QFont(self.badge_font)
         self.initials_font.setPointSizeF(BASE_POINT_SIZE * 0.6 * self.zoom)
+        self.text_metrics = QFontMetrics(self.text_font)
+        self.label_metrics = QFontMetrics(self.label_font)
+        self.small_metrics = QFontMetrics(self.small_font)
 
     def _px(self, value: float) -> int:
         return round(value * self.zoom)
@@ -107,18 +114,16 @@ class CardDelegate(QStyledItemDelegate):
         key = (kind, hash(text), len(text), width, self.zoom)
         height = self._heights.get(key)
         if height is None:
-            font = self.label_font if kind == "theme" else self.text_font
-            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), self._flags(), text)
-            footer = QFontMetrics(self.small_font).height() + self._px(10)
-            height = box.height() + footer + self._px(2 * 12 + 2 * 5)
+            metrics = self.label_metrics if kind == "theme" else self.text_metrics
+            box = metrics.boundingRect(QRect(0, 0, width, 1_000_000), _WRAP, text)
+            height = box.height() + self._footer_height() + self._px(2 * 12 + 2 * 5)
             if len(self._heights) > HEIGHT_CACHE_SIZE:
                 self._heights.clear()
             self._heights[key] = height
         return QSize(width, height)
 
-    @staticmethod
-    def _flags() -> int:
-        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    def _footer_height(self) -> int:
+        return self.small_metrics.height() + self._px(10)
 
     # --- painting ---------------------------------------------------------------------------
 
@@ -161,18 +166,17 @@ class CardDelegate(QStyledItemDelegate):
         text, placeholder = self._shown_text(index)
         left = strip.right() + self._px(14)
         inner = QRect(left, rect.top() + self._px(12), rect.right() - left - self._px(12), 0)
-        font = self.label_font if theme else self.text_font
-        inner.setHeight(
-            QFontMetrics(font).boundingRect(inner.adjusted(0, 0, 0, 10**6), self._flags(), text).height()
-        )
-        painter.setFont(font)
+        # The row is as tall as sizeHint made it: the text's height is what is left of it.
+        text_height = option.rect.height() - self._footer_height() - self._px(2 * 12 + 2 * 5)
+        inner.setHeight(max(text_height, self.text_metrics.height()))
+        painter.setFont(self.label_font if theme else self.text_font)
         painter.setPen(QColor("#6b7280" if placeholder else "#111827"))
-        painter.drawText(inner, self._flags(), text)
+        painter.drawText(inner, _WRAP, text)
         self._paint_footer(painter, index, QRect(left, inner.bottom() + self._px(8), inner.width(), 0), theme)
         painter.restore()
 
     def _paint_footer(self, painter: QPainter, index: Index, area: QRect, theme: bool) -> None:
-        metrics = QFontMetrics(self.small_font)
+        metrics = self.small_metrics
         area.setHeight(metrics.height() + self._px(6))
         x = area.left()
         painter.setFont(self.small_font)
@@ -182,7 +186,7 @@ class CardDelegate(QStyledItemDelegate):
             arrow = "▾" if expanded else "▸"
             painter.setPen(QColor("#374151"))
             label = f"{arrow} {count} card{'s' if count != 1 else ''}"
-            painter.drawText(area, int(Qt.AlignmentFlag.AlignVCenter), label)
+            painter.drawText(area, _V_CENTER, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
         else:
             badge = str(index.data(INITIALS_ROLE) or "")
@@ -195,7 +199,7 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawEllipse(circle)
                 painter.setPen(QColor("#ffffff"))
                 painter.setFont(self.initials_font)
-                painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), badge[:2])
+                painter.drawText(circle, _CENTER, badge[:2])
                 painter.setFont(self.small_font)
                 x += size + self._px(6)
                 painter.setPen(QColor("#4b5563"))
@@ -219,7 +223,7 @@ class CardDelegate(QStyledItemDelegate):
         else:
             text, color = ("●" * min(votes, 5)) + f" {votes}", "#c2410c"
         painter.setPen(QColor(color))
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.drawText(area, _RIGHT, text)
 
     # --- editing ----------------------------------------------------------------------------
 
