@@ -50,7 +50,11 @@ def _main_parser() -> _Parser:
         "(see pmdesk COMMAND --help).",
     )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a .pmdesk board to open")
-    parser.add_argument("--quit-after-show", action="store_true", help="quit once the window is shown")
+    parser.add_argument(
+        "--quit-after-show",
+        action="store_true",
+        help="quit once the window is shown; print when its first frame was painted and when it was complete",
+    )
     parser.add_argument("--version", action="version", version=f"pmdesk {__version__}")
     return parser
 
