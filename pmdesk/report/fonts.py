@@ -196,6 +196,38 @@ def markup(text: str, shaped: bool | None = None) -> str:
     return "".join(parts)
 
 
+def logical_lines(text: str, width: float, font_size: float, main_font: str = SANS) -> str:
+    """``text`` with a line break wherever a line of ``width`` points must end, in reading order.
+
+    A right-to-left run is drawn in visual order, which :func:`font_runs` makes line by line; if
+    reportlab wrapped it afterwards, the end of the text would come first. So a text with
+    right-to-left letters is broken here, in its logical order, and each line is then reordered
+    on its own. Words are measured unshaped, which is at least as wide as shaped Arabic, so
+    reportlab never has to wrap these lines again. ``main_font`` is the paragraph's own font
+    (the bold one for a bold style), used where the chain picks the main font.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def measure(word: str) -> float:
+        runs = font_runs(word, shaped=True)
+        return sum(stringWidth(run, main_font if font == SANS else font, font_size) for font, run in runs)
+
+    space = stringWidth(" ", main_font, font_size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in paragraph.split():
+            size = measure(word)
+            if line and used + space + size > width:
+                lines.append(" ".join(line))
+                line, used = [], 0.0
+            used = used + space + size if line else size
+            line.append(word)
+        lines.append(" ".join(line))
+    return "\n".join(lines)
+
+
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """Cut a long text into pieces of about ``size`` characters.
 

@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from pmdesk.model.board import Card, Theme
 from pmdesk.report.common import View, action_gaps, format_date, label, minutes
-from pmdesk.report.fonts import SANS, SANS_BOLD, chunks, font_runs, markup, needs_shaping
+from pmdesk.report.fonts import (
+    SANS,
+    SANS_BOLD,
+    chunks,
+    font_runs,
+    markup,
+    needs_shaping,
+)
 from pmdesk.report.pdf_card import CardText
-from pmdesk.report.pdf_facts import WIDTH
 from pmdesk.report.pdf_outline import Heading
 from pmdesk.report.pdf_styles import (
+    FRAME_TEXT,
     MUTED,
     WARM,
+    WIDTH,
     cell,
     head,
     para,
     paras,
     plain_para,
+    pre_break,
     style_for,
     styles,
     table,
@@ -50,9 +62,11 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
         after, tail = [], [(SANS, " — "), *font_runs(author.replace("\n", " "))] if author else []
     for index, piece in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
-        paragraph = plain_para(
-            piece, style if first else "card_more", before if first else None, after if last else None
-        )
+        name = style if first else "card_more"
+        # Right-to-left text is broken into lines here, so that each line reads in order.
+        dots = _width_of(before if first else None, styles()[name].fontSize)
+        piece = pre_break(piece, name, FRAME_TEXT, dots)
+        paragraph = plain_para(piece, name, before if first else None, after if last else None)
         if first or last:
             story.append(CardText(paragraph, bullet if first else None, tail if last else [], MUTED))
         else:
@@ -60,6 +74,14 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
     if card.notes.strip():
         story += paras(card.notes, "note", "<b>Notes:</b> ")
     return story
+
+
+def _width_of(pieces: list[tuple[str, dict[str, Any]]] | None, font_size: float) -> float:
+    """The width of trusted pieces at the start of a card's first line (its dots)."""
+    return sum(
+        stringWidth(text, attrs.get("fontName", SANS), attrs.get("fontSize", font_size))
+        for text, attrs in pieces or []
+    )
 
 
 def _theme(view: View, theme: Theme, votes: int) -> list[Flowable]:
@@ -105,6 +127,7 @@ def priorities_part(view: View) -> list[Flowable]:
     ranked = view.top()
     if not ranked:
         return [*story, Paragraph("No dots were placed.", styles()["small"])]
+    widths = [10 * mm, 16 * mm, WIDTH - 66 * mm, 40 * mm]
     rows = [[head("#"), head("Dots"), head("Theme or card"), head("Section")]]
     for number, entry in enumerate(ranked, 1):
         kind = "Theme: " if isinstance(entry.target, Theme) else ""
@@ -112,11 +135,11 @@ def priorities_part(view: View) -> list[Flowable]:
             [
                 Paragraph(str(number), styles()["cell"]),
                 Paragraph(tally(entry.votes), styles()["cell"]),
-                cell(entry.label, prefix=f"<b>{kind}</b>" if kind else ""),
-                cell(view.section_title(entry.section_id)),
+                cell(entry.label, prefix=f"<b>{kind}</b>" if kind else "", width=widths[2]),
+                cell(view.section_title(entry.section_id), width=widths[3]),
             ]
         )
-    story.append(table(rows, [10 * mm, 16 * mm, WIDTH - 66 * mm, 40 * mm]))
+    story.append(table(rows, widths))
     return story
 
 
@@ -130,22 +153,24 @@ def actions_part(view: View) -> list[Flowable]:
     if not actions:
         return [*story, Paragraph("No actions were agreed.", styles()["small"])]
     missing = '<font color="#b91c1c"><b>⚠ {}</b></font>'
+    widths = [52 * mm, 28 * mm, 26 * mm, 17 * mm, 19 * mm, WIDTH - 142 * mm]
     rows = [[head("Action"), head("Owner"), head("Due"), head("Priority"), head("Status"), head("Answers")]]
     for action in actions:
         owner = view.name(action.owner)
         rows.append(
             [
-                cell(action.text or "(no text)"),
-                cell(owner) if owner else Paragraph(missing.format("no owner"), styles()["cell"]),
+                cell(action.text or "(no text)", width=widths[0]),
+                cell(owner, width=widths[1])
+                if owner
+                else Paragraph(missing.format("no owner"), styles()["cell"]),
                 cell(format_date(action.due))
                 if action.due
                 else Paragraph(missing.format("no due date"), styles()["cell"]),
                 cell(label(action.priority)),
                 cell(label(action.status)),
-                cell(view.source_text(action.source)),
+                cell(view.source_text(action.source), width=widths[5]),
             ]
         )
-    widths = [52 * mm, 28 * mm, 26 * mm, 17 * mm, 19 * mm, WIDTH - 142 * mm]
     story.append(table(rows, widths))
     return story
 
@@ -178,7 +203,11 @@ def wrap_up_part(view: View) -> list[Flowable]:
         rows = [[head("Phase"), head("Planned"), head("Actual")]]
         for phase in board.agenda:
             rows.append(
-                [cell(phase.title), cell(f"{phase.minutes} min"), cell(minutes(phase.actual_seconds) or "—")]
+                [
+                    cell(phase.title, width=90 * mm),
+                    cell(f"{phase.minutes} min"),
+                    cell(minutes(phase.actual_seconds) or "—"),
+                ]
             )
         story.append(Paragraph("Agenda: planned and actual time", styles()["h3"]))
         story.append(table(rows, [90 * mm, 30 * mm, 30 * mm]))

@@ -19,9 +19,7 @@ from pmdesk.report.common import (
 )
 from pmdesk.report.fonts import markup, needs_shaping
 from pmdesk.report.pdf_outline import Heading
-from pmdesk.report.pdf_styles import cell, head, para, paras, style_for, styles, table
-
-WIDTH = 170 * mm  # A4 minus the margins
+from pmdesk.report.pdf_styles import WIDTH, cell, head, para, paras, style_for, styles, table
 
 
 def _joined(parts: list[str], separator: str, style: str) -> Paragraph | None:
@@ -123,11 +121,10 @@ def _timeline(view: View) -> list[Flowable]:
     events = sorted(view.board.timeline, key=lambda event: time_sort_key(event.at))
     if not events:
         return []
+    widths = [40 * mm, 31 * mm, WIDTH - 71 * mm]  # "Communication" fits its column
     rows = [[head("When"), head("Kind"), head("What")]]
     rows += [
-        [cell(format_time(event.at) or "—"), cell(label(event.kind)), cell(event.text)] for event in events
+        [cell(format_time(event.at) or "—"), cell(label(event.kind)), cell(event.text, width=widths[2])]
+        for event in events
     ]
-    return [
-        Paragraph("Timeline", styles()["h3"]),
-        table(rows, [40 * mm, 31 * mm, WIDTH - 71 * mm]),  # "Communication" fits its column
-    ]
+    return [Paragraph("Timeline", styles()["h3"]), table(rows, widths)]

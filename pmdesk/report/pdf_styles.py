@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from pmdesk.report.fonts import (
@@ -15,6 +18,8 @@ from pmdesk.report.fonts import (
     SANS_BOLD,
     chunks,
     font_runs,
+    has_rtl,
+    logical_lines,
     markup,
     needs_shaping,
     register_fonts,
@@ -30,6 +35,10 @@ WARM_TINT = colors.HexColor("#fff4ec")
 RULE = colors.HexColor("#d5dbe3")
 ZEBRA = colors.HexColor("#f6f8fa")
 DANGER = colors.HexColor("#b91c1c")
+
+WIDTH = 170 * mm  # A4 minus the margins: the frame, and the width of every table
+FRAME_TEXT = WIDTH - 2 * 6  # what a paragraph in the frame gets (reportlab pads a frame 6 pt a side)
+CELL_PADDING = 5  # a table cell's left and right padding
 
 
 @cache
@@ -147,7 +156,29 @@ def style_for(name: str, text: str) -> ParagraphStyle:
 
 def para(text: str, style: str = "body", prefix: str = "", suffix: str = "") -> Paragraph:
     """One paragraph of user text (escaped here), with trusted markup around it."""
+    text = pre_break(text, style, FRAME_TEXT, _trusted_width(prefix, style) if prefix else 0.0)
     return Paragraph(prefix + markup(text) + suffix, style_for(style, text))
+
+
+def pre_break(text: str, style: str, width: float | None, taken: float = 0.0) -> str:
+    """``text`` broken into lines in reading order when it holds right-to-left letters.
+
+    ``width`` is what the paragraph gets (None: unknown, left to reportlab); ``taken`` is the
+    width of trusted text before it on the first line. See :func:`fonts.logical_lines`.
+    """
+    if width is None or not has_rtl(text):
+        return text
+    shown = styles()[style]
+    room = width - shown.leftIndent - shown.rightIndent - taken - 2  # 2 pt against rounding
+    return logical_lines(text, room, shown.fontSize, shown.fontName)
+
+
+def _trusted_width(markup_text: str, style: str) -> float:
+    """An upper bound on the width of trusted markup (such as ``<b>Notes:</b> ``), set in bold."""
+    plain = (
+        re.sub(r"<[^>]*>", "", markup_text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    )
+    return stringWidth(plain, SANS_BOLD, styles()[style].fontSize)
 
 
 def paras(
@@ -157,21 +188,32 @@ def paras(
     suffix: str = "",
     more: str | None = None,
     bullet: str | None = None,
+    width: float | None = FRAME_TEXT,
 ) -> list[Flowable]:
-    """User text as paragraphs of about 1 kB each, so that long text lays out fast."""
+    """User text as paragraphs of about 1 kB each, so that long text lays out fast.
+
+    ``width`` is what each paragraph gets on the page, for right-to-left text (None: unknown).
+    """
     pieces = chunks(text)
     out: list[Flowable] = []
     for index, piece in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
         name = style if first or more is None else more
+        piece = pre_break(piece, name, width, _trusted_width(prefix, name) if first and prefix else 0.0)
         body = (prefix if first else "") + markup(piece) + (suffix if last else "")
         out.append(Paragraph(body, style_for(name, piece), bulletText=bullet if first else None))
     return out
 
 
-def cell(text: str, style: str = "cell", prefix: str = "", suffix: str = "") -> Any:
-    """A table cell of user text: one paragraph, or a list of them for long text."""
-    flowables = paras(text, style, prefix, suffix)
+def cell(
+    text: str, style: str = "cell", prefix: str = "", suffix: str = "", width: float | None = None
+) -> Any:
+    """A table cell of user text: one paragraph, or a list of them for long text.
+
+    ``width`` is the column's width, for right-to-left text (None: unknown).
+    """
+    inner = None if width is None else width - 2 * CELL_PADDING
+    flowables = paras(text, style, prefix, suffix, width=inner)
     return flowables[0] if len(flowables) == 1 else flowables
 
 
@@ -190,8 +232,8 @@ def table(rows: list[list[Any]], widths: list[float], zebra: bool = True) -> Tab
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     if zebra:
         commands += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(rows), 2)]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from pmdesk.model.board import Board, Card, Section
 from pmdesk.report.common import View
-from pmdesk.report.fonts import font_runs, markup, needs_shaping, visual_rtl
+from pmdesk.report.fonts import SANS, font_runs, logical_lines, markup, needs_shaping, visual_rtl
 from pmdesk.report.pdf_board import _card
 from pmdesk.report.pdf_card import CardText
-from pmdesk.report.pdf_styles import style_for
+from pmdesk.report.pdf_styles import WIDTH, style_for
 
 HEBREW = "שלום עולם"
 ARABIC = "مرحبا بالعالم"
@@ -47,3 +51,55 @@ def test_a_hebrew_card_is_not_shaped_and_an_arabic_one_is() -> None:
     assert isinstance(hebrew, CardText) and isinstance(arabic, CardText)
     assert not getattr(hebrew.paragraph.style, "shaping", 0)
     assert arabic.paragraph.style.shaping
+
+
+LONG_HEBREW = (
+    "שורה ראשונה של הכרטיס מתחילה כאן והיא ארוכה מספיק כדי להישבר לכמה שורות בדוח כי יש בה"
+    " הרבה מאוד מילים שמתארות את התקלה ואת מה שלמדנו ממנה בסוף"
+)
+LONG_ARABIC = (
+    "السطر الأول من البطاقة يبدأ هنا وهو طويل بما يكفي لينقسم إلى عدة أسطر في التقرير لأن فيه"
+    " كلمات كثيرة جدا تصف العطل وما تعلمناه منه في النهاية"
+)
+
+
+def test_logical_lines_break_in_reading_order_and_keep_every_word() -> None:
+    broken = logical_lines(LONG_HEBREW + "\nsecond paragraph", width=200, font_size=9.5)
+    lines = broken.split("\n")
+    assert len(lines) > 3 and lines[-1] == "second paragraph"
+    assert lines[0].startswith("שורה ראשונה")
+    assert " ".join(lines[:-1]).split() == LONG_HEBREW.split()
+    widths = [stringWidth(line, SANS, 9.5) for line in lines]
+    assert max(widths) <= 200
+
+
+def test_a_long_right_to_left_card_reads_from_its_first_line() -> None:
+    board = Board(
+        sections=[Section("s", "S")],
+        cards=[Card("h", "s", LONG_HEBREW), Card("a", "s", LONG_ARABIC)],
+    )
+    view = View(board)
+    for card, first_word, last_word in (
+        (board.cards[0], "שורה", "בסוף"),
+        (board.cards[1], "السطر", "النهاية"),
+    ):
+        (flowable,) = _card(view, card, "card")
+        assert isinstance(flowable, CardText)
+        pre_broken = sum(1 for frag in flowable.paragraph.frags if getattr(frag, "lineBreak", False)) + 1
+        flowable.wrap(WIDTH - 12, 10_000)
+        lines = flowable.paragraph.blPara.lines
+        assert len(lines) == pre_broken  # reportlab kept the lines as broken: none overflowed
+        first_line = unicodedata.normalize(  # shaped Arabic comes back as presentation forms
+            "NFKC",
+            "".join(word.text if hasattr(word, "text") else str(word) for word in _line_texts(lines[0])),
+        )
+        # Both are drawn in visual order, letters reversed (Hebrew by pmdesk, Arabic by harfbuzz).
+        assert first_word in first_line or first_word[::-1] in first_line
+        assert last_word not in first_line and last_word[::-1] not in first_line
+
+
+def _line_texts(line: object) -> list[object]:
+    words = getattr(line, "words", None)
+    if words is None:  # a plain paragraph's line: (extra space, words)
+        return list(line[1])  # type: ignore[index]
+    return [frag for frag in words]
