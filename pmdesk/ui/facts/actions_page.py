@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
@@ -152,6 +153,11 @@ class ActionsPage(QWidget):
         layout.addLayout(buttons)
         qt_document.changed.connect(self._update_summary)
         self._update_summary()
+        # A new action whose text is left empty with Esc, or with Enter on nothing, is withdrawn;
+        # moving on to another cell (to pick the owner first, say) keeps it.
+        self._fresh: str | None = None
+        self._fresh_step = -1  # the undo stack's index just after that action was added
+        self.table.itemDelegate().closeEditor.connect(lambda _editor, hint: self._fresh_closed(hint))
 
     # --- choices for the delegates -------------------------------------------------------
 
@@ -192,7 +198,19 @@ class ActionsPage(QWidget):
         if self.proxy.mode != "all":
             self.set_filter("all")
         self.edit_text(action_id)
+        self._fresh, self._fresh_step = action_id, self.qt_document.undo_stack.index()
         return action_id
+
+    def _fresh_closed(self, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        action_id, self._fresh = self._fresh, None
+        row = self.model.row_of(action_id) if action_id is not None else -1
+        if row < 0 or self.model.item(row).text.strip() or hint == QAbstractItemDelegate.EndEditHint.NoHint:
+            return
+        stack = self.qt_document.undo_stack
+        if stack.index() == self._fresh_step:
+            stack.undo()  # nothing happened since it was added: Undo does not offer it back
+        else:
+            self.qt_document.attempt(delete_action, action_id)
 
     def edit_text(self, action_id: str) -> None:
         """Select an action and open its text for editing."""

@@ -32,6 +32,14 @@ def edit_cell(qtbot: QtBot, page: ActionsPage, row: int, column: int) -> QWidget
     return editor
 
 
+def open_editor(qtbot: QtBot, page: ActionsPage) -> QLineEdit:
+    """The line editing a new action's text."""
+    qtbot.waitUntil(lambda: page.table.findChild(QLineEdit) is not None)
+    line = page.table.findChild(QLineEdit)
+    assert isinstance(line, QLineEdit)
+    return line
+
+
 def commit(qtbot: QtBot, page: ActionsPage, editor: QWidget) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
@@ -83,6 +91,51 @@ def test_create_action_from_selection_menu(
     commit(qtbot, page, line)
     action = saved().actions[-1]
     assert (action.text, action.source) == ("Canary every config push", "t3")
+
+
+def test_a_new_action_left_empty_with_escape_is_withdrawn(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    before = [action.id for action in facts_window.qt_document.board.actions]
+    steps = facts_window.qt_document.undo_stack.index()
+    action_id = create_action_from_selection(facts_window)
+    page = page_of(facts_window)
+    line = open_editor(qtbot, page)
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
+    assert page.model.row_of(str(action_id)) < 0
+    assert facts_window.qt_document.undo_stack.index() == steps  # it was undone, not deleted on top
+    assert [action.id for action in saved().actions] == before
+
+
+def test_a_new_action_left_empty_with_enter_is_withdrawn(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    before = len(facts_window.qt_document.board.actions)
+    page = page_of(facts_window)
+    page.add()
+    line = open_editor(qtbot, page)
+    commit(qtbot, page, line)
+    assert len(saved().actions) == before
+
+
+def test_a_new_action_is_kept_when_the_facilitator_moves_on_to_its_owner(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    facts_window.activateWindow()
+    page = page_of(facts_window)
+    action_id = page.add()
+    line = open_editor(qtbot, page)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    source_row = page.model.row_of(str(action_id))
+    owner = page.proxy.mapFromSource(page.model.index(source_row, OWNER))
+    viewport = page.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=page.table.visualRect(owner).center())
+    qtbot.waitUntil(lambda: page.table.findChild(QLineEdit) is None or not line.isVisible())
+    QApplication.processEvents()
+    assert page.model.row_of(str(action_id)) >= 0
+    assert any(action.id == action_id for action in saved().actions)
 
 
 def test_create_action_without_a_board_page(facts_window: MainWindow) -> None:
