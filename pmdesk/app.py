@@ -52,9 +52,11 @@ def complete_window(window: MainWindow) -> None:
     from pmdesk.ui.export_menu import install as install_export
     from pmdesk.ui.meeting.install import install as install_meeting
 
-    install_meeting(window)  # Set the tone, Focus, Room view; agenda, timer, presentation
-    install_export(window)
-    window.completed.emit()  # e.g. the board's long columns fill in
+    try:
+        install_meeting(window)  # Set the tone, Focus, Room view; agenda, timer, presentation
+        install_export(window)
+    finally:
+        window.completed.emit()  # e.g. the board's long columns fill in, whatever else failed
 
 
 def close_document(document: Document) -> None:

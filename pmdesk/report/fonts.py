@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 from xml.sax.saxutils import escape
 
 from pmdesk.resources import resource_path
@@ -32,6 +34,9 @@ _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF
 # The chain tried for each character, in order; the first font that has a glyph wins.
 CHAIN = (SANS, CJK, SYMBOLS, KOREAN)
 
+# Shaped Arabic can be wider than the letters measured one by one: lines of it keep this much
+# of their width spare, so that reportlab never has to wrap them again.
+ARABIC_SLACK = 0.06
 # Paragraphs longer than this are cut into several: reportlab's line breaking is
 # quadratic-ish in paragraph length (a 1 MB paragraph never finishes).
 CHUNK_CHARS = 1000
@@ -176,15 +181,23 @@ def font_runs(text: str, shaped: bool | None = None) -> list[tuple[str, str]]:
 
     ``shaped`` says whether the paragraph the runs go into is shaped; by default, whether the
     text itself needs shaping (see :func:`style_for <pmdesk.report.pdf_styles.style_for>`).
+    In a shaped paragraph a word must not change font (reportlab shapes a word with one font
+    and fails on the glyphs of another), so a space is put where a word would.
     """
     if text.isascii():
         return [(SANS, text)]
+    if shaped is None:
+        shaped = needs_shaping(text)
     if has_rtl(text):
-        shaped = needs_shaping(text) if shaped is None else shaped
         text = "\n".join(visual_rtl(line, shaped) for line in text.split("\n"))
     if _coverage()[0].issuperset(map(ord, text.replace("\n", ""))):  # all in the main font
         return [(SANS, text)]
-    return [(CHAIN[index], run) for index, run in _runs(text)]
+    runs = [(CHAIN[index], run) for index, run in _runs(text)]
+    if shaped:
+        for number, ((font, run), (_, after)) in enumerate(pairwise(runs)):
+            if run and after and not run[-1].isspace() and not after[0].isspace():
+                runs[number] = (font, run + " ")
+    return runs
 
 
 def markup(text: str, shaped: bool | None = None) -> str:
@@ -202,7 +215,8 @@ def logical_lines(text: str, width: float, font_size: float, main_font: str = SA
     A right-to-left run is drawn in visual order, which :func:`font_runs` makes line by line; if
     reportlab wrapped it afterwards, the end of the text would come first. So a text with
     right-to-left letters is broken here, in its logical order, and each line is then reordered
-    on its own. Words are measured unshaped, which is at least as wide as shaped Arabic, so
+    on its own. A word wider than a line is cut between letters. Words are measured unshaped;
+    shaped Arabic can come out a little wider, so a line of it keeps some room spare, and
     reportlab never has to wrap these lines again. ``main_font`` is the paragraph's own font
     (the bold one for a bold style), used where the chain picks the main font.
     """
@@ -212,20 +226,37 @@ def logical_lines(text: str, width: float, font_size: float, main_font: str = SA
         runs = font_runs(word, shaped=True)
         return sum(stringWidth(run, main_font if font == SANS else font, font_size) for font, run in runs)
 
+    if needs_shaping(text):
+        width *= 1 - ARABIC_SLACK
     space = stringWidth(" ", main_font, font_size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line: list[str] = []
         used = 0.0
-        for word in paragraph.split():
-            size = measure(word)
-            if line and used + space + size > width:
-                lines.append(" ".join(line))
-                line, used = [], 0.0
-            used = used + space + size if line else size
-            line.append(word)
+        for whole in paragraph.split():
+            for word in _cut(whole, width, measure):
+                size = measure(word)
+                if line and used + space + size > width:
+                    lines.append(" ".join(line))
+                    line, used = [], 0.0
+                used = used + space + size if line else size
+                line.append(word)
         lines.append(" ".join(line))
     return "\n".join(lines)
+
+
+def _cut(word: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``word`` in pieces no wider than ``width``, cut between letters (each with its marks)."""
+    if measure(word) <= width:
+        return [word]
+    pieces: list[str] = []
+    piece = ""
+    for char in word:
+        if piece and not unicodedata.combining(char) and measure(piece + char) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece] if piece else pieces
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -252,25 +283,3 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
         start = cut + 1 if text[cut] in "\n " else cut
     pieces.append(text[start:])
     return pieces
-
-
-@cache
-def install_cmap_fix() -> None:
-    """Make reportlab's ToUnicode maps write characters beyond the BMP as UTF-16.
-
-    reportlab 4–5 writes U+1F525 as ``<1F525>``, which PDF readers reject, so emoji
-    could not be copied or searched in the report. This writes ``<D83DDD25>``.
-    """
-    from reportlab.pdfbase import ttfonts
-
-    original = ttfonts.makeToUnicodeCMap
-
-    def utf16_cmap(fontname: str, subset: list[int]) -> str:
-        text = original(fontname, subset)
-        for value in subset:
-            if value > 0xFFFF:
-                utf16 = chr(value).encode("utf-16-be").hex().upper()
-                text = text.replace(f"> <{value:04X}>\n", f"> <{utf16}>\n", 1)
-        return text
-
-    ttfonts.makeToUnicodeCMap = utf16_cmap

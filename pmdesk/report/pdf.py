@@ -14,11 +14,12 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 from pmdesk.atomic import atomic_path
 from pmdesk.model.board import Board
 from pmdesk.report.common import View
-from pmdesk.report.fonts import install_cmap_fix, markup
+from pmdesk.report.fonts import markup
 from pmdesk.report.pdf_board import actions_part, board_part, priorities_part, wrap_up_part
 from pmdesk.report.pdf_facts import cover, facts
 from pmdesk.report.pdf_outline import NumberedCanvas
 from pmdesk.report.pdf_styles import ACCENT, RULE, style_for
+from pmdesk.report.reportlab_fixes import install_fixes
 
 Progress = Callable[[float], None]
 HEADER_CHARS = 120
@@ -99,7 +100,7 @@ class _Report(SimpleDocTemplate):
 
 def write_pdf(board: Board, path: Path, progress: Progress | None = None) -> None:
     """Write the board's post-mortem report as a PDF, atomically."""
-    install_cmap_fix()
+    install_fixes()
     story = build_story(board)
     with atomic_path(Path(path)) as temp:
         doc = _Report(str(temp), board, len(story), progress)

@@ -47,25 +47,26 @@ def tally(votes: int) -> str:
 
 def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
     """A card: its text (long text in pieces), its author, its dots and its notes."""
-    author = view.name(card.author)
+    author = view.name(card.author).replace("\n", " ")
     before = [(f"{DOT} {votes}   ", {"fontName": SANS_BOLD, "textColor": WARM})] if votes else []
     bullet = ("•", styles()[style].bulletColor)
-    pieces = chunks(card.text or "(empty card)")
+    pieces = chunks(card.text if card.text.strip() else "(empty card)")
     story: list[Flowable] = []
-    if needs_shaping(author):  # an Arabic-script name must be shaped: it goes in the paragraph
-        after = [
-            (" — ", {"fontSize": 8, "textColor": MUTED}),
-            *user_pieces(author, fontSize=8, textColor=MUTED),
-        ]
-        tail: list[tuple[str, str]] = []
-    else:
-        after, tail = [], [(SANS, " — "), *font_runs(author.replace("\n", " "))] if author else []
+    tail = [(SANS, " — "), *font_runs(author)] if author else []
+    room = FRAME_TEXT - styles()["card_more"].leftIndent
+    after: list[tuple[str, dict[str, Any]]] = []
+    if tail and (needs_shaping(author) or CardText.tail_width(tail) > room / 2):
+        # An Arabic-script name must be shaped, and a very long one must wrap: either goes in
+        # the paragraph (slower to lay out, which is why the usual short name does not).
+        muted: dict[str, Any] = {"fontSize": 8, "textColor": MUTED}
+        after, tail = [(" — ", muted), *user_pieces(author, **muted)], []
     for index, piece in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
         name = style if first else "card_more"
         # Right-to-left text is broken into lines here, so that each line reads in order.
-        dots = _width_of(before if first else None, styles()[name].fontSize)
-        piece = pre_break(piece, name, FRAME_TEXT, dots)
+        taken = _width_of(before if first else None, styles()[name].fontSize)
+        taken += _width_of(after if last else None, styles()[name].fontSize)
+        piece = pre_break(piece, name, FRAME_TEXT, taken)
         paragraph = plain_para(piece, name, before if first else None, after if last else None)
         if first or last:
             story.append(CardText(paragraph, bullet if first else None, tail if last else [], MUTED))
@@ -77,7 +78,7 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
 
 
 def _width_of(pieces: list[tuple[str, dict[str, Any]]] | None, font_size: float) -> float:
-    """The width of trusted pieces at the start of a card's first line (its dots)."""
+    """The width of pieces set around a card's text (its dots, an author inside it)."""
     return sum(
         stringWidth(text, attrs.get("fontName", SANS), attrs.get("fontSize", font_size))
         for text, attrs in pieces or []

@@ -39,9 +39,14 @@ class CardText(Flowable):
         self.bullet = bullet
         self.tail = tail
         self.tail_color = tail_color
-        self._tail_width = sum(stringWidth(text, font, TAIL_SIZE) for font, text in tail)
+        self._tail_width = self.tail_width(tail)
         self._extra = 0.0  # height added below the paragraph for a tail that needs its own line
         self._tail_at = (0.0, 0.0)
+
+    @staticmethod
+    def tail_width(tail: list[tuple[str, str]]) -> float:
+        """How wide a tail of (font, text) runs is drawn."""
+        return sum(stringWidth(text, font, TAIL_SIZE) for font, text in tail)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """The paragraph's size, plus a line when the tail does not fit after its last line."""
@@ -49,8 +54,13 @@ class CardText(Flowable):
         style = self.paragraph.style
         room = availWidth - style.leftIndent - style.rightIndent
         lines = self.paragraph.blPara.lines
+        if not lines:  # no text at all: the bullet and the tail get a line of their own
+            self._extra = style.leading
+            self._tail_at = (style.leftIndent, style.leading - self._first_ascent())
+            self.width, self.height = width, height + self._extra
+            return self.width, self.height
         last_baseline = height - self._first_ascent() - (len(lines) - 1) * style.leading
-        used = room - _extra_space(lines[-1]) if lines else 0.0
+        used = room - _extra_space(lines[-1])
         if not self.tail or used + self._tail_width <= room:
             self._extra = 0.0
             self._tail_at = (style.leftIndent + used, last_baseline)

@@ -34,8 +34,8 @@ class _Slot(QWidget):
     def build(self) -> QWidget:
         """The page, built now if it was not yet."""
         if self.page is None:
-            if self.factory is None:
-                raise LookupError(f"the {self.key!r} page is reserved but was never added")
+            if self.factory is None:  # KeyError, so that Mapping.get and "in" treat it as absent
+                raise KeyError(f"the {self.key!r} page is reserved but not added yet")
             self.page = self.factory()
             self.factory = None
             self._layout.addWidget(self.page)
@@ -90,9 +90,11 @@ class LazyPages(Mapping[str, QWidget]):
         return widget.key
 
     def current(self) -> QWidget | None:
-        """The page of the current tab."""
+        """The page of the current tab (None for a tab whose page is not added yet)."""
         widget = self._tabs.currentWidget() if self._tabs is not None else None
-        return widget.build() if isinstance(widget, _Slot) else None
+        if not isinstance(widget, _Slot) or (widget.page is None and widget.factory is None):
+            return None
+        return widget.build()
 
     def show(self, key: str) -> None:
         """Make ``key``'s tab current."""
@@ -107,6 +109,11 @@ class LazyPages(Mapping[str, QWidget]):
 
     def __getitem__(self, key: str) -> QWidget:
         return self._slots[key].build()
+
+    def __contains__(self, key: object) -> bool:
+        """Whether a page is there to be had, without building it."""
+        slot = self._slots.get(key) if isinstance(key, str) else None
+        return slot is not None and (slot.page is not None or slot.factory is not None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._slots)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
+from pathlib import Path
 
+from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from pmdesk.model.board import Board, Card, Section
+from pmdesk.model.board import Board, Card, Incident, Participant, Section
 from pmdesk.report.common import View
 from pmdesk.report.fonts import SANS, font_runs, logical_lines, markup, needs_shaping, visual_rtl
+from pmdesk.report.pdf import write_pdf
 from pmdesk.report.pdf_board import _card
 from pmdesk.report.pdf_card import CardText
 from pmdesk.report.pdf_styles import WIDTH, style_for
@@ -103,3 +107,49 @@ def _line_texts(line: object) -> list[object]:
     if words is None:  # a plain paragraph's line: (extra space, words)
         return list(line[1])  # type: ignore[index]
     return [frag for frag in words]
+
+
+def test_arabic_with_vowel_marks_after_a_line_break_exports() -> None:
+    marked = " ".join(["مرحبا", "بالعالم", "كيف", "حالك"] * 5) + " اللَّهِ"
+    board = Board(
+        incident=Incident(title="T", summary=marked),
+        sections=[Section("s", "S")],
+        cards=[Card("c1", "s", "x\nهِ"), Card("c2", "s", marked)],
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "marks.pdf"
+        write_pdf(board, target)  # raised IndexError inside reportlab before the fix
+        assert target.stat().st_size > 0
+
+
+def test_lines_of_arabic_keep_room_for_shaping() -> None:
+    words = ["هذا", "هو", "هي", "هذه", "هدف", "هجوم", "هجرة", "هرب", "هزة", "هش", "هل", "هم", "هن"]
+    text = " ".join(words[(i * 7) % 13] for i in range(60))
+    board = Board(sections=[Section("s", "S")], cards=[Card("c", "s", text)])
+    (flowable,) = _card(View(board), board.cards[0], "card")
+    assert isinstance(flowable, CardText)
+    pre_broken = sum(1 for frag in flowable.paragraph.frags if getattr(frag, "lineBreak", False)) + 1
+    flowable.wrap(WIDTH - 12, 10_000)
+    assert len(flowable.paragraph.blPara.lines) == pre_broken
+
+
+def test_a_word_longer_than_a_line_is_cut_in_reading_order() -> None:
+    word = "אבגדהוזחטיכלמנסעפצקרשת" * 6
+    lines = logical_lines(word, width=120, font_size=9.5).split("\n")
+    assert len(lines) > 2
+    assert "".join(lines) == word
+    assert all(stringWidth(line, SANS, 9.5) <= 120 for line in lines)
+
+
+def test_a_shaped_paragraph_never_shapes_a_word_across_two_fonts() -> None:
+    assert font_runs("مرحبا🔥بك", shaped=True)[0][1].endswith(" ")  # the word is parted
+    board = Board(
+        sections=[Section("s", "S")],
+        participants=[Participant("p", "سارة")],  # an Arabic author shapes the whole paragraph
+        cards=[Card("c1", "s", "مرحبا🔥بك"), Card("c2", "s", "fire🔥 in the hall", "p")],
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "mixed.pdf"
+        write_pdf(board, target)  # reportlab raised AttributeError on such words before
+        text = "".join(page.extract_text() for page in PdfReader(target).pages)
+        assert "🔥" in text and "hall" in text

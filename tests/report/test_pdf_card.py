@@ -63,3 +63,27 @@ def test_a_right_to_left_author_stays_inside_the_paragraph_to_be_shaped() -> Non
     assert isinstance(rtl, CardText) and rtl.tail == []
     assert any("ار" in frag.text or "سارة" in frag.text for frag in rtl.paragraph.frags)
     assert isinstance(ltr, CardText) and (SANS, "Ana Ruiz") in ltr.tail
+
+
+def test_a_card_of_only_spaces_gets_a_line_for_its_bullet_and_author() -> None:
+    card = CardText(plain_para("   ", "card"), ("•", black), [(SANS, " — "), (SANS, "Dana")], black)
+    _, height = card.wrap(WIDTH, 1000)
+    assert height == card.paragraph.style.leading
+    x, y = card._tail_at
+    assert x == card.paragraph.style.leftIndent and 0 < y < height
+    board = Board(sections=[Section("s", "S")], cards=[Card("c", "s", "     ")])
+    (only,) = _card(View(board), board.cards[0], "card")
+    assert isinstance(only, CardText)
+    assert "(empty card)" in "".join(frag.text for frag in only.paragraph.frags)
+
+
+def test_a_very_long_author_name_wraps_inside_the_paragraph() -> None:
+    name = " ".join(f"Name{i}" for i in range(40))
+    board = Board(
+        sections=[Section("s", "S")],
+        participants=[Participant("p", name)],
+        cards=[Card("c", "s", "a short card", "p")],
+    )
+    (card,) = _card(View(board), board.cards[0], "card")
+    assert isinstance(card, CardText) and card.tail == []
+    assert "Name39" in "".join(frag.text for frag in card.paragraph.frags)

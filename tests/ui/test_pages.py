@@ -49,7 +49,11 @@ def test_the_first_view_has_every_tab_and_the_meeting_fills_its_reserved_ones(
         assert window.current_page() is window.pages["board"]
         with pytest.raises(LookupError):
             window.pages["tone"]
+        assert "tone" not in window.pages and window.pages.get("tone") is None
+        window.tabs.setCurrentIndex(PAGE_ORDER.index("tone"))  # a click on it before it is added
+        assert window.current_page() is None
         complete_window(window)
+        assert "tone" in window.pages and window.current_page() is window.pages["tone"]
         assert [window.pages.key_at(i) for i in range(window.tabs.count())] == PAGE_ORDER
         assert window.tabs.tabText(PAGE_ORDER.index("tone")) == "Set the tone"
         assert "Prime Directive" in " ".join(

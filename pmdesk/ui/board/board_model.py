@@ -241,6 +241,7 @@ class BoardModel(QAbstractItemModel):
 
     def refresh_all(self) -> None:
         """Every row repaints (highlight, search, participants, tallies changed)."""
+        self.fetch_all()  # every row in the model first: a change names only rows it has
         self._voted_by = {v.target for v in self.qt_document.board.votes if v.participant == self.highlight}
         stack = [self._root]
         while stack:

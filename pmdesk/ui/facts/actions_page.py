@@ -40,6 +40,11 @@ from pmdesk.ui.facts.row_table import RowTable
 from pmdesk.ui.plain import plain_label
 
 FILTERS = ("all", "open", "overdue")
+# How an empty new action's text editor closes when it should be withdrawn: Esc, or Enter.
+_WITHDRAW = (
+    QAbstractItemDelegate.EndEditHint.RevertModelCache,
+    QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+)
 
 
 class ActionsFilter(QSortFilterProxyModel):
@@ -204,8 +209,11 @@ class ActionsPage(QWidget):
     def _fresh_closed(self, hint: QAbstractItemDelegate.EndEditHint) -> None:
         action_id, self._fresh = self._fresh, None
         row = self.model.row_of(action_id) if action_id is not None else -1
-        if row < 0 or self.model.item(row).text.strip() or hint == QAbstractItemDelegate.EndEditHint.NoHint:
-            return
+        edited = self.proxy.mapToSource(self.table.currentIndex())
+        if row < 0 or edited.row() != row or edited.column() != TEXT:
+            return  # another cell's editor closed
+        if self.model.item(row).text.strip() or hint not in _WITHDRAW:
+            return  # it has words, or the facilitator moved on (Tab, a click elsewhere)
         stack = self.qt_document.undo_stack
         if stack.index() == self._fresh_step:
             stack.undo()  # nothing happened since it was added: Undo does not offer it back

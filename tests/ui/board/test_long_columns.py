@@ -96,3 +96,14 @@ def test_a_long_column_scrolls_by_row_even_while_it_shows_only_its_first_rows(
     view = page.columns[0].view
     assert page.model.rowCount(view.rootIndex()) < LONG_COLUMN
     assert view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+
+
+def test_a_repaint_of_every_row_brings_in_the_rows_held_back(
+    qtmodeltester: ModelTester, long_document: Document
+) -> None:
+    model = BoardModel(QtDocument(long_document))
+    qtmodeltester.check(model)
+    model.highlight = long_document.board.participants[0].id
+    model.refresh_all()  # names every row: they must all be in the model
+    section = model.index_of(long_document.board.sections[0].id)
+    assert model.rowCount(section) == len(model.items_in(long_document.board.sections[0].id))

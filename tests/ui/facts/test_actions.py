@@ -138,6 +138,17 @@ def test_a_new_action_is_kept_when_the_facilitator_moves_on_to_its_owner(
     assert any(action.id == action_id for action in saved().actions)
 
 
+def test_a_new_action_is_kept_when_the_facilitator_tabs_on_to_its_owner(
+    qtbot: QtBot, facts_window: MainWindow
+) -> None:
+    page = page_of(facts_window)
+    action_id = page.add()
+    line = open_editor(qtbot, page)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert page.model.row_of(str(action_id)) >= 0
+
+
 def test_create_action_without_a_board_page(facts_window: MainWindow) -> None:
     action_id = create_action_from_selection(facts_window)
     board = facts_window.qt_document.board
