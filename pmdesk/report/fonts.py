@@ -222,9 +222,13 @@ def logical_lines(text: str, width: float, font_size: float, main_font: str = SA
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    def measure(word: str) -> float:
-        runs = font_runs(word, shaped=True)
-        return sum(stringWidth(run, main_font if font == SANS else font, font_size) for font, run in runs)
+    sans = _coverage()[0]
+    fonts = [main_font, *CHAIN[1:]]
+
+    def measure(word: str) -> float:  # the order of the letters does not change the width
+        if sans.issuperset(map(ord, word)):
+            return float(stringWidth(word, main_font, font_size))
+        return sum(stringWidth(run, fonts[index], font_size) for index, run in _runs(word))
 
     if needs_shaping(text):
         width *= 1 - ARABIC_SLACK
@@ -234,8 +238,9 @@ def logical_lines(text: str, width: float, font_size: float, main_font: str = SA
         line: list[str] = []
         used = 0.0
         for whole in paragraph.split():
-            for word in _cut(whole, width, measure):
-                size = measure(word)
+            whole_size = measure(whole)
+            for word in [whole] if whole_size <= width else _cut(whole, width, measure):
+                size = whole_size if word is whole else measure(word)
                 if line and used + space + size > width:
                     lines.append(" ".join(line))
                     line, used = [], 0.0
@@ -247,8 +252,6 @@ def logical_lines(text: str, width: float, font_size: float, main_font: str = SA
 
 def _cut(word: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """``word`` in pieces no wider than ``width``, cut between letters (each with its marks)."""
-    if measure(word) <= width:
-        return [word]
     pieces: list[str] = []
     piece = ""
     for char in word:
