@@ -1,7 +1,5 @@
 """Allow ``python -m pmdesk``."""
 
-import sys
+from pmdesk.cli import entry
 
-from pmdesk.cli import main
-
-sys.exit(main())
+entry()

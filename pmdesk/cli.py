@@ -210,3 +210,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{type(error).__name__}: {error}"
     print(f"pmdesk: error: {message}", file=sys.stderr)
     return 2
+
+
+def entry() -> NoReturn:
+    """The ``pmdesk`` program: run the command line and exit with its status.
+
+    A command (import, export, demo) exits without tearing the interpreter down: its files are
+    written and closed by then, and freeing a big board and reportlab's objects one by one
+    would add a fifth of a second. The window exits the usual way (Qt and settings clean up).
+    """
+    argv = sys.argv[1:]
+    status = main(argv)
+    if argv and argv[0] in COMMANDS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from pmdesk import __version__
+from pmdesk.bench.boards import big_board
 from pmdesk.cli import main
 from pmdesk.model.demo import demo_board
 from pmdesk.store.board_file import BoardFile
+from pmdesk.store.document import Document
 from pmdesk.store.json_format import board_to_json
 
 
@@ -50,6 +52,23 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_python_m_pmdesk_version() -> None:
     done = subprocess.run([sys.executable, "-m", "pmdesk", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == f"pmdesk {__version__}"
+
+
+def test_a_command_in_its_own_process_writes_all_its_output_and_status(tmp_path: Path) -> None:
+    """Commands end without the interpreter's teardown: output must still be complete."""
+    board = tmp_path / "big.pmdesk"
+    Document.create(board, big_board(3000)).close()
+    run = [sys.executable, "-m", "pmdesk"]
+    done = subprocess.run([*run, "export", str(board), "--format", "json"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["cards"]) == 3000
+    failed = subprocess.run(
+        [*run, "import", str(tmp_path / "none.json"), str(tmp_path / "x.pmdesk")],
+        capture_output=True,
+        text=True,
+    )
+    assert failed.returncode == 2 and failed.stderr.startswith("pmdesk: error:")
+    assert not (tmp_path / "x.pmdesk").exists()
 
 
 def test_demo_then_export_then_import_is_the_identity(
