@@ -53,7 +53,7 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 # A card never has children: the tree view then skips asking it for them.
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
-FIRST_ROWS = 200  # rows of a section in the first frame; far more than a screen holds
+FIRST_ROWS = 80  # rows of a section in the first frame: more than the tallest screen shows
 _UNSHOWN = {"timeline", "actions", "agenda", "incident"}
 
 
