@@ -131,7 +131,9 @@ class Application:
         qt_document = QtDocument(document)
         # The board shows first; the rest is added right after the first frame is on screen.
         window = build_first_view(qt_document, self.hooks(), self.settings)
-        _AfterFirstFrame(window, partial(self._first_frame_shown, window))
+        # --quit-after-show reports the first frame, so it waits for one however slow it is.
+        latest = 10_000 if self.quit_after_show else 300
+        _AfterFirstFrame(window, partial(self._first_frame_shown, window), latest)
         qt_document.setParent(window)
         geometry = self.settings.value("window/geometry")
         if geometry is None or self.windows or not window.restoreGeometry(geometry):
