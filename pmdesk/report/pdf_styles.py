@@ -260,10 +260,11 @@ def plain_para(
     meets a parser. ``before``/``after`` are trusted (text, fragment attributes) pieces.
     """
     trusted = "".join(piece for piece, _ in (before or []) + (after or []))
-    chosen = style_for(style, text + trusted)
+    shaped = needs_shaping(text + trusted)
+    chosen = _shaped(styles()[style]) if shaped else styles()[style]
     proto = _prototype(styles()[style])
     frags = [proto.clone(text=piece, **attrs) for piece, attrs in before or []]
-    for font, run in font_runs(text, shaped=needs_shaping(text + trusted)):
+    for font, run in font_runs(text, shaped=shaped):
         for index, line in enumerate(run.split("\n")):
             if index:
                 frags.append(proto.clone(text="", lineBreak=True))

@@ -63,7 +63,7 @@ class BoardPage(QWidget):
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
         qt_document.changed.connect(self._on_changed)
         self._build_columns()
-        self.sync_read_only()
+        self._sync_entries()  # the model followed the file's read-only state when it was built
         from pmdesk.ui.board.board_commands import BoardCommands
 
         self.commands = BoardCommands(self)
@@ -145,8 +145,11 @@ class BoardPage(QWidget):
 
     def sync_read_only(self) -> None:
         """Follow the file's read-only state (it changes when Save As moves the board)."""
-        read_only = self.qt_document.document.read_only
         self.model.sync_read_only()
+        self._sync_entries()
+
+    def _sync_entries(self) -> None:
+        read_only = self.qt_document.document.read_only
         for column in self.columns:
             column.entry.setReadOnly(read_only)
             column.entry.setPlaceholderText("Read-only board" if read_only else "Add a card… (Enter)")

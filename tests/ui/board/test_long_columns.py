@@ -30,6 +30,17 @@ def long_document(tmp_path: Path) -> Iterator[Document]:
     document.close()
 
 
+def board_window(qtbot: QtBot, document: Document, settings: QSettings) -> tuple[MainWindow, BoardPage]:
+    """A main window with the board area installed (not shown yet), and its Board page."""
+    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+    window = MainWindow(QtDocument(document), hooks, settings)
+    qtbot.addWidget(window)
+    install(window)
+    page = window.pages["board"]
+    assert isinstance(page, BoardPage)
+    return window, page
+
+
 def test_a_long_section_starts_with_its_first_rows_and_gets_the_rest(
     qtmodeltester: ModelTester, long_document: Document
 ) -> None:
@@ -61,14 +72,9 @@ def test_asking_for_a_row_not_shown_yet_brings_in_the_rest(long_document: Docume
 def test_themes_arriving_after_the_first_frame_are_unfolded(
     qtbot: QtBot, long_document: Document, settings: QSettings
 ) -> None:
-    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
-    window = MainWindow(QtDocument(long_document), hooks, settings)
-    qtbot.addWidget(window)
-    install(window)
+    window, page = board_window(qtbot, long_document, settings)
     window.show()
     qtbot.waitExposed(window)
-    page = window.pages["board"]
-    assert isinstance(page, BoardPage)
     column = page.columns[0]
     root = column.view.rootIndex()
     assert page.model.rowCount(root) == FIRST_ROWS
@@ -87,12 +93,7 @@ def test_a_long_column_scrolls_by_row_even_while_it_shows_only_its_first_rows(
     qtbot: QtBot, long_document: Document, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(board_model, "FIRST_ROWS", LONG_COLUMN - 50)
-    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
-    window = MainWindow(QtDocument(long_document), hooks, settings)
-    qtbot.addWidget(window)
-    install(window)
-    page = window.pages["board"]
-    assert isinstance(page, BoardPage)
+    _window, page = board_window(qtbot, long_document, settings)
     view = page.columns[0].view
     assert page.model.rowCount(view.rootIndex()) < LONG_COLUMN
     assert view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
