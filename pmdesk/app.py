@@ -233,7 +233,7 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
     qt_app.setApplicationName("pmdesk")
     qt_app.setOrganizationName("pmdesk")
     qt_app.setApplicationDisplayName("pmdesk")
-    qt_app.setDesktopFileName("pmdesk")  # matches resources/pmdesk.desktop (Wayland, task bars)
+    qt_app.setDesktopFileName("pmdesk")  # matches pmdesk/resources/pmdesk.desktop (Wayland, task bars)
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "pmdesk.png"))))  # PNG: no SVG plugin at start
     settings = QSettings()
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))

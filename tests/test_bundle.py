@@ -42,9 +42,11 @@ def run_frozen(binary: Path, *args: str, home: Path) -> subprocess.CompletedProc
 
 
 def test_bundle_holds_the_resources(frozen: Path) -> None:
-    resources = frozen.parent / "_internal" / "resources"
+    resources = frozen.parent / "_internal" / "pmdesk" / "resources"
     assert (resources / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (resources / "fonts" / "LICENSES" / "DejaVu.txt").is_file()
     assert (resources / "icons" / "pmdesk.png").is_file()
+    assert (resources / "templates" / "10-default.json").is_file()
     assert not list(frozen.parent.rglob("libQt6WebEngine*"))
     assert not list(frozen.parent.rglob("libQt6Qml*"))
 

@@ -1,4 +1,4 @@
-"""Check a board against every rule of the interchange format (docs/board-format.md).
+"""Check a board against every rule of the interchange format (pmdesk/resources/board-format.md).
 
 ``board_problems`` returns ``(path, message)`` pairs, where ``path`` is a JSON path into the
 board's JSON form (``cards[3].section``); an empty list means the board is valid.

@@ -1,4 +1,4 @@
-"""The JSON interchange format (docs/board-format.md): a board to a dict and back, fully checked."""
+"""The JSON interchange format (pmdesk/resources/board-format.md): a board to a dict and back, checked."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from pmdesk.model.validate import board_problems, int_problem, quoted, text_prob
 
 FORMAT = "pmdesk"
 VERSION = 1
-# What a missing key becomes where the contract leaves it open (documented in docs/board-format.md).
+# What a missing key becomes where the contract leaves it open (see pmdesk/resources/board-format.md).
 MISSING_KIND = "other"
 MISSING_EVENT_KIND = "note"
 MISSING_COLOR = "#1f77b4"

@@ -201,7 +201,7 @@ def _edit(path: str, value: Any) -> Any:
     return change
 
 
-# One case per rule of docs/board-format.md: (change, path, message).
+# One case per rule of pmdesk/resources/board-format.md: (change, path, message).
 BAD: list[tuple[str, Any, str, str]] = [
     ("format", _edit("format", "trello"), "format", 'expected "pmdesk", got the text "trello"'),
     ("format missing", _edit("format", ...), "format", "required"),

@@ -19,7 +19,7 @@ from pmdesk.ui.theme import Theme
 
 
 def bundled_phrases() -> list[str]:
-    """The phrases in resources/blameless_phrases.txt (none if the file is missing)."""
+    """The phrases in pmdesk/resources/blameless_phrases.txt (none if the file is missing)."""
     try:
         return parse_phrases(resource_path("blameless_phrases.txt").read_text(encoding="utf-8"))
     except OSError:
