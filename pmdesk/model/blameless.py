@@ -47,15 +47,12 @@ def _words_pattern(words: str) -> str:
 
 
 def name_variants(names: Iterable[str]) -> list[str]:
-    """Full names and first names (at least two letters), longest first so full names win."""
-    variants: set[str] = set()
-    for name in names:
-        clean = " ".join(name.split())
-        if len(clean) >= 2:
-            variants.add(clean)
-        first = clean.split(" ", 1)[0] if clean else ""
-        if len(first) >= 2:
-            variants.add(first)
+    """Whole participant names (at least two letters), longest first.
+
+    Only a whole name counts: a participant called "Support lead" makes "support lead" a name,
+    never "support" alone, so ordinary words of a role-like name do not fire the hint.
+    """
+    variants = {clean for clean in (" ".join(name.split()) for name in names) if len(clean) >= 2}
     return sorted(variants, key=lambda v: (-len(v), v.casefold()))
 
 

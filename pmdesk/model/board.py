@@ -96,6 +96,7 @@ class Card:
     author: str | None = None
     theme: str | None = None
     notes: str = ""
+    hint_silenced: bool = False
 
 
 @dataclass
@@ -121,13 +122,14 @@ class Action:
 
 @dataclass
 class Session:
-    """Facts about the meeting itself."""
+    """Facts about the meeting itself (``start_time`` is the local wall-clock ``HH:MM``)."""
 
     date: str | None = None
     votes_per_participant: int = DEFAULT_VOTES_PER_PARTICIPANT
     votes_hidden: bool = False
     takeaways: str = ""
     check_in: str | None = None
+    start_time: str | None = None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from pmdesk.model.derived import dots_used
 from pmdesk.model.edits import Batch, EditError, apply_edit, find_index, primitives, target_of
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Recorder, finished, recording
-from pmdesk.model.times import is_date, is_time, time_sort_key
+from pmdesk.model.times import is_clock, is_date, is_time, time_sort_key
 
 COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 TIME_FIELDS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
@@ -87,6 +87,9 @@ def set_session_field(board: Board, name: str, value: Any) -> Batch:
     """Change one field of the session (date, dots per participant, ...)."""
     if name in ("date", "check_in"):
         _need_date(value, name.replace("_", "-"))
+    elif name == "start_time":
+        if value is not None and not is_clock(value):
+            raise EditError("The session's start time must be a time of day such as 09:30")
     elif name == "takeaways":
         _need_text(value, "Takeaways")
     elif name == "votes_hidden":
@@ -103,7 +106,12 @@ def set_session_field(board: Board, name: str, value: Any) -> Batch:
                 )
     else:
         raise EditError(f"the session has no field {name!r}")
-    names = {"votes_hidden": "Hide tallies" if value else "Reveal tallies"}
+    names = {
+        "votes_hidden": "Hide tallies" if value else "Reveal tallies",
+        "date": "Set session date",
+        "start_time": "Set session start time",
+        "check_in": "Set check-in date",
+    }
     return _single(board, names.get(name, f"Edit {name.replace('_', ' ')}"), "session", None, name, value)
 
 

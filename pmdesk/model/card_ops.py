@@ -85,6 +85,16 @@ def set_card_field(board: Board, card_id: str, name: str, value: str | None) -> 
     return finished(rec)
 
 
+def set_card_hint_silenced(board: Board, card_id: str, silenced: bool) -> Batch:
+    """Silence (or allow again) the blameless-wording hint for one card."""
+    if not isinstance(silenced, bool):
+        raise EditError("silencing the hint is true or false")
+    card(board, card_id)
+    with recording(board, "Silence wording hint" if silenced else "Allow wording hint") as rec:
+        rec.set("cards", card_id, "hint_silenced", silenced)
+    return finished(rec)
+
+
 def _release_votes(rec: Recorder, target: str) -> None:
     for index in reversed(range(len(rec.board.votes))):
         if rec.board.votes[index].target == target:

@@ -24,6 +24,23 @@ def parse_date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text)
 
 
+def parse_clock(text: str | None) -> dt.time | None:
+    """A local wall-clock time ``HH:MM`` (24-hour), or None for None; ValueError if malformed."""
+    if text is None:
+        return None
+    if len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
+        raise ValueError(f"time of day {text!r} is not HH:MM")
+    return dt.time(int(text[:2]), int(text[3:]))
+
+
+def is_clock(text: object) -> bool:
+    """True if ``text`` is a 24-hour ``HH:MM`` time of day."""
+    try:
+        return isinstance(text, str) and parse_clock(text) is not None
+    except ValueError:
+        return False
+
+
 def is_time(text: object) -> bool:
     """True if ``text`` is an ISO 8601 time with an offset."""
     try:

@@ -18,7 +18,7 @@ from pmdesk.model.board import (
     INCIDENT_KINDS,
     Board,
 )
-from pmdesk.model.times import is_date, is_time
+from pmdesk.model.times import is_clock, is_date, is_time
 
 COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 # SQLite stores integers in 8 bytes; a larger number cannot be written to a board file.
@@ -92,6 +92,10 @@ class _Checker:
         if value is not None and not is_date(value):
             self.add(path, f"{quoted(value)} is not a date (YYYY-MM-DD)")
 
+    def clock(self, path: str, value: object) -> None:
+        if value is not None and not is_clock(value):
+            self.add(path, f"{quoted(value)} is not a time of day (HH:MM, 24-hour)")
+
     def boolean(self, path: str, value: object) -> None:
         if not isinstance(value, bool):
             self.add(path, f"expected true or false, got {quoted(value)}")
@@ -147,6 +151,7 @@ def board_problems(board: Board) -> list[Problem]:
         if card.theme in theme_section and theme_section[card.theme] != card.section:
             check.add(f"{path}.theme", f"theme {quoted(card.theme)} is in another section")
         check.text(f"{path}.notes", card.notes)
+        check.boolean(f"{path}.hint_silenced", card.hint_silenced)
         if card.id in theme_ids:
             check.add(f"{path}.id", f"{quoted(card.id)} is also a theme's id")
     _check_votes(check, board, people, card_ids, theme_ids)
@@ -235,3 +240,4 @@ def _check_session(check: _Checker, board: Board) -> None:
     check.boolean("session.votes_hidden", session.votes_hidden)
     check.text("session.takeaways", session.takeaways)
     check.date("session.check_in", session.check_in)
+    check.clock("session.start_time", session.start_time)

@@ -30,8 +30,16 @@ from pmdesk.store.schema import (
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _add_session_start_and_card_hints(conn: sqlite3.Connection) -> None:
+    """Version 2: the session's start time, and the per-card silencing of the blameless hint."""
+    conn.execute("ALTER TABLE session ADD COLUMN start_time TEXT")
+    conn.execute("ALTER TABLE cards ADD COLUMN hint_silenced INTEGER NOT NULL DEFAULT 0")
+
+
 # Migrations from version N to N + 1, run after a backup copy of the file is written.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_session_start_and_card_hints}
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

@@ -210,6 +210,7 @@ def _card(obj: _Obj) -> Card:
         obj.optional_text("author"),
         obj.optional_text("theme"),
         obj.text("notes"),
+        obj.boolean("hint_silenced"),
     )
 
 
@@ -251,6 +252,7 @@ def _session(root: _Obj) -> Session:
         votes_hidden=obj.boolean("votes_hidden", defaults.votes_hidden),
         takeaways=obj.text("takeaways"),
         check_in=obj.optional_text("check_in"),
+        start_time=obj.optional_text("start_time"),
     )
 
 

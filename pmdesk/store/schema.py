@@ -13,7 +13,7 @@ from pmdesk.model.board import (
 )
 
 APPLICATION_ID = 0x706D646B  # "pmdk"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Foreign keys are deferred: a batch may pass through states that only make sense at its end.
 SCHEMA = """
@@ -26,7 +26,7 @@ CREATE TABLE incident (
 CREATE TABLE session (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     date TEXT, votes_per_participant INTEGER NOT NULL, votes_hidden INTEGER NOT NULL,
-    takeaways TEXT NOT NULL, check_in TEXT
+    takeaways TEXT NOT NULL, check_in TEXT, start_time TEXT
 );
 CREATE TABLE timeline (
     id TEXT PRIMARY KEY, position INTEGER NOT NULL, at TEXT, kind TEXT NOT NULL, text TEXT NOT NULL
@@ -49,7 +49,7 @@ CREATE TABLE cards (
     text TEXT NOT NULL,
     author TEXT REFERENCES participants(id) DEFERRABLE INITIALLY DEFERRED,
     theme TEXT REFERENCES themes(id) DEFERRABLE INITIALLY DEFERRED,
-    notes TEXT NOT NULL
+    notes TEXT NOT NULL, hint_silenced INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE votes (
     position INTEGER NOT NULL,
@@ -77,7 +77,7 @@ CREATE INDEX agenda_position ON agenda(position);
 
 LIST_TABLES = ("timeline", "participants", "sections", "themes", "cards", "votes", "actions", "agenda")
 SINGLETON_TYPES: dict[str, type] = {"incident": Incident, "session": Session}
-BOOL_FIELDS = {("participants", "facilitator"), ("session", "votes_hidden")}
+BOOL_FIELDS = {("participants", "facilitator"), ("session", "votes_hidden"), ("cards", "hint_silenced")}
 JSON_FIELDS = {("incident", "services")}
 CONVERTED_FIELDS = BOOL_FIELDS | JSON_FIELDS
 

@@ -22,12 +22,22 @@ def test_bundled_file_has_the_usual_phrases() -> None:
         assert phrase in phrases
 
 
-def test_fires_on_a_first_name_any_case() -> None:
-    matcher = BlamelessMatcher(bundled(), PEOPLE)
-    found = matcher.matches("ben pushed the config without a canary")
-    assert [(m.kind, m.found) for m in found] == [(NAME, "ben")]
-    assert matcher.fires("Deploy approved by Ana Ruiz")
-    assert matcher.fires("Tom's change")
+def test_fires_on_a_whole_name_any_case() -> None:
+    matcher = BlamelessMatcher(bundled(), [*PEOPLE, "Mei"])
+    found = matcher.matches("ben okafor pushed the config without a canary")
+    assert [(m.kind, m.found) for m in found] == [(NAME, "ben okafor")]
+    assert matcher.fires("Deploy approved by Ana  Ruiz")
+    assert matcher.fires("Tom Becker's change")
+    assert matcher.fires("mei paged the on-call")  # a participant known by one name
+
+
+def test_only_whole_participant_names_count() -> None:
+    matcher = BlamelessMatcher([], ["Support lead", "Database engineer B", "Ben Okafor"])
+    assert not matcher.fires("Support had a status page link ready")
+    assert not matcher.fires("The database engineer on call scaled the pool")
+    assert not matcher.fires("Ben from payments checked the logs")
+    assert [m.found for m in matcher.matches("Asked the support lead first")] == ["support lead"]
+    assert matcher.fires("Database engineer B restarted it")
 
 
 def test_names_match_whole_words_only() -> None:
@@ -63,5 +73,5 @@ def test_neutral_text_is_quiet() -> None:
 
 def test_hint_message_quotes_what_it_found() -> None:
     matcher = BlamelessMatcher(bundled(), PEOPLE)
-    message = hint_message(matcher.matches("Ben forgot the canary"))
-    assert "“Ben”" in message and "“forgot”" in message and "system" in message
+    message = hint_message(matcher.matches("Ben Okafor forgot the canary"))
+    assert "“Ben Okafor”" in message and "“forgot”" in message and "system" in message

@@ -53,6 +53,8 @@ CASES: list[tuple[str, Callable[[Board], None], str, str]] = [
     ("source", _set(lambda b: b.actions[0], "source", "e1"), "actions[0].source", "unknown card or theme"),
     ("session date", _set(lambda b: b.session, "date", "tomorrow"), "session.date", "not a date"),
     ("check-in", _set(lambda b: b.session, "check_in", "2026-02-30"), "session.check_in", "not a date"),
+    ("start time", _set(lambda b: b.session, "start_time", "9.30"), "session.start_time", "not a time of day"),
+    ("hint silenced", _set(lambda b: b.cards[4], "hint_silenced", None), "cards[4].hint_silenced", "true or false"),
     ("budget type", _set(lambda b: b.session, "votes_per_participant", True), "session.votes_per_participant", "whole number"),
     ("hidden type", _set(lambda b: b.session, "votes_hidden", "no"), "session.votes_hidden", "true or false"),
     ("minutes 0", _set(lambda b: b.agenda[0], "minutes", 0), "agenda[0].minutes", "1 or more"),

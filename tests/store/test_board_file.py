@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.model.card_ops import add_card
+from pmdesk.model.board_ops import set_session_field
+from pmdesk.model.card_ops import add_card, set_card_hint_silenced
 from pmdesk.model.demo import demo_board
 from pmdesk.store import board_file
 from pmdesk.store.board_file import BoardFile, create_file
@@ -90,7 +91,7 @@ def test_newer_version(demo_file: Path) -> None:
     conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
-    refuse(demo_file, r"newer pmdesk \(board format 7; this pmdesk reads up to 1\)")
+    refuse(demo_file, r"newer pmdesk \(board format 7; this pmdesk reads up to 2\)")
 
 
 def test_a_folder_and_a_missing_file(tmp_path: Path) -> None:
@@ -139,23 +140,60 @@ def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: 
     def add_table(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE extra (x)")
 
-    monkeypatch.setattr(board_file, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(board_file, "MIGRATIONS", {1: add_table})
+    version = board_file.SCHEMA_VERSION
+    monkeypatch.setattr(board_file, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setattr(board_file, "MIGRATIONS", {version: add_table})
     file = BoardFile.open(demo_file)
     try:
-        assert file.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert file.conn.execute("PRAGMA user_version").fetchone()[0] == version + 1
         assert file.read() == demo_board()
     finally:
         file.close()
-    backup = demo_file.with_name("demo.pmdesk.v1.bak")
+    backup = demo_file.with_name(f"demo.pmdesk.v{version}.bak")
     conn = sqlite3.connect(backup)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == len(demo_board().cards)
     finally:
         conn.close()
     assert len(original) > 0
+
+
+def make_version_1(path: Path) -> None:
+    """Turn a board file into what pmdesk's first board format wrote (no start time, no hint flags)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("ALTER TABLE session DROP COLUMN start_time")
+        conn.execute("ALTER TABLE cards DROP COLUMN hint_silenced")
+        conn.execute("PRAGMA user_version = 1")
+    finally:
+        conn.close()
+
+
+def test_a_version_1_board_gains_the_session_start_and_card_hints(demo_file: Path) -> None:
+    make_version_1(demo_file)
+    document = Document.open(demo_file)
+    try:
+        assert document.board == demo_board()
+        assert document.board.session.start_time is None
+        document.apply(set_card_hint_silenced(document.board, "c3", True))
+        document.apply(set_session_field(document.board, "start_time", "09:30"))
+    finally:
+        document.close()
+    backup = demo_file.with_name("demo.pmdesk.v1.bak")
+    conn = sqlite3.connect(backup)  # the version-1 board as it was, beside the upgraded one
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert "hint_silenced" not in {row[1] for row in conn.execute("PRAGMA table_info(cards)")}
+    finally:
+        conn.close()
+    reopened = Document.open(demo_file)
+    try:
+        assert reopened.board.cards[2].hint_silenced and reopened.board.session.start_time == "09:30"
+    finally:
+        reopened.close()
+    assert board_file.SCHEMA_VERSION == 2
 
 
 def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None:

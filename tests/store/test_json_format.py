@@ -35,6 +35,7 @@ from pmdesk.store.json_format import ImportProblem, board_from_json, board_to_js
 TEXT = st.text(max_size=12)
 TIMES = st.one_of(st.none(), st.sampled_from(["2026-11-20T14:02:00+00:00", "2026-01-01T00:00:00-05:30"]))
 DATES = st.one_of(st.none(), st.sampled_from(["2026-12-05", "2027-02-28"]))
+CLOCKS = st.one_of(st.none(), st.sampled_from(["09:30", "00:00", "23:59"]))
 
 
 @st.composite
@@ -63,7 +64,7 @@ def boards(draw: st.DrawFn) -> Board:
         section = draw(st.sampled_from(section_ids))
         theme = draw(st.sampled_from([None, *(t.id for t in themes if t.section == section)]))
         author = draw(st.sampled_from([None, *(p.id for p in people)]))
-        cards.append(Card(f"c{i}", section, draw(TEXT), author, theme, draw(TEXT)))
+        cards.append(Card(f"c{i}", section, draw(TEXT), author, theme, draw(TEXT), draw(st.booleans())))
     targets = [c.id for c in cards if c.theme is None] + [t.id for t in themes]
     budget = draw(st.integers(0, 3))
     votes = []
@@ -96,7 +97,7 @@ def boards(draw: st.DrawFn) -> Board:
         ],
         participants=people, sections=sections, themes=themes, cards=cards, votes=list(votes),
         actions=actions,
-        session=Session(draw(DATES), budget, draw(st.booleans()), draw(TEXT), draw(DATES)),
+        session=Session(draw(DATES), budget, draw(st.booleans()), draw(TEXT), draw(DATES), draw(CLOCKS)),
         agenda=[
             AgendaPhase(f"g{i}", draw(TEXT), draw(st.integers(1, 90)), draw(st.one_of(st.none(), st.integers(0, 9999))))
             for i in range(draw(st.integers(0, 3)))
@@ -147,6 +148,20 @@ def test_missing_keys_take_the_documented_defaults() -> None:
     assert board.session == Session()
     assert board.incident == Incident(title="Outage", kind="other")
     assert board.cards == board.themes == board.votes == board.actions == board.timeline == []
+
+
+def test_the_session_start_and_a_silenced_hint_round_trip() -> None:
+    data = demo_json()
+    data["session"]["start_time"] = "09:30"
+    data["cards"][2]["hint_silenced"] = True
+    board = board_from_json(data)
+    assert board.session.start_time == "09:30"
+    assert [card.hint_silenced for card in board.cards[:4]] == [False, False, True, False]
+    assert board_to_json(board)["session"]["start_time"] == "09:30"
+    assert board_to_json(board)["cards"][2]["hint_silenced"] is True
+    del data["session"]["start_time"], data["cards"][2]["hint_silenced"]  # older files lack them
+    board = board_from_json(data)
+    assert board.session.start_time is None and not board.cards[2].hint_silenced
 
 
 def test_an_empty_sections_list_is_not_replaced_by_the_defaults() -> None:
@@ -249,6 +264,10 @@ BAD: list[tuple[str, Any, str, str]] = [
     ("due datetime", _edit("actions[0].due", "2026-12-05T10:00:00+00:00"), "actions[0].due", "not a date"),
     ("session type", _edit("session", 3), "session", "expected an object"),
     ("session date", _edit("session.date", "2026-11-31"), "session.date", "not a date"),
+    ("start time", _edit("session.start_time", "9:30"), "session.start_time", 'not a time of day (HH:MM'),
+    ("start time hour", _edit("session.start_time", "24:00"), "session.start_time", "not a time of day"),
+    ("start time type", _edit("session.start_time", 930), "session.start_time", "expected text"),
+    ("hint silenced type", _edit("cards[2].hint_silenced", "yes"), "cards[2].hint_silenced", "expected true or false"),
     ("votes hidden", _edit("session.votes_hidden", 0), "session.votes_hidden", "expected true or false"),
     ("budget negative", _edit("session.votes_per_participant", -1), "session.votes_per_participant", "0 or more"),
     ("budget float", _edit("session.votes_per_participant", 3.0), "session.votes_per_participant", "whole number"),

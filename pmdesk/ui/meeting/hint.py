@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from pmdesk.model.blameless import BlamelessMatcher, hint_message, parse_phrases
 from pmdesk.model.board import Card
+from pmdesk.model.card_ops import set_card_hint_silenced
 from pmdesk.model.edits import Edit, Insert, SetField, primitives
 from pmdesk.resources import resource_path
 from pmdesk.ui.document_adapter import QtDocument
@@ -27,21 +28,20 @@ def bundled_phrases() -> list[str]:
 
 
 class HintBar(QFrame):
-    """Shows one hint at a time for the card just written; Dismiss hides it for that card."""
+    """Shows one hint at a time for the card just written; a card can be silenced for good."""
 
     def __init__(self, qt_document: QtDocument, colours: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BlamelessHint")
         self.qt_document = qt_document
         self.phrases = bundled_phrases()
-        self.dismissed: set[str] = set()
         self.card_id: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
         self.message = plain_label("", self)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss = QPushButton("Dismiss", self)
-        self.dismiss.setToolTip("Hide this hint for this card")
+        self.dismiss = QPushButton("Silence for this card", self)
+        self.dismiss.setToolTip("Don't check this card's wording again (stored in the board; Ctrl+Z undoes)")
         self.dismiss.clicked.connect(self.dismiss_current)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.dismiss)
@@ -70,7 +70,7 @@ class HintBar(QFrame):
             elif (
                 isinstance(primitive, SetField)
                 and primitive.collection == "cards"
-                and primitive.name == "text"
+                and primitive.name in ("text", "hint_silenced")
                 and primitive.item_id is not None
             ):
                 written.append(primitive.item_id)
@@ -84,8 +84,10 @@ class HintBar(QFrame):
                 return
 
     def check(self, card: Card) -> bool:
-        """Show the hint for ``card`` if it matches and was not dismissed; True if shown."""
-        if card.id in self.dismissed:
+        """Show the hint for ``card`` if it matches and is not silenced; True if shown."""
+        if card.hint_silenced:
+            if card.id == self.card_id:
+                self.hide_hint()
             return False
         found = self.matcher().matches(card.text)
         if not found:
@@ -98,10 +100,11 @@ class HintBar(QFrame):
         return True
 
     def dismiss_current(self, _checked: bool = False) -> None:
-        """Hide the hint and don't show it again for this card."""
-        if self.card_id is not None:
-            self.dismissed.add(self.card_id)
+        """Silence the hint for this card, as one undoable edit stored in the board."""
+        card_id = self.card_id
         self.hide_hint()
+        if card_id is not None:
+            self.qt_document.attempt(set_card_hint_silenced, card_id, True)
 
     def hide_hint(self) -> None:
         """Hide the bar."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from pmdesk.model.board_ops import add_participant
 from pmdesk.model.card_ops import add_card, set_card_field
+from pmdesk.store.board_file import BoardFile
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
 
@@ -23,11 +27,20 @@ def test_typed_card_naming_a_participant_shows_the_hint(
     qtbot: QtBot, window: MainWindow, meeting: Meeting
 ) -> None:
     count = len(window.qt_document.board.cards)
-    write_card(qtbot, window, "ben pushed the change on Friday")
+    write_card(qtbot, window, "ben okafor pushed the change on Friday")
     assert len(window.qt_document.board.cards) == count + 1
     assert meeting.hint.isVisible()
-    assert "“ben”" in meeting.hint.message.text()
-    assert any(c.text == "ben pushed the change on Friday" for c in window.qt_document.board.cards)
+    assert "“ben okafor”" in meeting.hint.message.text()
+    assert any(c.text == "ben okafor pushed the change on Friday" for c in window.qt_document.board.cards)
+
+
+def test_a_word_of_a_role_like_name_is_not_a_name(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    qt_document = window.qt_document
+    assert qt_document.attempt(add_participant, "Support lead", "#8c564b", participant_id="px")
+    write_card(qtbot, window, "Support had a status page link ready")
+    assert not meeting.hint.isVisible()
+    write_card(qtbot, window, "We waited for the support lead to answer")
+    assert meeting.hint.isVisible() and "“support lead”" in meeting.hint.message.text()
 
 
 def test_blaming_phrase_shows_it_and_neutral_text_does_not(window: MainWindow, meeting: Meeting) -> None:
@@ -42,11 +55,21 @@ def test_blaming_phrase_shows_it_and_neutral_text_does_not(window: MainWindow, m
     assert not meeting.hint.isVisible()
 
 
-def test_dismiss_hides_it_for_that_card_only(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+def test_silence_is_stored_for_that_card_only_and_undoable(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path
+) -> None:
     qt_document = window.qt_document
     assert qt_document.attempt(add_card, "lessons", "A careless push", card_id="cb2")
+    assert meeting.hint.isVisible()
     qtbot.mouseClick(meeting.hint.dismiss, Qt.MouseButton.LeftButton)
     assert not meeting.hint.isVisible()
+    assert qt_document.undo_stack.undoText() == "Silence wording hint"
+    qt_document.undo_stack.undo()
+    assert meeting.hint.isVisible()  # the card speaks again
+    qt_document.undo_stack.redo()
+    assert not meeting.hint.isVisible()
+    snapshot = BoardFile.read_snapshot(board_path)
+    assert [c.hint_silenced for c in snapshot.cards if c.id == "cb2"] == [True]
     assert qt_document.attempt(set_card_field, "cb2", "text", "A careless push, again")
     assert not meeting.hint.isVisible()
     assert qt_document.attempt(add_card, "lessons", "It was the fault of the config", card_id="cb3")
