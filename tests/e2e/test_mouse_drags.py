@@ -1,0 +1,45 @@
+"""Real mouse drags on the board: press, move in steps, release, as a hand on a mouse does."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import RoomFactory
+from tests.e2e.room import Room, card, theme
+
+
+def centre(rect: list[int]) -> tuple[int, int]:
+    """The middle of a screen rectangle."""
+    x, y, width, height = rect
+    return x + width // 2, y + height // 2
+
+
+def drag_item(window: Room, text: str, target: tuple[int, int]) -> None:
+    """Drag the card or theme whose text starts with ``text`` to a screen point."""
+    window.drag(centre(window.item(text)), target)
+
+
+def test_drag_onto_a_card_groups_the_two_into_a_new_theme(room: RoomFactory) -> None:
+    window = room()
+    drag_item(window, "Support had a status page", centre(window.item("Payments logs said")))
+    window.type("Clear signals")
+    window.key("Return")
+    board = window.export()
+    grouped = theme(board, "Clear signals")
+    assert card(board, "Support had a status page")["theme"] == grouped["id"]
+    assert card(board, "Payments logs said")["theme"] == grouped["id"]
+    assert not window.errors()
+
+
+def test_drag_into_a_theme_and_back_out(room: RoomFactory) -> None:
+    window = room()
+    rollback = theme(window.export(), "Fast, safe rollback")["id"]
+    drag_item(window, "Incident channel stayed calm", centre(window.item("Fast, safe rollback")))
+    assert window.wait_until(lambda: card(window.export(), "Incident channel")["theme"] == rollback)
+
+    # Out again: between two loose cards of the column (just above a loose card's top edge).
+    x, y, _width, _height = window.item("Payments logs said")
+    drag_item(window, "One-click revert", (x + 60, y + 2))
+    board = window.export()
+    assert card(board, "One-click revert")["theme"] is None
+    assert card(board, "One-click revert")["section"] == "went-well"
+    assert card(board, "Incident channel stayed calm")["theme"] == rollback
+    assert not window.errors()
