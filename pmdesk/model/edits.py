@@ -161,11 +161,6 @@ def apply_edit(board: Board, edit: Edit) -> Edit:
     raise TypeError(f"not an edit: {edit!r}")
 
 
-def touches(edit: Edit, *collections: str) -> bool:
-    """True if any primitive of ``edit`` changes one of ``collections`` (for views that skip others)."""
-    return any(primitive.collection in collections for primitive in primitives(edit))
-
-
 def merged(name: str, first: Edit, then: Edit) -> Batch:
     """One batch doing ``first`` then ``then``, with overwritten field settings dropped.
 

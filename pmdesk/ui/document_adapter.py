@@ -1,4 +1,8 @@
-"""The Qt side of a document: one change signal, one undo stack, one way to push edits."""
+"""The Qt side of a document: one change signal, one undo stack, one way to push edits.
+
+Every applied edit, undo and redo is announced once, as a change set (``pmdesk.model.changes``),
+on ``changed``; views follow it through ``pmdesk.ui.refresh.follow``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.model.board import Board
+from pmdesk.model.changes import Changes, changes_of
 from pmdesk.model.edits import Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError
@@ -71,7 +76,7 @@ class EditCommand(QUndoCommand):
 class QtDocument(QObject):
     """Wraps a Document for the window: ``push`` edits, listen to ``changed``."""
 
-    changed = Signal(object)  # the Edit just applied (also on undo and redo)
+    changed = Signal(object)  # the Changes of the edit just applied (also on undo and redo)
     failed = Signal(str)  # a message for the user when an edit is refused
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
@@ -79,22 +84,36 @@ class QtDocument(QObject):
         self.document = document
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
-        document.subscribe(self.changed.emit)
+        self._origin: object = None
+        document.subscribe(self._applied)
+
+    def _applied(self, edit: Edit) -> None:
+        self.changed.emit(changes_of(edit, self._origin))
+
+    def announce_everything(self) -> None:
+        """Tell every view the whole board may differ (another file, another read-only state)."""
+        self.changed.emit(Changes.everything())
 
     @property
     def board(self) -> Board:
         """The board as it is now (read it, never change it directly)."""
         return self.document.board
 
-    def push(self, edit: Edit | None, merge_key: str | None = None) -> bool:
-        """Apply an edit as one undo step; False (and ``failed``) if it was refused."""
+    def push(self, edit: Edit | None, merge_key: str | None = None, origin: object = None) -> bool:
+        """Apply an edit as one undo step; False (and ``failed``) if it was refused.
+
+        ``origin`` is the view making the change; its change set names it.
+        """
         if edit is None:
             return False
+        self._origin = origin
         try:
             inverse = self.document.apply(edit)
         except (EditError, BoardFileError) as error:
             self.failed.emit(str(error))
             return False
+        finally:
+            self._origin = None
         top = self._mergeable_top(merge_key)
         if top is not None:
             top.absorb(edit, inverse)
@@ -123,11 +142,18 @@ class QtDocument(QObject):
         self.failed.emit(f"{message}. The undo history was cleared; the board is as shown.")
         QTimer.singleShot(0, self.undo_stack.clear)
 
-    def attempt(self, build: object, *args: object, merge_key: str | None = None, **kwargs: object) -> bool:
+    def attempt(
+        self,
+        build: object,
+        *args: object,
+        merge_key: str | None = None,
+        origin: object = None,
+        **kwargs: object,
+    ) -> bool:
         """Build an edit with an operation (``build(board, *args)``) and push it; report refusals."""
         try:
             edit = build(self.board, *args, **kwargs)  # type: ignore[operator]
         except EditError as error:
             self.failed.emit(str(error))
             return False
-        return self.push(edit, merge_key)
+        return self.push(edit, merge_key, origin)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.pages import LazyPages, PageFactory
 from pmdesk.ui.plain import menu_text, plain_label
+from pmdesk.ui.refresh import follow
 
 FILE_FILTER = "pmdesk boards (*.pmdesk);;All files (*)"
 
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        qt_document.changed.connect(self._on_changed)
+        follow(qt_document, ("incident.title",), self._on_changed)
         qt_document.failed.connect(self.show_refusal)
         qt_document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._update_title()
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_banner()
         self.moved.emit()
+        self.qt_document.announce_everything()
         return True
 
     def save_copy_dialog(self) -> None:

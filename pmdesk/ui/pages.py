@@ -1,7 +1,9 @@
 """The window's pages as tabs, each built the first time it is shown or asked for.
 
 Building every page at start-up would cost more than a bare Qt window takes to appear, so a
-tab holds a light placeholder until its page is needed.
+tab holds a light placeholder until its page is needed. ``pages[key]`` asks for a page (and
+builds it); ``pages.get(key)`` only looks, and gives None for a page not built yet. Whoever
+changes every page (presentation mode, zoom) also registers ``on_built`` for pages built later.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 PageFactory = Callable[[], QWidget]
+BuiltHook = Callable[[str, QWidget], object]
 
 
 class _Slot(QWidget):
     """The tab's own widget: holds the page once it is built."""
 
-    def __init__(self, key: str, factory: PageFactory | None) -> None:
+    def __init__(self, key: str, factory: PageFactory | None, hooks: list[BuiltHook]) -> None:
         super().__init__()
         self.key = key
         self.factory: PageFactory | None = factory
+        self.hooks = hooks
         self.page: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -39,15 +43,27 @@ class _Slot(QWidget):
             self.page = self.factory()
             self.factory = None
             self._layout.addWidget(self.page)
+            for hook in list(self.hooks):
+                hook(self.key, self.page)
         return self.page
 
 
 class LazyPages(Mapping[str, QWidget]):
-    """A mapping from page key to page; reading a key builds that page."""
+    """A mapping from page key to page; ``[key]`` builds that page, ``get`` does not."""
 
     def __init__(self) -> None:
         self._slots: dict[str, _Slot] = {}
         self._tabs: QTabWidget | None = None
+        self._hooks: list[BuiltHook] = []
+
+    def on_built(self, hook: BuiltHook) -> None:
+        """Call ``hook(key, page)`` for each page built from now on."""
+        self._hooks.append(hook)
+
+    def get(self, key: str, default: QWidget | None = None) -> QWidget | None:  # type: ignore[override]
+        """The page under ``key`` if it is built, else ``default`` (looking never builds)."""
+        slot = self._slots.get(key)
+        return slot.page if slot is not None and slot.page is not None else default
 
     def attach(self, tabs: QTabWidget) -> None:
         """Show the pages as the tabs of ``tabs``."""
@@ -56,7 +72,7 @@ class LazyPages(Mapping[str, QWidget]):
     def reserve(self, key: str, title: str) -> None:
         """A tab for a page that ``add`` provides later (the window shows before it is built)."""
         assert self._tabs is not None and key not in self._slots
-        self._slots[key] = _Slot(key, None)
+        self._slots[key] = _Slot(key, None, self._hooks)
         self._tabs.addTab(self._slots[key], title)
 
     def add(self, key: str, page: PageFactory | QWidget, title: str) -> None:
@@ -65,7 +81,7 @@ class LazyPages(Mapping[str, QWidget]):
         slot = self._slots.get(key)
         factory = (lambda: page) if isinstance(page, QWidget) else page
         if slot is None:
-            slot = self._slots[key] = _Slot(key, factory)
+            slot = self._slots[key] = _Slot(key, factory, self._hooks)
             self._tabs.addTab(slot, title)
         else:
             assert slot.factory is None and slot.page is None, f"page {key!r} added twice"

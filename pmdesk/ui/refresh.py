@@ -1,39 +1,73 @@
-"""Views that rebuild from the board do it when they can be seen, not on every edit."""
+"""The one way a view follows the document: filtered by what it shows, refreshed when it can be seen.
+
+``follow(qt_document, keys, update, widget)`` calls ``update(changes)`` for every change set that
+concerns one of ``keys`` ("cards", "incident.title", …). With a ``widget``, a change that arrives
+while the widget is hidden only marks it stale; when it is shown again ``update`` runs once with
+``Changes.everything()``. Without a widget (item models, the window title) ``update`` runs at once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from pmdesk.model.changes import Changes
+from pmdesk.ui.document_adapter import QtDocument
 
-class _ShowWatcher(QObject):
-    """Runs a stale view's refresh when the view is shown again."""
+Update = Callable[[Changes], object]
 
-    def __init__(self, widget: QWidget, refresh: Callable[[], object]) -> None:
-        super().__init__(widget)
+
+class Follower(QObject):
+    """Runs a view's update for the change sets it follows, now if seen, else when shown."""
+
+    def __init__(
+        self,
+        qt_document: QtDocument,
+        keys: Iterable[str],
+        update: Update,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(widget if widget is not None else qt_document)
+        self.keys = tuple(keys)
+        self.refresh = update
         self.widget = widget
-        self.refresh = refresh
         self.stale = False
-        widget.installEventFilter(self)
+        qt_document.changed.connect(self.on_changed)
+        if widget is not None:
+            widget.installEventFilter(self)
 
-    def on_changed(self, _edit: object = None) -> None:
-        """Refresh now if the view is visible, or remember to when it is shown."""
-        if self.widget.isVisible():
-            self.stale = False
-            self.refresh()
-        else:
+    def on_changed(self, changes: Changes) -> None:
+        """Pass on a change set that concerns the view (or note it for later, if hidden)."""
+        if self.keys and not changes.concerns(*self.keys):
+            return
+        if self.widget is not None and not self.widget.isVisible():
             self.stale = True
+            return
+        self.refresh(changes)
+
+    def request(self) -> None:
+        """Something other than an edit changed what the view shows: refresh now or when shown."""
+        self.stale = True
+        if self.widget is None or self.widget.isVisible():
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Run the update now if the view is stale."""
+        if self.stale:
+            self.stale = False
+            self.refresh(Changes.everything())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On Show, catch up with the edits made while the view was hidden."""
-        if watched is self.widget and event.type() == QEvent.Type.Show and self.stale:
-            self.stale = False
-            self.refresh()
+        if watched is self.widget and event.type() == QEvent.Type.Show:
+            self.catch_up()
         return False
 
 
-def refresh_when_shown(widget: QWidget, refresh: Callable[[], object]) -> Callable[[object], None]:
-    """A slot for QtDocument.changed that defers ``refresh`` while ``widget`` is hidden."""
-    return _ShowWatcher(widget, refresh).on_changed
+def follow(
+    qt_document: QtDocument, keys: Iterable[str], update: Update, widget: QWidget | None = None
+) -> Follower:
+    """Call ``update(changes)`` for change sets concerning ``keys`` (all if empty); see the module."""
+    return Follower(qt_document, keys, update, widget)

@@ -17,13 +17,15 @@ from PySide6.QtCore import (
 
 from pmdesk.model.board import Card, Participant, Section, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
+from pmdesk.model.changes import Changes
 from pmdesk.model.derived import cards_by_theme, items_by_section, tallies
-from pmdesk.model.edits import Edit, Insert, Remove, Reorder, SetField, primitives
+from pmdesk.model.edits import Insert, Remove, Reorder, SetField, primitives
 from pmdesk.ui.board import drops
 from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_tooltip
+from pmdesk.ui.refresh import follow
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument
@@ -54,7 +56,7 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 FIRST_ROWS = 80  # rows of a section in the first frame: more than the tallest screen shows
-_UNSHOWN = {"timeline", "actions", "agenda", "incident"}
+_SHOWN = ("cards", "themes", "sections", "participants", "votes", "session")
 
 
 class Node:
@@ -95,7 +97,7 @@ class BoardModel(QAbstractItemModel):
         for section in self._root.children:
             if len(section.children) > FIRST_ROWS:
                 self._shown[section.serial] = FIRST_ROWS
-        qt_document.changed.connect(self._on_changed)
+        follow(qt_document, _SHOWN, self._on_changed)
 
     # --- reading the board -----------------------------------------------------------------
 
@@ -210,12 +212,13 @@ class BoardModel(QAbstractItemModel):
 
     # --- following the document ------------------------------------------------------------
 
-    def _on_changed(self, edit: Edit) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         changed: set[str] = set()
-        structural = False
+        structural = changes.whole_board
         everything = False
-        for step in primitives(edit):
-            if step.collection in _UNSHOWN:
+        steps = primitives(changes.edit) if changes.edit is not None else ()
+        for step in steps:
+            if step.collection not in _SHOWN:
                 continue
             if isinstance(step, SetField) and step.name in _COSMETIC.get(step.collection, ()):
                 changed.add(step.item_id or "")

@@ -7,12 +7,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.card_ops import add_card
-from pmdesk.model.edits import Edit, touches
+from pmdesk.model.changes import Changes
 from pmdesk.model.ids import new_id
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.section_column import SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.refresh import follow
 
 MIN_COLUMN_WIDTH = 250
 
@@ -61,7 +62,7 @@ class BoardPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
-        qt_document.changed.connect(self._on_changed)
+        follow(qt_document, ("cards", "sections", "participants", "votes", "session"), self._on_changed, self)
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
         from pmdesk.ui.board.board_commands import BoardCommands
@@ -128,19 +129,19 @@ class BoardPage(QWidget):
         if list(self.model.sections) != [c.section_id for c in self.columns]:
             self._build_columns()
 
-    def _on_changed(self, edit: Edit) -> None:
-        # Only what the edit touched: typing in "What happened" must not recount every column.
+    def _on_changed(self, changes: Changes) -> None:
+        # Only what the edit touched: typing on a card does not recount every column.
         hidden = self.qt_document.board.session.votes_hidden
-        headers = touches(edit, "cards", "sections")
+        headers = changes.concerns("cards.section", "sections")
         for column in self.columns:
             if headers:
                 column.refresh_header()
             if column.view.card_delegate.votes_hidden != hidden:
                 column.view.card_delegate.votes_hidden = hidden
                 column.view.relayout()
-        if touches(edit, "participants"):
+        if changes.concerns("participants"):
             self._fill_authors()
-        if touches(edit, "participants", "votes", "session"):
+        if changes.concerns("participants", "votes", "session"):
             self.voting_bar.refresh()
 
     def sync_read_only(self) -> None:

@@ -13,6 +13,7 @@ from pmdesk.model.derived import dots_left
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.refresh import follow
 
 
 def _priorities_page(window: MainWindow) -> QWidget:
@@ -135,5 +136,5 @@ def install(window: MainWindow) -> None:
     bar.avatar_clicked.connect(avatar_clicked)
     page.voting_changed.connect(voting_changed)
     page.vote_requested.connect(commands.vote)
-    doc.changed.connect(lambda _edit: bar_changed())
+    follow(doc, ("participants", "votes", "session"), lambda _changes: bar_changed(), bar)
     page.participants_bar = bar

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QMenu, QToolButton, QWidget
 from pmdesk.model.board import Board, Participant
 from pmdesk.model.board_ops import add_participant, remove_participant, set_participant_field
 from pmdesk.model.derived import dots_left
-from pmdesk.model.edits import Batch, Edit, touches
+from pmdesk.model.edits import Batch
 from pmdesk.model.recorder import compose
 from pmdesk.ui.board.common import initials, next_color
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label, plain_tooltip
+from pmdesk.ui.refresh import follow
 
 
 class Avatar(QToolButton):
@@ -87,13 +88,9 @@ class ParticipantsBar(QWidget):
         self.add_button.setStyleSheet("QToolButton{font-size:18px;font-weight:bold;}")
         self.add_button.clicked.connect(self.add_dialog)
         self.row.addWidget(self.add_button)
-        qt_document.changed.connect(self._on_changed)
-        self.refresh()
-
-    def _on_changed(self, edit: Edit) -> None:
         # Avatars show people and their dots left; typing on a card changes neither.
-        if touches(edit, "participants", "votes", "session"):
-            self.refresh()
+        follow(qt_document, ("participants", "votes", "session"), lambda _changes: self.refresh(), self)
+        self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the avatars from the board."""

@@ -8,10 +8,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Theme
+from pmdesk.model.changes import Changes
 from pmdesk.model.derived import Ranked, ranking
-from pmdesk.model.edits import Edit
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label, plain_tooltip
+from pmdesk.ui.refresh import follow
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument
@@ -21,15 +22,20 @@ HEADERS = ("Rank", "Theme or card", "Kind", "Section", "Dots")
 class RankingModel(QAbstractTableModel):
     """The ranking as a table; empty while the tallies are hidden."""
 
-    def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
+    FOLLOWS = ("votes", "cards", "themes", "sections", "session.votes_hidden")
+
+    def __init__(
+        self, qt_document: QtDocument, parent: QObject | None = None, view: QWidget | None = None
+    ) -> None:
+        """``view``: the widget showing the ranking; while it is hidden the ranking waits."""
         super().__init__(parent)
         self.qt_document = qt_document
         self.rows: list[Ranked] = []
         self.ranks: list[int] = []
         self.reload()
-        qt_document.changed.connect(self._on_changed)
+        follow(qt_document, self.FOLLOWS, self._on_changed, view)
 
-    def _on_changed(self, _edit: Edit) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         self.reload()
 
     def reload(self) -> None:
@@ -100,7 +106,7 @@ class PrioritiesPage(QWidget):
         self.note = plain_label("", self)
         self.note.setStyleSheet("font-size: 13pt; color: #4b5563;")
         layout.addWidget(self.note)
-        self.model = RankingModel(qt_document, self)
+        self.model = RankingModel(qt_document, self, view=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)

@@ -58,6 +58,8 @@ class ActionsModel(BoardListModel):
     """The board's actions with marks for missing owners, due dates and overdue rows."""
 
     headers = HEADERS
+    collection = "actions"
+    also_follows = ("participants", "cards.text", "themes.label")
 
     def __init__(
         self,

@@ -38,6 +38,7 @@ from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, DateDelegate
 from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
 from pmdesk.ui.facts.row_table import RowTable
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import follow
 
 FILTERS = ("all", "open", "overdue")
 # How an empty new action's text editor closes when it should be withdrawn: Esc, or Enter.
@@ -156,7 +157,7 @@ class ActionsPage(QWidget):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        qt_document.changed.connect(self._update_summary)
+        follow(qt_document, ("actions",), self._update_summary, self)
         self._update_summary()
         # A new action whose text is left empty with Esc, or with Enter on nothing, is withdrawn;
         # moving on to another cell (to pick the owner first, say) keeps it.

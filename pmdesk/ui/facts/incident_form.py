@@ -24,6 +24,7 @@ from pmdesk.model.times import human_duration
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.when import OptionalDateTime, iso_to_qdate, iso_to_qdatetime
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import follow
 
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4")
 TIME_LABELS = {
@@ -124,7 +125,7 @@ class IncidentForm(QWidget):
             outer.addWidget(edit)
             self.texts[name] = edit
         outer.addStretch(1)
-        qt_document.changed.connect(self.refresh)
+        self.follower = follow(qt_document, ("incident",), self.refresh, self)
         self.refresh()
 
     def _line(self, name: str, hint: str) -> QLineEdit:

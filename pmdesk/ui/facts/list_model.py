@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from pmdesk.model.changes import Changes
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.refresh import follow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -16,12 +18,15 @@ class BoardListModel(QAbstractTableModel):
     matching insert/remove/move/change signals are sent, so selections follow their items."""
 
     headers: tuple[str, ...] = ()
+    collection = ""  # the board list shown (override)
+    # What the rows show besides their own list: a participant's name, a card's text (override)
+    also_follows: tuple[str, ...] = ()
 
     def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.qt_document = qt_document
         self._rows: list[Any] = list(self.items())
-        qt_document.changed.connect(self.refresh)
+        follow(qt_document, (self.collection, *self.also_follows), self.refresh)
 
     def items(self) -> list[Any]:
         """The board list shown (override)."""
@@ -59,14 +64,19 @@ class BoardListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def refresh(self, _edit: object = None) -> None:
-        """Take a new snapshot and tell the views what changed."""
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Take a new snapshot and tell the views what changed (only the rows an edit names)."""
         new = list(self.items())
         old_ids = [item.id for item in self._rows]
         new_ids = [item.id for item in new]
         if old_ids == new_ids:
             self._rows = new
-            if new:
+            if changes is not None and self._only_own_fields(changes):
+                touched = changes.ids_of(self.collection)
+                for row, item_id in enumerate(new_ids):
+                    if item_id in touched:
+                        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            elif new:
                 last = self.index(len(new) - 1, self.columnCount() - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
             return
@@ -96,6 +106,11 @@ class BoardListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = new
         self.endResetModel()
+
+    def _only_own_fields(self, changes: Changes) -> bool:
+        """True when the change set only set fields of this list's items (nothing else shown moved)."""
+        own = not changes.whole_board and self.collection not in changes.reshaped
+        return own and not changes.concerns(*self.also_follows)
 
     def _move_rows(self, new: list[Any], old_ids: list[str], new_ids: list[str]) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -15,7 +15,7 @@ from pmdesk.ui.facts.kinds import KIND_COLORS, kind_label
 from pmdesk.ui.facts.timeline_model import event_time_text
 from pmdesk.ui.facts.when import to_local
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.refresh import refresh_when_shown
+from pmdesk.ui.refresh import follow
 
 BASE_PX = 22  # body text at zoom 1: readable from the back of a meeting room
 INK, MUTED, ACCENT = "#1a1a1a", "#5a5a5a", "#0d47a1"
@@ -34,7 +34,7 @@ class FactsPresentation(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("QScrollArea#FactsPresentation, QWidget#FactsPage {background:#ffffff;}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        qt_document.changed.connect(refresh_when_shown(self, self.rebuild))
+        self.follower = follow(qt_document, ("incident", "timeline"), self.rebuild, self)
         self.rebuild()
 
     def showEvent(self, event: QShowEvent) -> None:

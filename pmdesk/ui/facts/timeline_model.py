@@ -42,6 +42,8 @@ class TimelineModel(BoardListModel):
     """The board's timeline events; editing a time moves the event to its place."""
 
     headers = HEADERS
+    collection = "timeline"
+    also_follows = ("incident.started_at", "session.date")  # the incident's day is not repeated
 
     def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
         super().__init__(qt_document, parent)

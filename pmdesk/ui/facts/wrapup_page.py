@@ -20,6 +20,7 @@ from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.look import enlarge
 from pmdesk.ui.facts.when import OptionalDateTime
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import follow
 
 READY_STYLE = (
     "background:#e3f4e1;color:#1b5e20;border-radius:6px;padding:10px 14px;font-size:14pt;font-weight:bold;"
@@ -73,7 +74,7 @@ class WrapUpPage(QWidget):
         self.gaps.setStyleSheet("QListWidget{font-size:13pt;} QListWidget::item{padding:6px;}")
         right.addWidget(self.gaps, 1)
         layout.addLayout(right, 2)
-        qt_document.changed.connect(self.refresh)
+        follow(qt_document, ("actions", "session"), self.refresh, self)
         self.refresh()
 
     def _takeaways_typed(self) -> None:

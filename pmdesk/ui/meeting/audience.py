@@ -7,14 +7,14 @@ no card text at all, only a count per section, so nothing can leak onto the proj
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from pmdesk.ui.meeting import render
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.pages import FocusPage
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.refresh import refresh_when_shown
+from pmdesk.ui.refresh import follow
 from pmdesk.ui.theme import Theme
 
 
@@ -35,7 +35,6 @@ class AudienceView(QWidget):
         self.focus = focus
         self.look = render.Look(colours, 1.0)
         self.show_timer = show_timer
-        self._dirty = True
         self._facts: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,8 +58,9 @@ class AudienceView(QWidget):
         self.timer.setVisible(show_timer)
         if show_timer:
             self.ticker.start()
+        # Whatever phase is shown, the room sees the board: every change set concerns it.
+        self.follower = follow(controller.qt_document, (), self._update, self)
         controller.room_changed.connect(self.refresh)
-        controller.qt_document.changed.connect(refresh_when_shown(self, self.refresh))
         if focus is not None:
             focus.focus_changed.connect(self.refresh)
         self.refresh()
@@ -72,18 +72,11 @@ class AudienceView(QWidget):
             self._facts.set_zoom(zoom)
         self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Build what was left unbuilt while hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+    def refresh(self) -> None:
+        """Build the view of the current phase (now if seen, else when shown)."""
+        self.follower.request()
 
-    def refresh(self, _edit: object = None) -> None:
-        """Build the view of the current phase (later, if hidden)."""
-        if not self.isVisible():
-            self._dirty = True
-            return
-        self._dirty = False
+    def _update(self, _changes: object = None) -> None:
         c = self.look.colours
         self.setStyleSheet(f"QWidget#AudienceView{{background:{c.window};}}")
         self.setAutoFillBackground(True)

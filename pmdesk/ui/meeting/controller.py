@@ -201,7 +201,7 @@ class MeetingController(QObject):
         key = self._page(phase_id)
         if key is not None:
             self.window.show_page(key)
-        page: Any = self.window.pages.get(key or "")
+        page: Any = self.window.pages[key] if key is not None else None  # shown: built
         if phase_id == "reflection" and hasattr(page, "focus_card_entry"):
             page.focus_card_entry()
         elif phase_id == "discussion" and hasattr(page, "enter"):

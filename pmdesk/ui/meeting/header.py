@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board_ops import set_phase_field
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
 from pmdesk.ui.plain import menu_text, plain_label, plain_tooltip
+from pmdesk.ui.refresh import follow
 from pmdesk.ui.theme import LIGHT, THEMES, Theme
 
 TICK_MS = 250
@@ -51,7 +52,7 @@ class AgendaBar(QWidget):
         self.set_theme(THEMES[LIGHT], large=False)
         self.rebuild()
         controller.phase_changed.connect(lambda _id: self.refresh())
-        controller.qt_document.changed.connect(self._on_changed)
+        follow(controller.qt_document, ("agenda",), self._on_changed)
 
     def _arrow(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
@@ -203,7 +204,7 @@ class TimerBox(QWidget):
         self.ticker.timeout.connect(self.refresh)
         self.ticker.start()
         controller.phase_changed.connect(lambda _id: self.refresh())
-        controller.qt_document.changed.connect(lambda _edit: self.refresh())
+        follow(controller.qt_document, ("agenda",), lambda _changes: self.refresh())
         self.refresh()
 
     def _toggle(self, _checked: bool = False) -> None:

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from pmdesk.model.blameless import BlamelessMatcher, hint_message, parse_phrases
 from pmdesk.model.board import Card
 from pmdesk.model.card_ops import set_card_hint_silenced
-from pmdesk.model.edits import Edit, Insert, SetField, primitives
+from pmdesk.model.changes import Changes
+from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.resources import resource_path
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import follow
 from pmdesk.ui.theme import Theme
 
 
@@ -47,7 +49,7 @@ class HintBar(QFrame):
         layout.addWidget(self.dismiss)
         self.set_theme(colours)
         self.setVisible(False)
-        qt_document.changed.connect(self.on_changed)
+        follow(qt_document, ("cards",), self.on_changed)
 
     def set_theme(self, colours: Theme) -> None:
         """The bar's colours."""
@@ -60,10 +62,10 @@ class HintBar(QFrame):
         """A matcher for the board's participants as they are now."""
         return BlamelessMatcher(self.phrases, [p.name for p in self.qt_document.board.participants])
 
-    def on_changed(self, edit: Edit) -> None:
+    def on_changed(self, changes: Changes) -> None:
         """Look at cards just added or edited; hide the hint if its card is gone."""
         written: list[str] = []
-        for primitive in primitives(edit):
+        for primitive in primitives(changes.edit) if changes.edit is not None else ():
             if isinstance(primitive, Insert) and primitive.collection == "cards":
                 if isinstance(primitive.item, Card):
                     written.append(primitive.item.id)

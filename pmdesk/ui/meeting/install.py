@@ -19,6 +19,7 @@ from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.hint import HintBar
 from pmdesk.ui.meeting.pages import FocusPage, TonePage
 from pmdesk.ui.meeting.presentation import Presenter
+from pmdesk.ui.refresh import follow
 from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, Theme, theme_named
 
 
@@ -77,7 +78,7 @@ class Meeting(QObject):
         self.controller.presenter = self.presenter
         self.present.clicked.connect(lambda _c=False: self.presenter.toggle())
         self.controller.phase_changed.connect(lambda _id: self._update_buttons())
-        window.qt_document.changed.connect(lambda _edit: self._update_buttons())
+        follow(window.qt_document, ("session.votes_hidden",), lambda _changes: self._update_buttons())
         self._build_menus()
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()

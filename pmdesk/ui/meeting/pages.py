@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Card, Theme
@@ -12,6 +12,7 @@ from pmdesk.model.derived import board_items
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.meeting.render import Look, focus_view, tone_view
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import follow
 from pmdesk.ui.theme import Theme as Colours
 
 
@@ -92,7 +93,6 @@ class FocusPage(QWidget):
         self.current_id: str | None = None
         self.presenting = False
         self._filling = False
-        self._stale = True
         self.view = _FocusView(self, colours)
         self.hint = plain_label("← → move between cards and themes · Esc returns to the board", wrap=False)
         self.notes = QPlainTextEdit(self)
@@ -106,8 +106,8 @@ class FocusPage(QWidget):
         layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.notes)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        qt_document.changed.connect(self.rebuild)
-        self.rebuild()
+        self.follower = follow(qt_document, ("cards", "themes", "sections"), self._update, self)
+        self.follower.request()
 
     # --- items ---------------------------------------------------------------------------
 
@@ -175,21 +175,12 @@ class FocusPage(QWidget):
         build = set_theme_field if isinstance(item, Theme) else set_card_field
         self.qt_document.attempt(build, item.id, "notes", text, merge_key=f"notes:{item.id}")
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with what changed while the page was hidden."""
-        if self._stale:
-            self.rebuild()
-        super().showEvent(event)
+    def rebuild(self) -> None:
+        """Show the focused item again (now if the page is seen, else when it is shown)."""
+        self.follower.request()
 
-    def rebuild(self, _edit: object = None) -> None:
-        """Show the focused item again; fill the notes editor unless it already holds them.
-
-        While hidden (and not feeding the room view) the page only notes that it is stale.
-        """
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def _update(self, _changes: object = None) -> None:
+        """Show the focused item; fill the notes editor unless it already holds them."""
         item = self.current_item()
         self.current_id = item.id if item is not None else None
         self.view.rebuild()

@@ -57,6 +57,7 @@ class Presenter(QObject):
         self._pages_zoomed = False
         self._geometry = QRect()
         self._fonts: dict[QWidget, QFont] = {}  # other areas' pages were zoomed for presenting
+        window.pages.on_built(self._page_built)
 
     @property
     def presenting(self) -> bool:
@@ -195,21 +196,29 @@ class Presenter(QObject):
         self.agenda.set_theme(here, large=self.presenting)
         self.agenda.refresh()
         if solo or self._pages_zoomed:  # leave the facilitator's own zoom alone otherwise
-            for key, factor in PAGE_ZOOM.items():
-                page: Any = self.window.pages.get(key)
-                if page is not None and hasattr(page, "set_zoom"):
-                    page.set_zoom(factor * zoom if solo else 1.0)
+            # Only pages already built; a page built later gets the same look (_page_built).
             for key in list(self.window.pages):
-                other: Any = self.window.pages.get(key)
-                if other is None or other is self.focus:
-                    continue
-                if hasattr(other, "set_presenting"):
-                    other.set_presenting(solo)
-                elif key in FONT_ZOOM:
-                    self._scale_font(other, FONT_ZOOM[key] * zoom if solo else None)
+                page = self.window.pages.get(key)
+                if page is not None:
+                    self._present_page(key, page, solo)
             self._pages_zoomed = solo
         if self.audience is not None:
             self.audience.view.set_look(THEMES[PROJECTOR], self.zoom)
+
+    def _page_built(self, key: str, page: QWidget) -> None:
+        if self._pages_zoomed:
+            self._present_page(key, page, True)
+
+    def _present_page(self, key: str, page: Any, solo: bool) -> None:
+        """Give one page of another area the presenting look (or its own look back)."""
+        if page is self.focus:
+            return
+        if key in PAGE_ZOOM and hasattr(page, "set_zoom"):
+            page.set_zoom(PAGE_ZOOM[key] * self.zoom if solo else 1.0)
+        if hasattr(page, "set_presenting"):
+            page.set_presenting(solo)
+        elif key in FONT_ZOOM:
+            self._scale_font(page, FONT_ZOOM[key] * self.zoom if solo else None)
 
     def _scale_font(self, page: QWidget, factor: float | None) -> None:
         """Scale a page without its own zoom through its font (None restores it)."""

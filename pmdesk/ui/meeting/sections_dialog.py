@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board import Section
 from pmdesk.model.board_ops import add_section, move_item, remove_section, set_section_field
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.refresh import follow
 
 DELETE_CARDS = "Delete its cards and themes"
 
@@ -67,7 +68,7 @@ class SectionsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addLayout(form)
         layout.addWidget(close)
-        qt_document.changed.connect(self.refresh)
+        follow(qt_document, ("sections",), self.refresh)
         self.refresh()
         self.list.setCurrentRow(0)
 
