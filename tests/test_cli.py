@@ -213,18 +213,18 @@ def test_other_formats_go_through_the_report_package(
 ) -> None:
     import types
 
-    calls: list[tuple[str, Path]] = []
+    calls: list[str] = []
 
-    def export(board: object, fmt: str, path: Path, progress: object = None) -> None:
-        calls.append((fmt, path))
-        path.write_text(f"{fmt} report", encoding="utf-8")
+    def render(board: object, fmt: str, progress: object = None) -> object:
+        calls.append(fmt)
+        return types.SimpleNamespace(data=f"{fmt} report".encode(), notes=[])
 
-    monkeypatch.setitem(sys.modules, "pmdesk.report", types.SimpleNamespace(export=export))
+    monkeypatch.setitem(sys.modules, "pmdesk.report", types.SimpleNamespace(render=render))
     demo = tmp_path / "demo.pmdesk"
     assert main(["demo", str(demo)]) == 0
     assert main(["export", str(demo), "--format", "md"]) == 0
     assert (tmp_path / "demo.md").read_text(encoding="utf-8") == "md report"
-    assert calls[0][1].suffix == ".md" and calls[0][1].parent == tmp_path
+    assert calls == ["md"]
     assert main(["export", str(demo), "--format", "csv", "-o", str(tmp_path / "actions.csv")]) == 0
     assert (tmp_path / "actions.csv").read_text(encoding="utf-8") == "csv report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["actions.csv", "demo.md", "demo.pmdesk"]
@@ -242,3 +242,49 @@ def test_the_window_is_opened_through_pmdesk_app(tmp_path: Path, monkeypatch: py
     assert main([str(demo), "--quit-after-show"]) == 0
     assert main([]) == 0
     assert seen == [(demo, True), (None, False)]
+
+
+DEMO_TEXT = json.dumps(board_to_json(demo_board()), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('"votes_per_participant": 3', '"votes_per_participant": ' + "9" * 5000, "session.votes_per_participant: 999999999999… (5,000 digits) is too large"),
+    ('"version": 1', '"version": -' + "1" * 100_000, "version: unknown format version -111111111111… (100,000 digits)"),
+    ('"format": "pmdesk"', '"format": "pmdesk", "format": "pmdesk"', "format: the key is given more than once"),
+    ('"section": "went-well",', '"section": "went-well", "section": "lessons",', "themes[0].section: the key is given more than once"),
+    ('"version": 1', '"version": 1, "x\\n\\u001b[2J": 1, "x\\n\\u001b[2J": 2', '["x\\n\\x1b[2J"]: the key is given more than once'),
+    ('"version": 1', '"version": NaN', "not JSON (NaN is not a JSON number)"),
+    ('"version": 1', '"version": -Infinity', "not JSON (-Infinity is not a JSON number)"),
+    ('"format": "pmdesk"', '"format": "pm\\u001b[31mdesk\\n2nd\\u202e"', 'format: expected "pmdesk", got the text "pm\\x1b[31mdesk\\n2nd\\u202e"'),
+])  # fmt: skip
+def test_json_pmdesk_refuses_with_a_located_escaped_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+) -> None:
+    assert old in DEMO_TEXT
+    source = tmp_path / "BOARD.json"
+    source.write_text(DEMO_TEXT.replace(old, new, 1), encoding="utf-8")
+    fails(capsys, ["import", str(source), str(tmp_path / "OUT.pmdesk")], f"{source}: {message}")
+    assert list(tmp_path.iterdir()) == [source]
+
+
+def test_a_huge_number_under_a_key_pmdesk_does_not_know_is_ignored(tmp_path: Path) -> None:
+    source = tmp_path / "BOARD.json"
+    source.write_text(
+        DEMO_TEXT.replace('"version": 1', '"version": 1, "extra": ' + "7" * 9000), encoding="utf-8"
+    )
+    assert main(["import", str(source), str(tmp_path / "OUT.pmdesk")]) == 0
+    assert read(tmp_path / "OUT.pmdesk") == demo_board()
+
+
+def test_a_hostile_file_name_stays_on_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "evil\n\x1b[31mname\u202e.json"
+    source.write_text("{", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pmdesk", "import", str(source), str(tmp_path / "b.pmdesk")],
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    err = done.stderr.decode("utf-8")
+    assert err.count("\n") == 1 and "\x1b" not in err and "\u202e" not in err
+    assert "evil\\n\\x1b[31mname\\u202e.json: not JSON" in err

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmdesk.model.board import Section
+from pmdesk.model.strict_json import JsonError, loads
 
 FORMAT = "pmdesk-sections"
 
@@ -93,8 +94,8 @@ def template_from_board_sections(
 def read_template(path: Path) -> SectionTemplate:
     """Read one template file (TemplateError with the file's name if it is not one)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, JsonError) as error:
         raise TemplateError(f"{Path(path).name}: {error}") from error
     try:
         return template_from_data(data)

@@ -18,6 +18,7 @@ from pmdesk.model.board import (
     INCIDENT_KINDS,
     Board,
 )
+from pmdesk.model.shown import quoted_text
 from pmdesk.model.times import is_clock, is_date, is_time
 
 COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
@@ -32,8 +33,7 @@ Problem = tuple[str, str]
 def quoted(value: object) -> str:
     """A value as it appears in a message: strings in double quotes, the rest as JSON would show it."""
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return quoted_text(value)
     if value is None:
         return "null"
     if isinstance(value, bool):

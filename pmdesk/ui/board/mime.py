@@ -6,6 +6,8 @@ import json
 
 from PySide6.QtCore import QMimeData
 
+from pmdesk.model.strict_json import loads
+
 CARDS_MIME = "application/x-pmdesk-cards"
 
 
@@ -21,8 +23,8 @@ def decode_ids(data: QMimeData | None) -> list[str]:
     if data is None or not data.hasFormat(CARDS_MIME):
         return []
     try:
-        value = json.loads(bytes(data.data(CARDS_MIME).data()).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+        value = loads(bytes(data.data(CARDS_MIME).data()).decode("utf-8"))
+    except ValueError:  # not JSON, not UTF-8, nested too deeply: not a pmdesk payload
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         return []
