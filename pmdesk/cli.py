@@ -3,19 +3,20 @@
     pmdesk [FILE] [--quit-after-show]        open the window (on FILE)
     pmdesk --version
     pmdesk import BOARD.json OUT.pmdesk [--force]
-    pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT]
+    pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT|-] [--force]
     pmdesk demo OUT.pmdesk [--force]
 
 JSON goes to stdout without ``-o``; the other formats go to ``-o OUT``, or by default next to
-IN with the format's suffix (``board.pmdesk`` -> ``board.pdf``), replacing a file already there.
-Every error is one line ``pmdesk: error: ...`` on stderr and exit status 2.
+IN with the format's suffix (``board.pmdesk`` -> ``board.pdf``). ``-o -`` is standard output
+(PDF and email only when it is not a terminal). An existing file is replaced only with
+``--force``, and an export never replaces a board (pmdesk.export_file has the rules).
+Every error is one line ``pmdesk: error: ...`` on stderr and exit status 2; user text in it is
+escaped (pmdesk.model.shown), so it stays one line and cannot drive the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import os
 import sqlite3
 import sys
@@ -24,12 +25,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from pmdesk import __version__
-from pmdesk.atomic import write_atomic
+from pmdesk.export_file import TargetRefused
 from pmdesk.model.edits import EditError
+from pmdesk.model.shown import shown
+from pmdesk.model.strict_json import JsonError, loads
 from pmdesk.store.errors import BoardFileError
 
 COMMANDS = ("import", "export", "demo")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
+STDOUT = Path("-")
 
 
 class UsageError(Exception):
@@ -70,7 +74,12 @@ def _command_parser(command: str) -> _Parser:
         parser.description = "Export a board as JSON, a PDF report, Markdown, CSV, iCalendar or email."
         parser.add_argument("source", type=Path, metavar="IN.pmdesk")
         parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
-        parser.add_argument("-o", "--output", type=Path, metavar="OUT")
+        parser.add_argument(
+            "-o", "--output", type=Path, metavar="OUT", help="the file to write; - for standard output"
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="replace OUT if it exists (never a pmdesk board)"
+        )
     else:
         parser.description = "Write the demo board."
         parser.add_argument("target", type=Path, metavar="OUT.pmdesk")
@@ -78,18 +87,29 @@ def _command_parser(command: str) -> _Parser:
     return parser
 
 
-def _check_target(target: Path, force: bool) -> None:
+def _check_target(target: Path, force: bool) -> Path:
+    """The file a new board goes to (a link's target: the link stays); UsageError if it must not."""
+    import stat
+
     from pmdesk.store.lock import BoardLock
 
-    if target.is_dir():
+    try:
+        real = target.resolve()
+        info = real.stat() if real.exists() else None
+    except (OSError, RuntimeError) as error:
+        raise UsageError(f"{target}: cannot be checked ({error})") from error
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError(f"{target}: is a folder")
-    if target.exists():
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{target}: not a regular file (a device, FIFO or socket); give a file name")
+    if info is not None or target.is_symlink():
         if not force:
             raise UsageError(f"{target}: already exists (use --force to replace it)")
-        if BoardLock.is_locked(target):
+        if info is not None and BoardLock.is_locked(real):
             raise UsageError(f"{target}: open in a pmdesk window; close it there first")
-    if not target.parent.is_dir():
+    if not real.parent.is_dir():
         raise UsageError(f"{target.parent}: no such folder")
+    return real
 
 
 def load_json_board(source: Path) -> object:
@@ -103,21 +123,17 @@ def load_json_board(source: Path) -> object:
     except UnicodeDecodeError as error:
         raise UsageError(f"{source}: not UTF-8 text (byte {error.start})") from error
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UsageError(
-            f"{source}: not JSON ({error.msg} at line {error.lineno} column {error.colno})"
-        ) from error
-    except RecursionError as error:
-        raise UsageError(f"{source}: not JSON (nested too deeply)") from error
+        return loads(text)
+    except JsonError as error:
+        raise UsageError(f"{source}: {error}") from error
 
 
 def _import(args: argparse.Namespace) -> int:
     from pmdesk.store.board_file import create_file
     from pmdesk.store.json_format import ImportProblem, board_from_json
 
-    source, target = args.source, args.target
-    _check_target(target, args.force)
+    source = args.source
+    target = _check_target(args.target, args.force)
     data = load_json_board(source)
     if not isinstance(data, dict):
         raise UsageError(f"{source}: not a JSON object (the top level is {type(data).__name__})")
@@ -130,40 +146,49 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from pmdesk.export_file import TEXT_FORMATS, check_target, render, write_export
     from pmdesk.store.board_file import BoardFile
-    from pmdesk.store.json_format import board_json_text
 
+    fmt: str = args.fmt
+    output: Path | None = args.output
+    to_stdout = output == STDOUT or (output is None and fmt == "json")
+    if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
+        raise UsageError(
+            f"a {fmt.upper()} export is binary: give -o FILE, or redirect standard output to a file"
+        )
+    target = output if output is not None else args.source.with_suffix(f".{fmt}")
+    if not to_stdout:
+        check_target(target, args.force, args.source)  # before the (possibly long) rendering
     # A snapshot without the lock, so a board open in a window can still be exported.
     board = BoardFile.read_snapshot(args.source)
-    if args.fmt == "json":
-        text = board_json_text(board)
-        if args.output is None:
-            # Bytes, so the JSON is UTF-8 whatever the terminal's locale says.
-            buffer = getattr(sys.stdout, "buffer", None)
-            sys.stdout.flush()
-            if buffer is None:
-                sys.stdout.write(text)
-            else:
-                buffer.write(text.encode("utf-8"))
-                buffer.flush()
-        else:
-            write_atomic(args.output, text.encode("utf-8"))
-        return 0
-    # Imported lazily (reportlab costs start-up time), and by name: pmdesk.report is written separately.
-    report = importlib.import_module("pmdesk.report")
-
-    target: Path = args.output or args.source.with_suffix(f".{args.fmt}")
-    report.export(board, args.fmt, target)  # written atomically by the report writers
-    print(target, file=sys.stderr)
+    if to_stdout:
+        data, notes = render(board, fmt)
+        _write_stdout(data)
+    else:
+        notes = write_export(board, fmt, target, replace=args.force, source=args.source)
+        print(shown(str(target)), file=sys.stderr)
+    for note in notes:
+        print(f"pmdesk: note: {shown(note)}", file=sys.stderr)
     return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output, so the text is UTF-8 whatever the terminal's locale says."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def _demo(args: argparse.Namespace) -> int:
     from pmdesk.model.demo import demo_board
     from pmdesk.store.board_file import create_file
 
-    _check_target(args.target, args.force)
-    create_file(args.target, demo_board(), overwrite=args.force)
+    target = _check_target(args.target, args.force)
+    create_file(target, demo_board(), overwrite=args.force)
     return 0
 
 
@@ -201,15 +226,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return done.code if isinstance(done.code, int) else 0
     except KeyboardInterrupt:
         return 130
-    except (UsageError, BoardFileError, EditError) as error:
+    except BrokenPipeError:
+        # Whoever read standard output stopped early (``| head``): end quietly, as other tools do.
+        _quiet_stdout()
+        return 141
+    except (UsageError, BoardFileError, EditError, TargetRefused) as error:
         message = str(error)
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         message = f"{where}{error.strerror or error}"
     except (sqlite3.Error, UnicodeError) as error:
         message = f"{type(error).__name__}: {error}"
-    print(f"pmdesk: error: {message}", file=sys.stderr)
+    print(f"pmdesk: error: {shown(message)}", file=sys.stderr)
     return 2
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the final flush does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture stdout)
+        pass
 
 
 def entry() -> NoReturn:

@@ -6,8 +6,10 @@ reportlab is imported only when a PDF (or an email draft, which attaches one) is
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board
 
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {
@@ -17,33 +19,47 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "ics": ("Due dates and check-in (iCalendar)", ".ics"),
     "eml": ("Email draft with the PDF attached", ".eml"),
 }
+Progress = Callable[[float], None]
 
 
-def export(board: Board, fmt: str, path: Path, progress: Callable[[float], None] | None = None) -> None:
-    """Write the board to ``path`` in format ``fmt`` (a key of EXPORT_FORMATS), atomically."""
-    path = Path(path)
+@dataclass
+class Rendered:
+    """An export's bytes, and what the user should be told about it (an address left out, ...)."""
+
+    data: bytes
+    notes: list[str] = field(default_factory=list)
+
+
+def render(board: Board, fmt: str, progress: Progress | None = None) -> Rendered:
+    """The board in format ``fmt`` (a key of EXPORT_FORMATS), exactly the bytes a file would hold."""
     if fmt == "pdf":
-        from pmdesk.report.pdf import write_pdf
+        from pmdesk.report.pdf import pdf_bytes
 
-        write_pdf(board, path, progress)
-        return
+        return Rendered(pdf_bytes(board, progress))
     if fmt == "md":
-        from pmdesk.report.markdown import write_markdown
+        from pmdesk.report.markdown import to_markdown
 
-        write_markdown(board, path)
-    elif fmt == "csv":
-        from pmdesk.report.csv_export import write_csv
+        return Rendered(to_markdown(board).encode("utf-8"))
+    if fmt == "csv":
+        from pmdesk.report.csv_export import csv_bytes
 
-        write_csv(board, path)
-    elif fmt == "ics":
-        from pmdesk.report.ics import write_ics
+        return Rendered(csv_bytes(board))
+    if fmt == "ics":
+        from pmdesk.report.ics import to_ics
 
-        write_ics(board, path)
-    elif fmt == "eml":
-        from pmdesk.report.email_draft import write_email
+        return Rendered(to_ics(board).encode("utf-8"))
+    if fmt == "eml":
+        from pmdesk.report.email_draft import email_draft
 
-        write_email(board, path, progress)
-    else:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+        message, notes = email_draft(board, progress)
+        return Rendered(message, notes)
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+
+
+def export(board: Board, fmt: str, path: Path, progress: Progress | None = None) -> list[str]:
+    """Write the board to ``path`` in format ``fmt``, atomically; the notes for the user."""
+    rendered = render(board, fmt, progress)
+    write_atomic(Path(path), rendered.data)
     if progress is not None:
         progress(1.0)
+    return rendered.notes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
+import unicodedata
 from collections.abc import Callable
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -11,8 +11,12 @@ from email.policy import SMTP
 from pathlib import Path
 
 from pmdesk.atomic import write_atomic
+from pmdesk.model.addresses import address_problem, header_address
 from pmdesk.model.board import Board, Participant
+from pmdesk.model.shown import quoted_text as quoted
 from pmdesk.report.common import View, format_date, label
+
+_BREAKING = frozenset(("Cc", "Cs", "Zl", "Zp"))  # CR, LF, ESC, NUL, ...; lone surrogates; U+2028/9
 
 
 def body_text(board: Board) -> str:
@@ -41,38 +45,64 @@ def body_text(board: Board) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_email(board: Board, pdf: bytes) -> EmailMessage:
-    """The draft message: To the participants with an address, the PDF attached."""
+def to_email(board: Board, pdf: bytes, notes: list[str] | None = None) -> EmailMessage:
+    """The draft message: To the participants with a usable address, the PDF attached.
+
+    Each address left out of To is described in ``notes`` (when given), with the reason.
+    """
     message = EmailMessage(policy=SMTP)
-    recipients = [address for p in board.participants if (address := _address(p))]
+    recipients: list[Address] = []
+    for person in board.participants:
+        address, why = _address(person)
+        if address is not None:
+            recipients.append(address)
+        elif why is not None and notes is not None:
+            notes.append(f"{quoted(person.name)}: {quoted(person.email)} left out of To ({why})")
     if recipients:
         message["To"] = recipients
-    message["Subject"] = f"Post-mortem: {board.incident.title}".replace("\n", " ")
+    message["Subject"] = one_line(f"Post-mortem: {board.incident.title}")
     message["X-Unsent"] = "1"
     message.set_content(body_text(board))
     name = f"post-mortem-{board.incident.reference or 'report'}.pdf"
-    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in name)
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in name)
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=safe)
     return message
 
 
-def write_email(board: Board, path: Path, progress: Callable[[float], None] | None = None) -> None:
-    """Write the .eml draft atomically, rendering the PDF to attach it (its progress is the draft's)."""
-    from pmdesk.report.pdf import write_pdf
+def email_draft(board: Board, progress: Callable[[float], None] | None = None) -> tuple[bytes, list[str]]:
+    """The .eml draft's bytes with the PDF attached, and a note per address left out of To."""
+    from pmdesk.report.pdf import pdf_bytes
 
-    with tempfile.TemporaryDirectory(prefix="pmdesk-") as folder:
-        pdf_path = Path(folder) / "report.pdf"
-        write_pdf(board, pdf_path, None if progress is None else lambda f: progress(min(f, 0.98)))
-        pdf = pdf_path.read_bytes()
-    write_atomic(Path(path), to_email(board, pdf).as_bytes())
+    pdf = pdf_bytes(board, None if progress is None else lambda f: progress(min(f, 0.98)))
+    notes: list[str] = []
+    return to_email(board, pdf, notes).as_bytes(), notes
 
 
-def _address(person: Participant) -> Address | None:
-    """The participant's address for the To header, or None if it is empty or unusable."""
+def write_email(board: Board, path: Path, progress: Callable[[float], None] | None = None) -> list[str]:
+    """Write the .eml draft atomically; a note per address left out of To."""
+    data, notes = email_draft(board, progress)
+    write_atomic(Path(path), data)
+    return notes
+
+
+def one_line(text: str) -> str:
+    """Header text on one line: line breaks and other control characters become single spaces."""
+    return " ".join("".join(" " if unicodedata.category(c) in _BREAKING else c for c in text).split())
+
+
+def _address(person: Participant) -> tuple[Address | None, str | None]:
+    """The participant's To address, or None and why it was left out (None: no address at all)."""
     email = person.email.strip()
-    if "@" not in email:
-        return None
+    if not email:
+        return None, None
+    problem = address_problem(email)
+    if problem is not None:
+        return None, problem
+    spec = header_address(email)
+    if spec is None:
+        return None, "not a usable address"
+    local, domain = spec.split("@")
     try:
-        return Address(display_name=person.name.replace("\n", " "), addr_spec=email)
-    except (ValueError, IndexError, HeaderParseError):
-        return None
+        return Address(display_name=one_line(person.name), username=local, domain=domain), None
+    except (ValueError, IndexError, HeaderParseError) as error:
+        return None, f"not a usable address: {error}"

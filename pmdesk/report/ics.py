@@ -16,10 +16,16 @@ PRIORITY = {"high": 1, "medium": 5, "low": 9}
 STATUS = {"open": "NEEDS-ACTION", "in-progress": "IN-PROCESS", "done": "COMPLETED", "dropped": "CANCELLED"}
 
 
+# RFC 5545 3.1: CONTROL (every C0 character but HTAB, and DEL) may not appear in a value; the C1
+# controls are removed too (a calendar shows them as boxes or acts on them).
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0)])
+
+
 def escape_text(text: str) -> str:
-    """A TEXT value escaped per RFC 5545 3.3.11: backslash, semicolon, comma, newline."""
+    """A TEXT value escaped per RFC 5545 3.3.11 (backslash, semicolon, comma, newline), controls removed."""
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return text.translate(_CONTROLS)
 
 
 def fold(line: str) -> str:

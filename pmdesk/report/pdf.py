@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from pmdesk.atomic import atomic_path
+from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board
 from pmdesk.report.common import View
 from pmdesk.report.fonts import markup
@@ -41,7 +42,7 @@ def build_story(board: Board) -> list[Flowable]:
 class _Report(SimpleDocTemplate):
     """The document template: draws the header band and reports progress."""
 
-    def __init__(self, path: str, board: Board, total: int, progress: Progress | None) -> None:
+    def __init__(self, path: io.BytesIO, board: Board, total: int, progress: Progress | None) -> None:
         view = View(board)
         facilitator = view.facilitator()
         incident = board.incident
@@ -98,12 +99,18 @@ class _Report(SimpleDocTemplate):
         canvas.restoreState()
 
 
-def write_pdf(board: Board, path: Path, progress: Progress | None = None) -> None:
-    """Write the board's post-mortem report as a PDF, atomically."""
+def pdf_bytes(board: Board, progress: Progress | None = None) -> bytes:
+    """The board's post-mortem report as a PDF (``progress`` goes up to 0.99)."""
     install_fixes()
     story = build_story(board)
-    with atomic_path(Path(path)) as temp:
-        doc = _Report(str(temp), board, len(story), progress)
-        doc.build(story, onFirstPage=doc.decorate, onLaterPages=doc.decorate, canvasmaker=NumberedCanvas)
+    buffer = io.BytesIO()
+    doc = _Report(buffer, board, len(story), progress)
+    doc.build(story, onFirstPage=doc.decorate, onLaterPages=doc.decorate, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()
+
+
+def write_pdf(board: Board, path: Path, progress: Progress | None = None) -> None:
+    """Write the board's post-mortem report as a PDF, atomically."""
+    write_atomic(Path(path), pdf_bytes(board, progress))
     if progress is not None:
         progress(1.0)

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
+from pmdesk.export_file import TargetRefused
 from pmdesk.model.board import Board
+from pmdesk.model.shown import shown
 
 if TYPE_CHECKING:
     from pmdesk.ui.export_menu import ExportController
@@ -27,18 +29,16 @@ class ExportCancelled(Exception):
     """Raised from the progress callback when the user pressed Cancel."""
 
 
-def write_export(board: Board, fmt: str, path: Path, progress: Progress) -> None:
-    """Write ``board`` to ``path`` as ``fmt``: the report formats, plus ``json``."""
-    if fmt == "json":
-        from pmdesk.atomic import write_atomic
-        from pmdesk.store.json_format import board_json_text
+def write_export(
+    board: Board, fmt: str, path: Path, progress: Progress, source: Path | None = None
+) -> list[str]:
+    """Write ``board`` to ``path`` as ``fmt`` by the command line's rules; the notes for the user.
 
-        write_atomic(path, board_json_text(board).encode("utf-8"))
-        progress(1.0)
-    else:
-        from pmdesk.report import export
+    The file dialog has already asked before replacing a file; a board is never replaced.
+    """
+    from pmdesk.export_file import write_export as write_checked
 
-        export(board, fmt, path, progress)
+    return write_checked(board, fmt, path, progress, replace=True, source=source)
 
 
 class _JobSignals(QObject):
@@ -53,11 +53,13 @@ class _JobSignals(QObject):
 class ExportJob(QRunnable):
     """Write one export of a private copy of the board, off the GUI thread."""
 
-    def __init__(self, board: Board, fmt: str, path: Path) -> None:
+    def __init__(self, board: Board, fmt: str, path: Path, source: Path | None = None) -> None:
         super().__init__()
         self.board = board
         self.fmt = fmt
         self.path = path
+        self.source = source  # the board's own file, which an export never replaces
+        self.notes: list[str] = []  # what the user is told besides "written" (addresses left out)
         self.signals = _JobSignals()
         self._cancel = threading.Event()
         self._last_step = -1
@@ -77,9 +79,11 @@ class ExportJob(QRunnable):
     def run(self) -> None:
         """Write the file; report success, failure or cancellation through ``signals``."""
         try:
-            write_export(self.board, self.fmt, self.path, self._progress)
+            self.notes = write_export(self.board, self.fmt, self.path, self._progress, self.source)
         except ExportCancelled:
             self.signals.cancelled.emit()
+        except TargetRefused as error:
+            self.signals.failed.emit(str(error))
         except (OSError, ValueError, UnicodeError) as error:
             where = f"{error.filename}: " if isinstance(error, OSError) and error.filename else ""
             detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
@@ -131,7 +135,9 @@ class Running(QObject):
         """Say where the file went; run the follow-up (open the email draft)."""
         self._end()
         window = self.controller.window
-        window.statusBar().showMessage(f"Exported {written}", 8000)
+        window.statusBar().showMessage(f"Exported {shown(written)}", 8000)
+        if self.job.notes:
+            self.controller.show_notes(self.job.notes)
         self.controller.exported.emit(self.job.fmt, written)
         if self.then is not None:
             self.then(Path(written))
@@ -141,7 +147,7 @@ class Running(QObject):
         """Show why the export failed."""
         self._end()
         self.controller.window.show_error(
-            "Export failed", f"{self.job.path.name} could not be written.\n\n{message}"
+            "Export failed", f"{shown(self.job.path.name)} could not be written.\n\n{shown(message)}"
         )
 
     @Slot()

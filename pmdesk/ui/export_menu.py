@@ -9,6 +9,7 @@ when the first export starts, so start-up pays only for the menu.
 from __future__ import annotations
 
 import copy
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from pmdesk.model.shown import shown
 from pmdesk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -128,7 +130,22 @@ class ExportController(QObject):
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(spec.suffix)
+            # The dialog asked about the name as typed, not about this one.
+            if os.path.lexists(path) and not self._confirm_replace(path):
+                return
         self.start(fmt, path)
+
+    def _confirm_replace(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.window,
+            "Replace file?",
+            f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def email_folder(self) -> Path:
         """Where Email report… writes the draft: beside the board, else a pmdesk temp folder."""
@@ -146,7 +163,9 @@ class ExportController(QObject):
         try:
             folder = self.email_folder()
         except OSError as error:
-            self.window.show_error("Email report failed", f"No folder to write the draft in: {error}")
+            self.window.show_error(
+                "Email report failed", f"No folder to write the draft in: {shown(str(error))}"
+            )
             return None
         path = folder / f"{self.suggested_stem()}.eml"
         return self.start("eml", path, then=self._open_draft)
@@ -157,7 +176,8 @@ class ExportController(QObject):
         """Export a copy of the board as it is now to ``path`` on the worker thread."""
         from pmdesk.ui.export_jobs import ExportJob, Running
 
-        job = ExportJob(copy.deepcopy(self.window.qt_document.board), fmt, path)
+        source = self.window.qt_document.document.path
+        job = ExportJob(copy.deepcopy(self.window.qt_document.board), fmt, path, source)
         job.setAutoDelete(False)  # Python keeps it until its signals have been handled
         running = Running(self, job, then)
         self.jobs.append(job)
@@ -168,6 +188,20 @@ class ExportController(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every export has finished (tests and closing)."""
         return self.pool.waitForDone(msecs)
+
+    def show_notes(self, notes: list[str]) -> None:
+        """Say what the export left out (addresses the email draft could not carry), without blocking."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Export")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("The file was written, but note:\n\n" + "\n".join(f"• {shown(note)}" for note in notes))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
 
     def _open_draft(self, path: Path) -> None:
         from PySide6.QtGui import QDesktopServices
@@ -182,7 +216,7 @@ class ExportController(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             "No mail client opened the draft. It is saved here, with the PDF report attached:\n\n"
-            f"{path}\n\nOpen it with your mail program, or attach the PDF by hand."
+            f"{shown(str(path))}\n\nOpen it with your mail program, or attach the PDF by hand."
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -211,3 +211,92 @@ def test_cancel_stops_the_job_and_leaves_no_file(window: MainWindow, qtbot: QtBo
         controller.pool.start(job)
     controller.wait()
     assert list(out.iterdir()) == []
+
+
+def errors_of(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Collect the window's error dialogs instead of showing them."""
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append((title, message)))
+    return errors
+
+
+def test_an_export_onto_the_boards_own_file_is_refused(
+    window: MainWindow, qtbot: QtBot, board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors = errors_of(window, monkeypatch)
+    before = board_path.read_bytes()
+    answer_save_dialog(monkeypatch, board_path)  # "All files", and the dialog's Replace? answered Yes
+    trigger(window, "pdf")
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    assert errors[0][0] == "Export failed" and "is the board being exported" in errors[0][1]
+    assert board_path.read_bytes() == before
+    card = window.qt_document.board.cards[0]
+    assert window.qt_document.attempt(set_card_field, card.id, "text", "Still saved")  # the file works on
+    mark_clean(window)
+    assert reopen_text(board_path, card.id) == "Still saved"
+
+
+def reopen_text(path: Path, card_id: str) -> str:
+    from pmdesk.store.board_file import BoardFile
+
+    board = BoardFile.read_snapshot(path)
+    return next(card.text for card in board.cards if card.id == card_id)
+
+
+def test_an_export_onto_another_board_is_refused(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmdesk.model.demo import demo_board
+
+    other = tmp_path / "other.pmdesk"
+    Document.create(other, demo_board()).close()
+    before = other.read_bytes()
+    errors = errors_of(window, monkeypatch)
+    answer_save_dialog(monkeypatch, other)
+    trigger(window, "json")
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert "the name of a pmdesk board" in errors[0][1]
+    assert other.read_bytes() == before
+
+
+def test_a_suffix_added_to_an_existing_name_asks_before_replacing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    existing = tmp_path / "notes.md"
+    existing.write_text("keep", encoding="utf-8")
+    answer_save_dialog(monkeypatch, tmp_path / "notes")  # the dialog only asked about "notes"
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    trigger(window, "md")
+    assert not controller_of(window).jobs and existing.read_text(encoding="utf-8") == "keep"
+    with qtbot.waitSignal(controller_of(window).exported, timeout=10000):
+        trigger(window, "md")
+    assert existing.read_text(encoding="utf-8").startswith("# ")
+    assert len(asked) == 2 and "notes.md already exists" in asked[0]
+
+
+def test_email_draft_says_which_addresses_were_left_out_and_why(window: MainWindow, qtbot: QtBot) -> None:
+    from pmdesk.model.board_ops import set_participant_field
+
+    people = window.qt_document.board.participants
+    assert window.qt_document.attempt(set_participant_field, people[0].id, "email", "ana@[example.org")
+    assert window.qt_document.attempt(set_participant_field, people[1].id, "name", "Ben\rOkafor")
+    mark_clean(window)
+    controller = controller_of(window)
+    controller.open_url = lambda _url: True
+    with qtbot.waitSignal(controller.exported, timeout=30000) as blocker:
+        controller.email_report()
+    box = controller.last_message
+    assert isinstance(box, QMessageBox) and box.textFormat().name == "PlainText"
+    assert '"ana@[example.org" left out of To (the part after the @ is not a domain name' in box.text()
+    assert "\r" not in box.text()
+    box.close()
+    message = email.message_from_bytes(Path(blocker.args[1]).read_bytes(), policy=email.policy.default)
+    to = str(message["To"])
+    assert "ana@" not in to and "Ben Okafor" in to and people[1].email in to
