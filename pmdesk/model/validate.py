@@ -38,7 +38,13 @@ def quoted(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return repr(value)
+    if isinstance(value, bytes):
+        return f"binary data ({len(value)} bytes)"
+    if isinstance(value, int) and abs(value) >= 10**30:
+        return f"a number of {value.bit_length() * 30103 // 100000 + 1} digits"
+    if isinstance(value, int | float):
+        return repr(value)
+    return f"a value of type {type(value).__name__}"
 
 
 def text_problem(value: object) -> str | None:

@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
+import shutil
 import sqlite3
-import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from pmdesk.atomic import atomic_path
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Insert, Primitive, Remove, Reorder, SetField
+from pmdesk.store import opening
 from pmdesk.store.errors import BoardFileError
+from pmdesk.store.loading import load_board
 from pmdesk.store.lock import BoardLock
 from pmdesk.store.schema import (
     APPLICATION_ID,
-    CONVERTED_FIELDS,
-    ITEM_TYPES,
     LIST_TABLES,
     SCHEMA,
     SCHEMA_VERSION,
     SINGLETON_TYPES,
     field_names,
-    from_column,
-    from_row,
     to_column,
     to_row,
 )
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _add_session_start_and_card_hints(conn: sqlite3.Connection) -> None:
@@ -40,13 +35,14 @@ def _add_session_start_and_card_hints(conn: sqlite3.Connection) -> None:
 
 # Migrations from version N to N + 1, run after a backup copy of the file is written.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_session_start_and_card_hints}
-
-
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=0.5)
-    conn.row_factory = sqlite3.Row
-    return conn
+WAL_NOTICE = (
+    "{name} uses a write-ahead log (WAL), which pmdesk does not edit in place: it is open "
+    "read-only. Use Save As to continue on an editable copy."
+)
+RECOVERED_NOTICE = (
+    "{name} was left mid-change by a crash and cannot be written here: it is open read-only "
+    "as last saved. Use Save As to continue on an editable copy."
+)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -56,30 +52,25 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys=ON")
 
 
-def check_header(path: Path) -> None:
-    """Raise BoardFileError unless ``path`` looks like a complete SQLite file (reads only)."""
-    name = path.name
-    if not path.exists():
-        raise BoardFileError(f"{name}: no such file")
-    if path.is_dir():
-        raise BoardFileError(f"{name}: is a folder, not a pmdesk board")
+def _check_open(conn: sqlite3.Connection, target: Path, name: str, wal: bool) -> None:
+    """The checks that need the open database: the file is whole, as its header says.
+
+    The size is checked while the snapshot's read lock is held, so a window's commit in flight
+    cannot make a good file look short; a query that fails on a short file reports it as short.
+    """
     try:
-        with path.open("rb") as stream:
-            header = stream.read(100)
-        size = path.stat().st_size
-    except OSError as error:
-        raise BoardFileError(f"{name}: cannot be read ({error.strerror})") from error
-    if size == 0:
-        raise BoardFileError(f"{name}: the file is empty, not a pmdesk board")
-    if not header.startswith(SQLITE_HEADER):
-        raise BoardFileError(f"{name}: not a pmdesk board (not an SQLite database)")
-    if len(header) < 100:
-        raise BoardFileError(f"{name}: the file is truncated")
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = struct.unpack(">I", header[28:32])[0]
-    if page_count and size < page_size * page_count:
-        raise BoardFileError(f"{name}: the file is truncated ({size} of {page_size * page_count} bytes)")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        failure: sqlite3.Error | None = error
+    else:
+        failure = None
+    if not wal:  # a WAL board's header counts pages at the last checkpoint, not now
+        try:
+            opening.check_size(target)
+        except BoardFileError as error:
+            raise BoardFileError(str(error).replace(target.name, name, 1)) from None
+    if failure is not None:
+        raise BoardFileError(f"{name}: the file is damaged ({failure})") from failure
 
 
 def check_connection(conn: sqlite3.Connection, name: str) -> int:
@@ -89,6 +80,11 @@ def check_connection(conn: sqlite3.Connection, name: str) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise BoardFileError(f"{name}: an SQLite database, but not a pmdesk board")
+        if version < 1 or (
+            version < SCHEMA_VERSION
+            and any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION))
+        ):
+            raise BoardFileError(f"{name}: an unknown pmdesk board format ({version})")
         if version > SCHEMA_VERSION:
             raise BoardFileError(
                 f"{name}: made by a newer pmdesk (board format {version}; this pmdesk reads up to "
@@ -98,8 +94,31 @@ def check_connection(conn: sqlite3.Connection, name: str) -> int:
     except sqlite3.DatabaseError as error:
         raise BoardFileError(f"{name}: the file is damaged ({error})") from error
     if status != "ok":
-        raise BoardFileError(f"{name}: the file is damaged ({status})")
+        raise BoardFileError(f"{name}: the file is damaged ({str(status)[:200]})")
     return int(version)
+
+
+def check_contents(conn: sqlite3.Connection, name: str, version: int) -> Board:
+    """The board an open file holds, its schema and every row checked (the file is not written).
+
+    An older board is checked as it will be once upgraded: migrated in a copy in memory.
+    """
+    if version == SCHEMA_VERSION:
+        opening.check_schema(conn, name)
+        return load_board(conn, name)
+    trial = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        try:
+            conn.backup(trial)
+            trial.execute("PRAGMA trusted_schema = OFF")
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](trial)
+        except sqlite3.Error as error:
+            raise BoardFileError(f"{name}: an older board that cannot be upgraded ({error})") from error
+        opening.check_schema(trial, name)
+        return load_board(trial, name)
+    finally:
+        trial.close()
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> None:
@@ -161,27 +180,6 @@ def create_file(path: Path, board: Board, overwrite: bool = False) -> None:
             conn.close()
 
 
-def read_board(conn: sqlite3.Connection) -> Board:
-    """Read a whole board from an open database."""
-    board = Board()
-    for table in SINGLETON_TYPES:
-        row = conn.execute(f"SELECT * FROM {table} WHERE id = 1").fetchone()
-        setattr(board, table, from_row(table, dict(row)))
-    for table in LIST_TABLES:
-        setattr(board, table, read_items(conn, table))
-    return board
-
-
-def read_items(conn: sqlite3.Connection, table: str) -> list[Any]:
-    """The items of a list table in order (columns selected in field order: one call per row)."""
-    names = field_names(table)
-    kind = ITEM_TYPES[table]
-    rows = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY position").fetchall()
-    if not any((table, name) in CONVERTED_FIELDS for name in names):
-        return [kind(*row) for row in rows]
-    return [kind(*(from_column(table, n, v) for n, v in zip(names, row, strict=True))) for row in rows]
-
-
 def write_primitive(conn: sqlite3.Connection, edit: Primitive) -> None:
     """Write one primitive edit (inside the caller's transaction)."""
     table = edit.collection
@@ -221,69 +219,102 @@ def write_primitive(conn: sqlite3.Connection, edit: Primitive) -> None:
 class BoardFile:
     """An open .pmdesk file: checked, locked against a second pmdesk, written edit by edit."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: BoardLock, read_only: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: BoardLock,
+        read_only: bool,
+        notice: str | None = None,
+        private: Path | None = None,
+    ) -> None:
         self.path = path
         self.conn = conn
         self.lock = lock
         self.read_only = read_only
+        # Why a board that could be written is open read-only (shown in the window's banner).
+        self.notice = notice
+        self._private = private  # a private copy's folder, removed on close
 
     @classmethod
     def open(cls, path: Path) -> BoardFile:
-        """Open and check a board file; raise BoardFileError and leave the file untouched if bad."""
+        """Open and check a board file; raise BoardFileError and leave the file untouched if bad.
+
+        A hot journal left by a crash is rolled back first (holding pmdesk's lock), as SQLite
+        itself would. Every failure releases the lock and the connection.
+        """
         path = Path(path)
-        check_header(path)
-        read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-        lock = BoardLock(path)
-        lock.acquire()
-        try:
-            try:
-                conn = _connect(path, read_only)
-            except sqlite3.Error as error:
-                raise BoardFileError(f"{path.name}: cannot be opened ({error})") from error
-            try:
-                version = check_connection(conn, path.name)
-                if not read_only:
-                    _configure(conn)
-                if version < SCHEMA_VERSION:
-                    if read_only:
-                        raise BoardFileError(
-                            f"{path.name}: an older board that must be upgraded, but it is read-only"
-                        )
-                    _migrate(conn, path, version)
-            except BaseException:
-                conn.close()
-                raise
-        except BaseException:
-            lock.release()
-            raise
-        return cls(path, conn, lock, read_only)
+        header = opening.read_header(path)
+        writable = opening.is_writable(path)
+        with contextlib.ExitStack() as cleanup:
+            lock = BoardLock(path)
+            lock.acquire()
+            cleanup.callback(lock.release)
+            notice = None
+            private = None
+            target = path
+            if opening.uses_wal(header) or (opening.has_hot_journal(path) and not writable):
+                notice = (WAL_NOTICE if opening.uses_wal(header) else RECOVERED_NOTICE).format(name=path.name)
+                private, target = opening.private_copy(path)
+                cleanup.callback(shutil.rmtree, private, True)
+            elif writable and opening.has_hot_journal(path):
+                opening.recover(path)
+            read_only = private is not None or not writable
+            conn = opening.connect(target, read_only=read_only and private is None)
+            cleanup.callback(conn.close)
+            _check_open(conn, target, path.name, wal=opening.uses_wal(header))
+            version = check_connection(conn, path.name)
+            if version < SCHEMA_VERSION:
+                check_contents(conn, path.name, version)  # before the upgrade writes anything
+            else:
+                opening.check_schema(conn, path.name)  # the rows are checked as the board is read
+            if not read_only:
+                _configure(conn)
+            if version < SCHEMA_VERSION:
+                if read_only:
+                    raise BoardFileError(
+                        f"{path.name}: an older board that must be upgraded, but it is read-only"
+                    )
+                _migrate(conn, path, version)  # a migration brings the file to this version's schema
+            cleanup.pop_all()
+        return cls(path, conn, lock, read_only, notice, private)
 
     @staticmethod
     def read_snapshot(path: Path) -> Board:
-        """Read a board without locking it, even while a pmdesk window edits it (for exports)."""
+        """Read a board without keeping it locked, even while a pmdesk window edits it (for exports).
+
+        A hot journal left by a crash is rolled back first when pmdesk may write the file and no
+        window has it open; otherwise the board is read from a private, recovered copy.
+        """
         path = Path(path)
-        check_header(path)
-        try:
-            conn = _connect(path, read_only=True)
-        except sqlite3.Error as error:
-            raise BoardFileError(f"{path.name}: cannot be opened ({error})") from error
-        try:
-            version = check_connection(conn, path.name)
-            if version < SCHEMA_VERSION:
-                raise BoardFileError(f"{path.name}: an older board; open it in pmdesk once to upgrade it")
-            conn.execute("BEGIN")  # one consistent snapshot across all tables
-            return read_board(conn)
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as error:
-            raise BoardFileError(f"{path.name}: the file is damaged ({error})") from error
-        finally:
-            conn.close()
+        header = opening.read_header(path)
+        with contextlib.ExitStack() as cleanup:
+            target = path
+            wal = opening.uses_wal(header)
+            if wal or opening.has_hot_journal(path):
+                if not wal and opening.is_writable(path) and not BoardLock.is_locked(path):
+                    lock = BoardLock(path)
+                    lock.acquire()
+                    try:
+                        opening.recover(path)
+                    finally:
+                        lock.release()
+                else:
+                    private, target = opening.private_copy(path)
+                    cleanup.callback(shutil.rmtree, private, True)
+            conn = opening.connect(target, read_only=target == path)
+            cleanup.callback(conn.close)
+            try:
+                conn.execute("BEGIN")  # one consistent snapshot across all tables
+            except sqlite3.Error as error:
+                raise BoardFileError(f"{path.name}: the file is damaged ({error})") from error
+            _check_open(conn, target, path.name, wal=opening.uses_wal(header))
+            return check_contents(conn, path.name, check_connection(conn, path.name))
+        raise AssertionError("unreachable")  # pragma: no cover - mypy cannot see the return above
 
     def read(self) -> Board:
-        """The whole board as stored."""
-        try:
-            return read_board(self.conn)
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as error:
-            raise BoardFileError(f"{self.path.name}: the file is damaged ({error})") from error
+        """The whole board as stored, checked against every rule of a board."""
+        return load_board(self.conn, self.path.name)
 
     def write(self, edits: Iterable[Primitive]) -> None:
         """Write primitive edits in one durable transaction (all or nothing)."""
@@ -309,5 +340,9 @@ class BoardFile:
 
     def close(self) -> None:
         """Close the database and release the lock."""
-        self.conn.close()
-        self.lock.release()
+        try:
+            self.conn.close()
+        finally:
+            self.lock.release()
+            if self._private is not None:
+                shutil.rmtree(self._private, ignore_errors=True)

@@ -33,7 +33,12 @@ class Document:
     def open(cls, path: Path) -> Document:
         """Open a board file (BoardFileError with a message if it is not a good one)."""
         path = Path(path)
-        return cls(BoardFile.open(path), untitled=path.name.startswith(UNTITLED_PREFIX))
+        file = BoardFile.open(path)
+        try:
+            return cls(file, untitled=path.name.startswith(UNTITLED_PREFIX))
+        except BaseException:
+            file.close()  # a board that breaks a rule leaves the file unlocked for the next try
+            raise
 
     @classmethod
     def create(cls, path: Path, board: Board | None = None, overwrite: bool = False) -> Document:
@@ -61,6 +66,11 @@ class Document:
     def read_only(self) -> bool:
         """True when the file could not be opened for writing."""
         return self.file.read_only
+
+    @property
+    def notice(self) -> str | None:
+        """Why a board is open read-only although its file is writable (a WAL board, a crash)."""
+        return self.file.notice
 
     # --- changing ------------------------------------------------------------------------
 

@@ -28,7 +28,10 @@ class BoardLock:
         """Take the lock or raise BoardFileError if another process holds it."""
         if fcntl is None:
             return
-        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError as error:
+            raise BoardFileError(f"{self.path.name}: cannot be read ({error.strerror})") from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
@@ -49,7 +52,10 @@ class BoardLock:
         """True if another process holds the lock on ``path``."""
         if fcntl is None:
             return False
-        fd = os.open(path, os.O_RDONLY)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            return False
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

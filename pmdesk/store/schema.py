@@ -98,11 +98,19 @@ def to_column(table: str, name: str, value: Any) -> Any:
 
 
 def from_column(table: str, name: str, value: Any) -> Any:
-    """A column's value as the model holds it."""
+    """A column's value as the model holds it; a value that cannot be converted stays as stored.
+
+    (A board's rules then refuse it with a message: pmdesk/model/validate.py.)
+    """
     if (table, name) in JSON_FIELDS:
-        return json.loads(value)
+        if not isinstance(value, str):
+            return value
+        try:
+            return json.loads(value)
+        except (ValueError, RecursionError):
+            return value
     if (table, name) in BOOL_FIELDS:
-        return bool(value)
+        return bool(value) if type(value) is int and value in (0, 1) else value
     return value
 
 

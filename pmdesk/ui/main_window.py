@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
         document = self.qt_document.document
         if document.read_only:
             self.banner.setText(
-                f"{document.path.name} is read-only: you can look and export, but changes cannot be saved."
+                document.notice
+                or f"{document.path.name} is read-only: you can look and export, but changes cannot be saved."
             )
         self.banner.setVisible(document.read_only)
 

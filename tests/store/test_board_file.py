@@ -120,7 +120,7 @@ def test_read_only_file_opens_read_only(demo_file: Path, monkeypatch: pytest.Mon
     demo_file.chmod(0o444)
     if os.geteuid() == 0:  # root may write anything: make the check see what a user would
         real_access = os.access
-        monkeypatch.setattr(board_file.os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+        monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
     before = sha256(demo_file)
     document = Document.open(demo_file)
     try:
@@ -137,23 +137,24 @@ def test_read_only_file_opens_read_only(demo_file: Path, monkeypatch: pytest.Mon
 def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     original = demo_file.read_bytes()
 
-    def add_table(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE extra (x)")
+    def fill_takeaways(conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE session SET takeaways = 'upgraded'")
 
     version = board_file.SCHEMA_VERSION
     monkeypatch.setattr(board_file, "SCHEMA_VERSION", version + 1)
-    monkeypatch.setattr(board_file, "MIGRATIONS", {version: add_table})
+    monkeypatch.setattr(board_file, "MIGRATIONS", {version: fill_takeaways})
     file = BoardFile.open(demo_file)
     try:
         assert file.conn.execute("PRAGMA user_version").fetchone()[0] == version + 1
-        assert file.read() == demo_board()
+        assert file.read().session.takeaways == "upgraded"
+        assert file.read().cards == demo_board().cards
     finally:
         file.close()
     backup = demo_file.with_name(f"demo.pmdesk.v{version}.bak")
     conn = sqlite3.connect(backup)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == version
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
+        assert conn.execute("SELECT takeaways FROM session").fetchone()[0] == demo_board().session.takeaways
         assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == len(demo_board().cards)
     finally:
         conn.close()
