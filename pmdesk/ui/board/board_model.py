@@ -108,7 +108,14 @@ class BoardModel(QAbstractItemModel):
         self.cards: dict[str, Card] = {item.id: item for item in board.cards}
         self.people: dict[str, Participant] = {item.id: item for item in board.participants}
         self.counts: Counter[str] = tallies(board)
-        self._voted_by: set[str] = {v.target for v in board.votes if v.participant == self.highlight}
+        self._voted_by: set[str] = self._highlighted_votes()
+
+    def _highlighted_votes(self) -> set[str]:
+        """What the highlighted person voted for; nothing while tallies are hidden (blind voting)."""
+        board = self.qt_document.board
+        if self.highlight is None or board.session.votes_hidden:
+            return set()
+        return {v.target for v in board.votes if v.participant == self.highlight}
 
     def sync_read_only(self) -> None:
         """Follow the file's read-only state (it changes when Save As moves the board)."""
@@ -245,7 +252,7 @@ class BoardModel(QAbstractItemModel):
     def refresh_all(self) -> None:
         """Every row repaints (highlight, search, participants, tallies changed)."""
         self.fetch_all()  # every row in the model first: a change names only rows it has
-        self._voted_by = {v.target for v in self.qt_document.board.votes if v.participant == self.highlight}
+        self._voted_by = self._highlighted_votes()
         stack = [self._root]
         while stack:
             node = stack.pop()
