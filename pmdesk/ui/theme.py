@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 LIGHT, DARK, PROJECTOR = "light", "dark", "projector"
 THEME_NAMES = {LIGHT: "Light", DARK: "Dark", PROJECTOR: "High contrast (projector)"}
@@ -40,6 +40,16 @@ class Theme:
     over_text: str
     hint: str  # the blameless hint bar
     hint_text: str
+    column: str  # a board column behind its cards
+    column_text: str  # its heading
+    warning: str  # a note that something is missing or out of order
+    warning_text: str
+    ok: str  # a note that all is ready
+    ok_text: str
+    border: str  # lines around cards and boxes
+    focus: str  # the keyboard focus ring
+    dots: str  # vote dots and tallies, on ``base`` and ``theme_card``
+    focus_width: int = 2  # pixels
 
 
 THEMES: dict[str, Theme] = {
@@ -64,6 +74,15 @@ THEMES: dict[str, Theme] = {
         over_text="#ffffff",
         hint="#e8f1ff",
         hint_text="#0d1b2e",
+        column="#eef1f6",
+        column_text="#111827",
+        warning="#fff3cd",
+        warning_text="#3d2e00",
+        ok="#e3f4e1",
+        ok_text="#0f3d12",
+        border="#aab4c3",
+        focus="#0b4f9c",
+        dots="#7c2410",
     ),
     DARK: Theme(
         name=DARK,
@@ -86,6 +105,15 @@ THEMES: dict[str, Theme] = {
         over_text="#000000",
         hint="#24354d",
         hint_text="#f0f6ff",
+        column="#24272d",
+        column_text="#f2f2f2",
+        warning="#4a3b10",
+        warning_text="#fff1c7",
+        ok="#1d3b22",
+        ok_text="#e3f7e3",
+        border="#5c636e",
+        focus="#9cc8ff",
+        dots="#ffb38a",
     ),
     PROJECTOR: Theme(
         name=PROJECTOR,
@@ -108,8 +136,26 @@ THEMES: dict[str, Theme] = {
         over_text="#ffffff",
         hint="#e0ecff",
         hint_text="#000000",
+        column="#ffffff",
+        column_text="#000000",
+        warning="#fff07a",
+        warning_text="#000000",
+        ok="#d9f7d2",
+        ok_text="#000000",
+        border="#000000",
+        focus="#000000",
+        dots="#8a1c00",
+        focus_width=4,
     ),
 }
+
+
+_current = [THEMES[LIGHT]]
+
+
+def current_theme() -> Theme:
+    """The theme the windows show now (widgets that paint their own colours read it)."""
+    return _current[0]
 
 
 def theme_named(name: object) -> Theme:
@@ -120,7 +166,9 @@ def theme_named(name: object) -> Theme:
 def text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
     """(what, text colour, background colour) for every text colour the theme uses."""
     pairs = [(f.name[: -len("_text")], f.name) for f in fields(theme) if f.name.endswith("_text")]
-    found = [(bg, getattr(theme, fg), getattr(theme, bg)) for bg, fg in pairs]
+    pairs += [("card", "muted"), ("base", "muted"), ("column", "muted"), ("theme_card", "muted")]
+    pairs += [("base", "dots"), ("theme_card", "dots"), ("base", "accent"), ("column", "accent")]
+    found = [(f"{fg} on {bg}", getattr(theme, fg), getattr(theme, bg)) for bg, fg in pairs]
     found += [("text", theme.text, theme.window), ("muted", theme.muted, theme.window)]
     found += [("accent on window", theme.accent, theme.window), ("text on base", theme.text, theme.base)]
     return found
@@ -167,7 +215,21 @@ def palette(theme: Theme) -> QPalette:
     return pal
 
 
-def apply_theme(widget: QWidget, theme: Theme) -> None:
-    """Give a top-level widget (and so its children) the theme's palette."""
-    widget.setPalette(palette(theme))
+def apply_theme(widget: QWidget, theme: Theme, everywhere: bool = False) -> None:
+    """Give a top-level widget (and so its children) the theme's palette.
+
+    ``everywhere``: the theme of the application's windows, dialogs and menus. Widgets with a
+    style sheet take the application's palette rather than their parent's, so it is set there
+    too; widgets that paint their own colours (a ``restyle`` method) are told.
+    """
+    pal = palette(theme)
+    if everywhere:
+        _current[0] = theme
+        QApplication.setPalette(pal)
+    widget.setPalette(pal)
     widget.setAutoFillBackground(True)
+    if everywhere:
+        for child in [widget, *widget.findChildren(QWidget)]:
+            restyle = getattr(child, "restyle", None)
+            if callable(restyle):
+                restyle()

@@ -31,6 +31,7 @@ class BoardPage(QWidget):
         self.model = BoardModel(qt_document, self)
         self.author: str | None = None
         self.voting = False
+        self.presenting = False
         self.zoom = 1.0
         self.columns: list[SectionColumn] = []
         self.board_actions: dict[str, QAction] = {}  # filled by install(): the board's menu actions
@@ -85,7 +86,7 @@ class BoardPage(QWidget):
             column.view.vote_clicked.connect(self.vote_requested)
             column.view.pressed.connect(lambda _index, c=column: self._pressed_in(c))
             column.view.card_delegate.votes_hidden = self.qt_document.board.session.votes_hidden
-            column.view.card_delegate.set_zoom(self.zoom)
+            column.set_zoom(self.zoom)
             column.view.voting = self.voting
             self.strip_layout.addWidget(column, 1)
             self.columns.append(column)
@@ -194,9 +195,20 @@ class BoardPage(QWidget):
             column.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_presenting(self, on: bool) -> None:
-        """On the projector the room sees cards, not entry boxes (N or Ctrl+Enter brings one back)."""
+        """On the projector the room sees cards, not the facilitator's tools.
+
+        Entry boxes (N or Ctrl+Enter brings one back), the find line and its filter, the voting
+        bar's controls and the "+" participant button are hidden while presenting.
+        """
+        self.presenting = on
         for column in self.columns:
             column.show_entry(not on)
+        if on:
+            self.close_find()
+        self.voting_bar.set_presenting(on)
+        add_button = getattr(self.participants_bar, "add_button", None)
+        if isinstance(add_button, QWidget):
+            add_button.setVisible(not on)
 
     def start_voting(self, on: bool) -> None:
         """Voting mode on or off: clicks on themes and loose cards place dots."""
@@ -213,11 +225,8 @@ class BoardPage(QWidget):
         """Scale the cards' text (1.0 is normal)."""
         self.zoom = max(0.5, min(3.0, factor))
         for column in self.columns:
-            column.view.card_delegate.set_zoom(self.zoom)
-            column.view.relayout()
-            font = column.entry.font()
-            font.setPointSizeF(12 * self.zoom)
-            column.entry.setFont(font)
+            column.set_zoom(self.zoom)
+        QTimer.singleShot(0, self.align_headers)  # headings wrap differently at another size
 
     def set_author(self, person_id: str | None) -> None:
         """Who writes the next cards."""

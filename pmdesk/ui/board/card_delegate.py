@@ -23,7 +23,7 @@ from pmdesk.ui.board.board_model import (
     NOTES_ROLE,
     VOTES_ROLE,
 )
-from pmdesk.ui.board.common import ACCENT
+from pmdesk.ui.theme import current_theme
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 1200  # characters drawn on a card; the full text is in the tooltip and the editor
@@ -145,12 +145,14 @@ class CardDelegate(QStyledItemDelegate):
         focused = view.hasFocus() and view.currentIndex() == index
         is_drop = self.drop_target is not None and self.drop_target == QPersistentModelIndex(index)
         theme = kind == "theme"
-        strip_color = QColor(ACCENT if theme else str(index.data(COLOR_ROLE)))
-        background = QColor("#e8eefc" if theme else "#ffffff")
+        c = current_theme()
+        strip_color = QColor(c.accent if theme else str(index.data(COLOR_ROLE)))
+        background = QColor(c.theme_card if theme else c.base)
         if is_drop:
-            background = QColor("#fff4c2")
-        border = QColor(ACCENT) if selected or is_drop else QColor("#c7d0dd" if theme else "#d5dbe5")
-        painter.setPen(QPen(border, self._px(3) if selected or is_drop else 1))
+            background = QColor(c.warning)
+        border = QColor(c.focus) if selected or is_drop else QColor(c.border)
+        thick = max(self._px(3), c.focus_width)
+        painter.setPen(QPen(border, thick if selected or is_drop else 1))
         painter.setBrush(background)
         radius = self._px(8)
         painter.drawRoundedRect(rect, radius, radius)
@@ -159,7 +161,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(strip_color)
         painter.drawRoundedRect(strip, radius / 2, radius / 2)
         if focused and not selected:
-            painter.setPen(QPen(QColor(ACCENT), 1, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(c.focus), c.focus_width, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), radius, radius)
 
@@ -170,7 +172,8 @@ class CardDelegate(QStyledItemDelegate):
         text_height = option.rect.height() - self._footer_height() - self._px(2 * 12 + 2 * 5)
         inner.setHeight(max(text_height, self.text_metrics.height()))
         painter.setFont(self.label_font if theme else self.text_font)
-        painter.setPen(QColor("#6b7280" if placeholder else "#111827"))
+        text_colour = c.theme_card_text if theme else c.base_text
+        painter.setPen(QColor(c.muted if placeholder else text_colour))
         painter.drawText(inner, _WRAP, text)
         self._paint_footer(painter, index, QRect(left, inner.bottom() + self._px(8), inner.width(), 0), theme)
         painter.restore()
@@ -184,7 +187,7 @@ class CardDelegate(QStyledItemDelegate):
             expanded = getattr(self.view, "isExpanded", lambda _i: True)(index)
             count = int(index.data(COUNT_ROLE) or 0)
             arrow = "▾" if expanded else "▸"
-            painter.setPen(QColor("#374151"))
+            painter.setPen(QColor(current_theme().muted))
             label = f"{arrow} {count} card{'s' if count != 1 else ''}"
             painter.drawText(area, _V_CENTER, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
@@ -202,12 +205,12 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawText(circle, _CENTER, badge[:2])
                 painter.setFont(self.small_font)
                 x += size + self._px(6)
-                painter.setPen(QColor("#4b5563"))
+                painter.setPen(QColor(current_theme().muted))
                 shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
                 painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
                 x += metrics.horizontalAdvance(shown) + self._px(12)
         if index.data(NOTES_ROLE):
-            painter.setPen(QColor("#6b7280"))
+            painter.setPen(QColor(current_theme().muted))
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")
         self._paint_dots(painter, index, area)
 
@@ -217,11 +220,11 @@ class CardDelegate(QStyledItemDelegate):
             return
         painter.setFont(self.badge_font)
         if self.votes_hidden:
-            text, color = "● ?", "#9ca3af"
+            text, color = "● ?", current_theme().muted
             if votes <= 0 and index.data(KIND_ROLE) == "card" and index.parent().parent().isValid():
                 return
         else:
-            text, color = ("●" * min(votes, 5)) + f" {votes}", "#c2410c"
+            text, color = ("●" * min(votes, 5)) + f" {votes}", current_theme().dots
         painter.setPen(QColor(color))
         painter.drawText(area, _RIGHT, text)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.card_delegate import CardDelegate
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.theme import current_theme
 
 LONG_COLUMN = 150  # rows in a column beyond which it scrolls by row, not by pixel
 
@@ -179,9 +180,6 @@ class SectionColumn(QFrame):
         self.model = model
         self.section_id = section_id
         self.setObjectName("SectionColumn")
-        self.setStyleSheet(
-            "#SectionColumn { background: #f3f5f9; border: 1px solid #dde2ea; border-radius: 10px; }"
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 12, 10, 10)
         layout.setSpacing(6)
@@ -191,18 +189,12 @@ class SectionColumn(QFrame):
         header_layout.setSpacing(4)
         heading = QHBoxLayout()
         self.title = plain_label("", self.header, wrap=True)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 700; color: #111827; padding: 0 6px;")
         self.count = plain_label("", self.header, wrap=False)
-        self.count.setStyleSheet(
-            "font-size: 11pt; font-weight: 700; color: #374151; background: #e2e8f0;"
-            " border-radius: 10px; padding: 2px 10px;"
-        )
         heading.addWidget(self.title, 1)
         heading.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.prompt = plain_label("", self.header, wrap=True)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.prompt.setStyleSheet("font-size: 11pt; color: #4b5563; padding: 0 6px 6px 6px;")
         header_layout.addLayout(heading)
         header_layout.addWidget(self.prompt)
         header_layout.addStretch(1)
@@ -223,10 +215,6 @@ class SectionColumn(QFrame):
         self.entry = CardEntry(self)
         self.entry.setPlaceholderText("Add a card… (Enter)")
         self.entry.setTabChangesFocus(True)
-        self.entry.setStyleSheet(
-            "QPlainTextEdit { background: white; border: 2px solid #cbd5e1; border-radius: 8px;"
-            " padding: 4px; font-size: 12pt; } QPlainTextEdit:focus { border-color: #2563eb; }"
-        )
         self.entry.submitted.connect(self._submit)
         self.entry.escaped.connect(self.view.setFocus)
         row.addWidget(self.author, 0, Qt.AlignmentFlag.AlignLeft)
@@ -234,10 +222,45 @@ class SectionColumn(QFrame):
         layout.addLayout(row)
         self.entry_row = row
         self._saved: tuple[list[str], str | None, set[str], int] = ([], None, set(), 0)
+        self.zoom = 1.0
+        self.set_zoom(1.0)
         self.refresh_header()
         self.attach()
         self.view.after_reset = self.restore_state
         model.rowsInserted.connect(self._rows_arrived)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale cards, heading, prompt and entry together: the heading never reads smaller than a card."""
+        self.zoom = zoom
+        self.view.card_delegate.set_zoom(zoom)
+        self.view.relayout()
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Colours of the current theme, at the column's zoom."""
+        self._style()
+        self.view.viewport().update()
+
+    def _style(self) -> None:
+        z = self.zoom
+        c = current_theme()
+        self.setStyleSheet(
+            f"#SectionColumn {{ background: {c.column}; border: 1px solid {c.border}; border-radius: 10px; }}"
+        )
+        # The heading is 15 pt against the cards' 13 pt, so it stays the larger at every zoom.
+        self.title.setStyleSheet(
+            f"font-size: {15 * z:.1f}pt; font-weight: 700; color: {c.column_text}; padding: 0 6px;"
+        )
+        self.count.setStyleSheet(
+            f"font-size: {11 * z:.1f}pt; font-weight: 700; color: {c.button_text}; background: {c.button};"
+            " border-radius: 10px; padding: 2px 10px;"
+        )
+        self.prompt.setStyleSheet(f"font-size: {11 * z:.1f}pt; color: {c.muted}; padding: 0 6px 6px 6px;")
+        self.entry.setStyleSheet(
+            f"QPlainTextEdit {{ background: {c.base}; color: {c.base_text}; border: 2px solid {c.border};"
+            f" border-radius: 8px; padding: 4px; font-size: {12 * z:.1f}pt; }}"
+            f" QPlainTextEdit:focus {{ border: {c.focus_width}px solid {c.focus}; }}"
+        )
 
     def _submit(self, text: str) -> None:
         self.card_submitted.emit(self.section_id, text)

@@ -9,6 +9,7 @@ from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.derived import dots_left
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.theme import current_theme
 
 ROOM = "__room__"  # the voter entry for anonymous room dots
 
@@ -24,24 +25,22 @@ class VotingBar(QFrame):
         self.qt_document = qt_document
         self.voter: str | None = None
         self.setObjectName("VotingBar")
-        self.setStyleSheet(
-            "#VotingBar { background: #fff7ed; border: 2px solid #fdba74; border-radius: 10px; }"
-            " QLabel { font-size: 12pt; }"
-        )
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 12, 8)
         row.setSpacing(10)
-        title = plain_label("Dot voting", self, wrap=False)
-        title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #9a3412;")
-        row.addWidget(title)
-        row.addWidget(plain_label("Vote as", self, wrap=False))
+        self.title = plain_label("Dot voting", self, wrap=False)
+        self.title.setObjectName("VotingTitle")
+        row.addWidget(self.title)
+        vote_as = plain_label("Vote as", self, wrap=False)
+        row.addWidget(vote_as)
         self.voter_box = QComboBox(self)
         self.voter_box.setMinimumContentsLength(14)
         self.voter_box.activated.connect(lambda _i: self.set_voter(self._box_voter()))
         row.addWidget(self.voter_box)
         self.status = plain_label("", self, wrap=True)
         row.addWidget(self.status, 1)
-        row.addWidget(plain_label("Dots each", self, wrap=False))
+        dots_each = plain_label("Dots each", self, wrap=False)
+        row.addWidget(dots_each)
         self.budget = QSpinBox(self)
         self.budget.setRange(0, 99)
         self.budget.editingFinished.connect(self._budget_set)
@@ -52,6 +51,26 @@ class VotingBar(QFrame):
         finish = QPushButton("Done voting", self)
         finish.clicked.connect(self.done.emit)
         row.addWidget(finish)
+        # The facilitator's controls; while presenting on one screen the room sees only who votes.
+        self.controls: list[QWidget] = [vote_as, self.voter_box, dots_each, self.budget, self.reveal, finish]
+        self.presenting = False
+        self.restyle()
+        self.refresh()
+
+    def restyle(self) -> None:
+        """Colours of the current theme."""
+        c = current_theme()
+        self.setStyleSheet(
+            f"#VotingBar {{ background: {c.warning}; border: 2px solid {c.border}; border-radius: 10px; }}"
+            f" QLabel {{ font-size: 12pt; color: {c.warning_text}; }}"
+            f" QLabel#VotingTitle {{ font-size: 14pt; font-weight: 700; }}"
+        )
+
+    def set_presenting(self, on: bool) -> None:
+        """On the projector: no controls, only whose turn it is and how many dots they have left."""
+        self.presenting = on
+        for widget in self.controls:
+            widget.setVisible(not on)
         self.refresh()
 
     def _box_voter(self) -> str | None:
@@ -98,6 +117,9 @@ class VotingBar(QFrame):
             who = (
                 f"{person.name}: {dots_left(board, person.id)} of {board.session.votes_per_participant} left."
             )
+        if self.presenting:
+            self.status.setText(who)
+            return
         self.status.setText(
             f"{who}  Click a theme or loose card (or press +) to place a dot; "
             "Shift+click or − takes one back; Alt+click adds a room dot."

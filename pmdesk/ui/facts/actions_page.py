@@ -127,14 +127,14 @@ class ActionsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         roomy_rows(self.table)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # long texts wrap, never "…"
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         for column in (OWNER, DUE, PRIORITY, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SOURCE, 360)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)  # wraps beside the text
         self.table.setItemDelegateForColumn(OWNER, ChoiceDelegate(self._owners, self.table))
         self.table.setItemDelegateForColumn(DUE, DateDelegate(self.table))
         self.table.setItemDelegateForColumn(
@@ -155,6 +155,7 @@ class ActionsPage(QWidget):
         remove.clicked.connect(self.delete_selected)
         buttons.addWidget(add)
         buttons.addWidget(remove)
+        self.editing_buttons = [add, remove, *self.filters.buttons()]  # not on the projector
         buttons.addStretch(1)
         layout.addLayout(buttons)
         follow(qt_document, ("actions",), self._update_summary, self)
@@ -193,8 +194,11 @@ class ActionsPage(QWidget):
             button.setChecked(True)
 
     def set_presenting(self, on: bool) -> None:
-        """Large table text on the projector."""
+        """Large table text on the projector, without the buttons (Ins and Del still work)."""
         present_rows(self.table, on)
+        for button in self.editing_buttons:
+            button.setVisible(not on)
+        self.table.resizeRowsToContents()
 
     def add(self, source: str | None = None) -> str | None:
         """Add an action (answering ``source``) and open its text for editing; its id."""

@@ -6,7 +6,7 @@ no card text at all, only a count per section, so nothing can leak onto the proj
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
@@ -20,6 +20,8 @@ from pmdesk.ui.theme import Theme
 
 class AudienceView(QWidget):
     """The current phase's presentation, rebuilt from the board whenever it changes."""
+
+    built = Signal()  # the view's content was rebuilt
 
     def __init__(
         self,
@@ -88,6 +90,7 @@ class AudienceView(QWidget):
         facts = self._facts_widget() if phase_id == "facts" else None
         if facts is not None:
             self.stack.setCurrentWidget(facts)
+            self.built.emit()
             return
         self.stack.setCurrentWidget(self.canvas)
         holder = QWidget()
@@ -98,6 +101,7 @@ class AudienceView(QWidget):
         body.setContentsMargins(margin, margin // 2, margin, margin // 2)
         body.addWidget(self._build(phase_id))
         self.canvas.setWidget(holder)
+        self.built.emit()
 
     def _build(self, phase_id: str) -> QWidget:
         board = self.controller.board
@@ -151,18 +155,38 @@ class AudienceView(QWidget):
 
 
 class AudienceWindow(QWidget):
-    """A separate top-level window for the projector: the audience view with a big timer."""
+    """A separate top-level window for the projector: the audience view with a big timer.
+
+    It never takes the keyboard: the facilitator's keys keep going to the main window.
+    """
+
+    activated = Signal()  # the window system made it active anyway (a click on the projector)
 
     def __init__(self, controller: MeetingController, focus: FocusPage | None, colours: Theme) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("AudienceWindow")
         self.setWindowTitle("pmdesk — audience")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view = AudienceView(controller, focus, colours, show_timer=True, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.resize(1280, 720)
         self.closing_allowed = False
+        self.view.built.connect(self._no_focus)
+        self._no_focus()
+
+    def _no_focus(self) -> None:
+        """Nothing in the window takes keyboard focus (scroll areas would by default)."""
+        for widget in self.findChildren(QWidget):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Activated all the same: hand the keyboard back."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.activated.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closed by hand: just hide, the console keeps it."""

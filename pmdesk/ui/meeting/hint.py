@@ -38,6 +38,7 @@ class HintBar(QFrame):
         self.qt_document = qt_document
         self.phrases = bundled_phrases()
         self.card_id: str | None = None
+        self.projected = False  # presenting on this window's screen: the room must not see hints
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
         self.message = plain_label("", self)
@@ -98,8 +99,13 @@ class HintBar(QFrame):
             return False
         self.card_id = card.id
         self.message.setText(hint_message(found))
-        self.setVisible(True)
+        self.setVisible(not self.projected)
         return True
+
+    def set_projected(self, on: bool) -> None:
+        """While the room sees this window the hint waits; it shows again when presenting ends."""
+        self.projected = on
+        self.setVisible(self.card_id is not None and not on)
 
     def dismiss_current(self, _checked: bool = False) -> None:
         """Silence the hint for this card, as one undoable edit stored in the board."""

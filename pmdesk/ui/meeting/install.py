@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QPushButton
 
 from pmdesk.model.agenda_clock import Now
 from pmdesk.ui.main_window import MainWindow
@@ -19,6 +19,7 @@ from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.hint import HintBar
 from pmdesk.ui.meeting.pages import FocusPage, TonePage
 from pmdesk.ui.meeting.presentation import Presenter
+from pmdesk.ui.meeting.private_entry import PrivateEntry
 from pmdesk.ui.refresh import follow
 from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, Theme, theme_named
 
@@ -76,13 +77,24 @@ class Meeting(QObject):
             lambda: self.theme,
         )
         self.controller.presenter = self.presenter
+        self.presenter.hint = self.hint
         self.present.clicked.connect(lambda _c=False: self.presenter.toggle())
         self.controller.phase_changed.connect(lambda _id: self._update_buttons())
         follow(window.qt_document, ("session.votes_hidden",), lambda _changes: self._update_buttons())
+        self.private_entry = PrivateEntry(window.qt_document, window.pages.get("board"), self.room)
+        self.private_entry.setVisible(False)
+        room_layout = self.room.layout()
+        if room_layout is not None:
+            room_layout.addWidget(self.private_entry)
+        self.controller.room_changed.connect(self._update_private_entry)
+        self.controller.phase_changed.connect(lambda _id: self._update_private_entry())
         self._build_menus()
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()
         window.closing.connect(self._on_closing)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._update_escape)
 
     # --- menus ---------------------------------------------------------------------------
 
@@ -188,12 +200,31 @@ class Meeting(QObject):
         self.reveal_votes.setVisible(
             phase == "prioritization" and self.window.qt_document.board.session.votes_hidden
         )
-        self.escape.setEnabled(self.controller.presenting)
+        self._update_escape()
         self.present.setText("Stop presenting" if self.controller.presenting else "Present")
         theme = self.presenter.look_theme()
         self.agenda.style_buttons(
             theme, self.controller.presenting, self.reveal_cards, self.reveal_votes, self.present
         )
+
+    def _update_escape(self, *_focus: object) -> None:
+        """Esc ends presenting only when no editor wants it (an editor or the find line closes first)."""
+        self.escape.setEnabled(self.controller.presenting and not self.presenter.editor_has_focus())
+
+    def _update_private_entry(self) -> None:
+        """One screen, reflection face down: the facilitator types cards the room sees as counts."""
+        presenter = self.presenter
+        wanted = (
+            presenter.presenting
+            and not presenter.audience_visible()
+            and self.controller.cards_hidden_from_room()
+            and not self.window.qt_document.document.read_only
+        )
+        if wanted and self.private_entry.isHidden():
+            self.private_entry.setVisible(True)
+            self.private_entry.start()
+        elif not wanted:
+            self.private_entry.setVisible(False)
 
     def _on_closing(self) -> None:
         """On closing the window, write the time spent in the current phase."""

@@ -10,23 +10,45 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QStatusBar, QToolBar, QWidget
+from PySide6.QtGui import QFont, QGuiApplication, QScreen
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStatusBar,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
 
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.audience import AudienceView, AudienceWindow
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.pages import FocusPage, TonePage
-from pmdesk.ui.theme import PROJECTOR, THEMES, Theme, apply_theme
+from pmdesk.ui.theme import DARK, PROJECTOR, THEMES, Theme, apply_theme
 
 # Other areas' pages scale from their own normal size; these factors bring their body text to
 # at least 28 px on a 1080p projector at zoom 1.0 (board cards are 13 pt ≈ 17 px at zoom 1).
+# Everything presented also scales with the screen (see ``screen_scale``).
 PAGE_ZOOM = {"board": 1.65, "review": 1.3, "priorities": 1.65}
 # Pages without set_zoom are scaled through their font while presenting alone.
 FONT_ZOOM = {"actions": 2.0, "wrap-up": 2.0, "facts": 1.6}
 QWIDGETSIZE_MAX = 16777215
 ZOOM_STEPS = (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+REFERENCE = (1920, 1080)  # the screen the presentation's sizes are chosen for
+EDITORS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+
+
+def screen_scale(screen: QScreen | None) -> float:
+    """How large a presentation is drawn on ``screen``, against a 1920×1080 projector."""
+    if screen is None:
+        return 1.0
+    size = screen.geometry()
+    scale = min(size.width() / REFERENCE[0], size.height() / REFERENCE[1])
+    return max(0.5, min(2.0, scale))
 
 
 class Presenter(QObject):
@@ -58,6 +80,16 @@ class Presenter(QObject):
         self._geometry = QRect()
         self._fonts: dict[QWidget, QFont] = {}  # other areas' pages were zoomed for presenting
         window.pages.on_built(self._page_built)
+        self.hint: QWidget | None = None  # the blameless hint: the facilitator's, never projected
+
+    def editor_has_focus(self) -> bool:
+        """True while a text field, editor or find line of the window has the keyboard (Esc is theirs)."""
+        focus = QApplication.focusWidget()
+        return isinstance(focus, EDITORS) and focus.window() is self.window
+
+    def projected_zoom(self) -> float:
+        """The zoom of what the room sees on this window's screen: the chosen zoom, scaled to the screen."""
+        return self.zoom * screen_scale(self.window.screen())
 
     @property
     def presenting(self) -> bool:
@@ -115,7 +147,7 @@ class Presenter(QObject):
         self.controller.phase_changed.emit(self.controller.phase_id or "")
 
     def escape(self) -> None:
-        """Esc while presenting: leave focus mode first, then presentation."""
+        """Esc while presenting (and no editor has the keyboard): leave focus mode, then presenting."""
         if self.window.current_page() is self.focus and self.controller.phase_id == "discussion":
             self.leave_focus()
         else:
@@ -136,8 +168,8 @@ class Presenter(QObject):
             return
         if self.audience is None:
             self.audience = AudienceWindow(self.controller, self.focus, THEMES[PROJECTOR])
-            apply_theme(self.audience, THEMES[PROJECTOR])
-        self.audience.view.set_look(THEMES[PROJECTOR], self.zoom)
+            self.audience.activated.connect(self._keep_keys_here)
+            apply_theme(self.audience, self.room_theme())
         screens = QGuiApplication.screens()
         if screen_index is not None and screen_index < len(screens):
             screen = screens[screen_index]
@@ -146,7 +178,14 @@ class Presenter(QObject):
             self.audience.showFullScreen()
         else:
             self.audience.show()
+        self.audience.view.set_look(self.room_theme(), self.zoom * screen_scale(self.audience.screen()))
+        self._keep_keys_here()
         self.controller.room_changed.emit()
+
+    def _keep_keys_here(self) -> None:
+        """The keyboard stays with the facilitator's window, whatever the audience window does."""
+        if self.window.isVisible():
+            self.window.activateWindow()
 
     def close_audience(self) -> None:
         """Close the audience window for good (the main window is closing)."""
@@ -169,32 +208,45 @@ class Presenter(QObject):
             widget.setVisible(False)
         # A hidden menu bar disables its actions' shortcuts; a zero-height one keeps them.
         window.menuBar().setMaximumHeight(0)
-        self.timer.edit.setVisible(False)
+        for button in self._facilitator_buttons():
+            button.setVisible(False)
 
     def _show_chrome(self) -> None:
         for widget in self._hidden:
             widget.setVisible(True)
         self._hidden = []
         self.window.menuBar().setMaximumHeight(QWIDGETSIZE_MAX)
-        self.timer.edit.setVisible(True)
+        for button in self._facilitator_buttons():
+            button.setVisible(True)
+
+    def _facilitator_buttons(self) -> list[QWidget]:
+        """Header buttons the room need not see (their keys still work)."""
+        return [self.timer.edit, self.timer.plus_one, self.timer.plus_two]
+
+    def room_theme(self) -> Theme:
+        """What the room sees: dark when the facilitator chose dark, else high contrast."""
+        chosen = self.chosen_theme()
+        return chosen if chosen.name == DARK else THEMES[PROJECTOR]
 
     def look_theme(self) -> Theme:
         """The theme the main window shows now."""
-        return THEMES[PROJECTOR] if self.presenting and self._solo else self.chosen_theme()
+        return self.room_theme() if self.presenting and self._solo else self.chosen_theme()
 
     def apply_look(self) -> None:
         """Colours and sizes for the current mode: the projector theme on whatever the room sees."""
         solo = self.presenting and self._solo
-        here = THEMES[PROJECTOR] if solo else self.chosen_theme()
-        apply_theme(self.window, here)
-        zoom = self.zoom if solo else 1.0
+        here = self.look_theme()
+        apply_theme(self.window, here, everywhere=True)
+        zoom = self.projected_zoom() if solo else 1.0
         self.tone.set_look(here, max(zoom, 0.75) if solo else 0.85)
         self.focus.set_look(here, zoom if solo else 0.85)
         self.focus.set_presenting(solo)
         self.room.set_look(here, zoom if solo else 0.6)
-        self.timer.set_theme(here, large=self.presenting)
-        self.agenda.set_theme(here, large=self.presenting)
+        self.timer.set_theme(here, large=solo)
+        self.agenda.set_theme(here, large=solo)
         self.agenda.refresh()
+        if self.hint is not None and hasattr(self.hint, "set_projected"):
+            self.hint.set_projected(solo)
         if solo or self._pages_zoomed:  # leave the facilitator's own zoom alone otherwise
             # Only pages already built; a page built later gets the same look (_page_built).
             for key in list(self.window.pages):
@@ -203,7 +255,8 @@ class Presenter(QObject):
                     self._present_page(key, page, solo)
             self._pages_zoomed = solo
         if self.audience is not None:
-            self.audience.view.set_look(THEMES[PROJECTOR], self.zoom)
+            apply_theme(self.audience, self.room_theme())
+            self.audience.view.set_look(self.room_theme(), self.zoom * screen_scale(self.audience.screen()))
 
     def _page_built(self, key: str, page: QWidget) -> None:
         if self._pages_zoomed:
@@ -214,11 +267,11 @@ class Presenter(QObject):
         if page is self.focus:
             return
         if key in PAGE_ZOOM and hasattr(page, "set_zoom"):
-            page.set_zoom(PAGE_ZOOM[key] * self.zoom if solo else 1.0)
+            page.set_zoom(PAGE_ZOOM[key] * self.projected_zoom() if solo else 1.0)
         if hasattr(page, "set_presenting"):
             page.set_presenting(solo)
         elif key in FONT_ZOOM:
-            self._scale_font(page, FONT_ZOOM[key] * self.zoom if solo else None)
+            self._scale_font(page, FONT_ZOOM[key] * self.projected_zoom() if solo else None)
 
     def _scale_font(self, page: QWidget, factor: float | None) -> None:
         """Scale a page without its own zoom through its font (None restores it)."""

@@ -21,7 +21,9 @@ def _avatar_click(qtbot: QtBot, page: BoardPage, person_id: str) -> None:
 def _hide_tallies(qtbot: QtBot, page: BoardPage) -> None:
     view = column(page, "went-well").view
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert page.qt_document.board.session.votes_hidden
 
 

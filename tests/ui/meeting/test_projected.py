@@ -1,0 +1,148 @@
+"""On one screen the projector shows only what the room should see; the facilitator keeps working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from pmdesk.model.card_ops import add_card
+from pmdesk.store.document import Document
+from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.install import Meeting
+from tests.ui.meeting.test_presentation import go, strings_held
+
+
+def board_page(window: MainWindow) -> BoardPage:
+    page = window.pages["board"]
+    assert isinstance(page, BoardPage)
+    return page
+
+
+def shown(widget: QWidget, window: MainWindow) -> bool:
+    """Visible on the window (its own flag and every parent's)."""
+    return widget.isVisibleTo(window) and window.isVisible()
+
+
+def test_find_line_and_its_filter_are_gone_when_presenting(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "themes")
+    page = board_page(window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.find_line.isVisible()
+    qtbot.keyClicks(page.find_line, "pool")
+    assert page.model.find_text == "pool"
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert not page.find_line.isVisible()
+    assert page.model.find_text == ""  # no stale filter dims the room's cards
+
+
+def test_no_facilitator_buttons_on_the_projector(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    page = board_page(window)
+    bar = page.participants_bar
+    add_participant = getattr(bar, "add_button", None)
+    assert isinstance(add_participant, QWidget) and shown(add_participant, window)
+    go(qtbot, meeting, "prioritization")
+    assert page.voting_bar.isVisible() and page.voting_bar.voter_box.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert not add_participant.isVisible()
+    assert not meeting.timer.plus_one.isVisible() and not meeting.timer.edit.isVisible()
+    assert page.voting_bar.isVisible()  # whose turn it is stays
+    for control in page.voting_bar.controls:
+        assert not control.isVisible()
+    assert "Click a theme" not in page.voting_bar.status.text()
+    go(qtbot, meeting, "actions")
+    actions = window.pages["actions"]
+    for button in getattr(actions, "editing_buttons", []):
+        assert not button.isVisible()
+    assert getattr(actions, "editing_buttons", [])
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # back: everything returns
+    assert all(b.isVisible() for b in getattr(actions, "editing_buttons", []))
+    assert add_participant.isVisible()
+
+
+def test_blameless_hint_waits_for_the_facilitator(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    go(qtbot, meeting, "themes")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.qt_document.attempt(add_card, "lessons", "Ben forgot the rollback")
+    assert meeting.hint.card_id is not None  # the hint is there for the facilitator…
+    assert not meeting.hint.isVisible()  # …but not on the projector
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert meeting.hint.isVisible()
+
+
+def test_esc_closes_the_find_line_before_it_ends_presenting(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "themes")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    page = board_page(window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.find_line.isVisible()
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Escape)
+    assert not page.find_line.isVisible()
+    assert meeting.controller.presenting
+    column = page.columns[0]
+    column.view.setFocus()
+    qtbot.keyClick(column.view, Qt.Key.Key_Escape)  # Esc on nothing ends it
+    assert not meeting.controller.presenting
+
+
+def test_esc_closes_a_card_editor_before_it_ends_presenting(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "themes")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    page = board_page(window)
+    view = page.columns[0].view
+    view.setFocus()
+    view.setCurrentIndex(page.model.index_of("c3"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not view and view.isAncestorOf(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert view.state() != view.State.EditingState
+    assert meeting.controller.presenting
+
+
+def test_typing_cards_on_one_screen_while_the_room_sees_them_face_down(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path
+) -> None:
+    go(qtbot, meeting, "reflection")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.current_page() is meeting.room
+    entry = meeting.private_entry
+    assert entry.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is entry.text)
+    entry.section.setCurrentIndex(entry.section.findData("lessons"))
+    entry.author.setCurrentIndex(entry.author.findData("p2"))
+    secret = "Dashboards hid the pool size"
+    qtbot.keyClicks(entry.text, secret)
+    assert entry.text.echoMode() == QLineEdit.EchoMode.Password  # the room sees dots
+    qtbot.keyClick(entry.text, Qt.Key.Key_Return)
+    assert entry.text.text() == ""
+    assert secret not in "\n".join(strings_held(meeting.room))
+    assert "7 cards written" in "\n".join(strings_held(meeting.room)) or "7" in strings_held(meeting.room)
+    qtbot.keyClicks(entry.text, "Second card")
+    qtbot.keyClick(entry.text, Qt.Key.Key_Return)
+    window.qt_document.document.close()
+    reopened = Document.open(board_path)
+    try:
+        cards = [c for c in reopened.board.cards if c.text in (secret, "Second card")]
+    finally:
+        reopened.close()
+    assert [(c.section, c.author) for c in cards] == [("lessons", "p2"), ("lessons", "p2")]
+
+
+def test_private_entry_is_not_shown_with_an_audience_window_or_once_revealed(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "reflection")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert meeting.private_entry.isVisible()
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    assert not meeting.private_entry.isVisible()
