@@ -61,7 +61,7 @@ def test_no_facilitator_buttons_on_the_projector(qtbot: QtBot, window: MainWindo
         assert not button.isVisible()
     assert getattr(actions, "editing_buttons", [])
     qtbot.keyClick(window, Qt.Key.Key_F5)  # back: everything returns
-    assert all(b.isVisible() for b in getattr(actions, "editing_buttons", []))
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in getattr(actions, "editing_buttons", [])))
     assert add_participant.isVisible()
 
 
