@@ -17,6 +17,7 @@ from pmdesk.resources import resource_path
 from pmdesk.store.document import Document, find_untitled
 from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.error_dialog import ErrorHandler
 from pmdesk.ui.main_window import MainWindow, WindowHooks, string_list
 
 # Tabs in the order of the meeting; the first nine get Ctrl+1 … Ctrl+9.
@@ -240,11 +241,17 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
     application = Application(
         qt_app, settings, data, interactive=not quit_after_show, quit_after_show=quit_after_show
     )
-    if not application.start(path):
-        return 1
-    if quit_after_show:
-        QTimer.singleShot(10000, qt_app.quit)
-    status = qt_app.exec()
-    for window in list(application.windows):
-        close_document(window.qt_document.document)
-    return status
+    errors = ErrorHandler(qt_app, interactive=not quit_after_show)
+    errors.install()
+    try:
+        if not application.start(path):
+            return 1
+        if quit_after_show:
+            QTimer.singleShot(10000, qt_app.quit)
+        status = qt_app.exec()
+        for window in list(application.windows):
+            close_document(window.qt_document.document)
+    finally:
+        errors.uninstall()
+    # A smoke test (--quit-after-show) fails if anything went wrong while the window showed.
+    return 1 if quit_after_show and errors.errors and status == 0 else status

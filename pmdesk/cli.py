@@ -10,8 +10,9 @@ JSON goes to stdout without ``-o``; the other formats go to ``-o OUT``, or by de
 IN with the format's suffix (``board.pmdesk`` -> ``board.pdf``). ``-o -`` is standard output
 (PDF and email only when it is not a terminal). An existing file is replaced only with
 ``--force``, and an export never replaces a board (pmdesk.export_file has the rules).
-Every error is one line ``pmdesk: error: ...`` on stderr and exit status 2; user text in it is
-escaped (pmdesk.model.shown), so it stays one line and cannot drive the terminal.
+Every error is one line ``pmdesk: error: ...`` on stderr: exit status 2 for bad input (a file,
+an argument), 1 for an internal error, whose traceback goes to a log file the line names. User
+text in it is escaped (pmdesk.model.shown), so it stays one line and cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -219,7 +220,7 @@ def _run(argv: list[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; the exit status (0 ok, 2 on any error, with one line on stderr)."""
+    """Run the command line; the exit status (0 ok, 2 bad input, 1 internal error; one line on stderr)."""
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as done:  # --help and --version
@@ -237,6 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{where}{error.strerror or error}"
     except (sqlite3.Error, UnicodeError) as error:
         message = f"{type(error).__name__}: {error}"
+    except Exception as error:  # the last resort: a fault in pmdesk, not in the user's input
+        from pmdesk.errorlog import internal_error_line, write_log
+
+        print(f"pmdesk: error: {internal_error_line(error, write_log(error))}", file=sys.stderr)
+        return 1
     print(f"pmdesk: error: {shown(message)}", file=sys.stderr)
     return 2
 
