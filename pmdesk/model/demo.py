@@ -142,6 +142,7 @@ def demo_board() -> Board:
             votes_hidden=False,
             takeaways="",
             check_in="2026-12-17",
+            start_time="10:00",
         ),
         agenda=default_agenda(),
     )

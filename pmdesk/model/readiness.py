@@ -35,4 +35,6 @@ def report_gaps(board: Board) -> list[str]:
         gaps.append("Vote tallies are still hidden: reveal them")
     if board.session.check_in is None:
         gaps.append("No follow-up check-in date")
+    if board.session.date is None:
+        gaps.append("No session date: when was this post-mortem held?")
     return gaps

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from pmdesk.model.board import Board, Card, Participant, Theme
+from pmdesk.model.board import Board, Card, Participant, Session, Theme
 from pmdesk.model.derived import Ranked, cards_by_theme, ranking, section_items, tallies
 from pmdesk.model.readiness import action_gaps  # noqa: F401  (the report marks the same gaps)
 from pmdesk.model.templates import PRIME_DIRECTIVE  # noqa: F401  (the report quotes it)
@@ -48,6 +48,14 @@ def format_date(text: str | None) -> str:
     except ValueError:
         return text or ""
     return value.strftime("%a %d %b %Y") if value else ""
+
+
+def format_session(session: Session) -> str:
+    """When the post-mortem was held: ``Thu 26 Nov 2026 at 10:00``; '' when no date is set."""
+    day = format_date(session.date)
+    if not day:
+        return ""
+    return f"{day} at {session.start_time}" if session.start_time else day
 
 
 def minutes(seconds: int | None) -> str:

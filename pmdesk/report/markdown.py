@@ -15,6 +15,7 @@ from pmdesk.report.common import (
     View,
     action_gaps,
     format_date,
+    format_session,
     format_time,
     label,
     minutes,
@@ -53,7 +54,7 @@ def _cover(view: View) -> list[str]:
     if meta:
         out += [" · ".join(meta), ""]
     if board.session.date:
-        out += [f"Session held {md(format_date(board.session.date))}", ""]
+        out += [f"Session held {md(format_session(board.session))}", ""]
     facilitator = view.facilitator()
     if facilitator:
         out += [f"**Facilitator:** {md(facilitator.name)}", ""]

@@ -13,7 +13,7 @@ from pmdesk.report.common import (
     PRIME_DIRECTIVE,
     PRIME_DIRECTIVE_AUTHOR,
     View,
-    format_date,
+    format_session,
     format_time,
     label,
 )
@@ -43,8 +43,9 @@ def cover(view: View) -> list[Flowable]:
     line = _joined([incident.reference, label(incident.kind), incident.severity], "  ·  ", "cover_meta")
     if line:
         story.append(line)
-    if board.session.date:
-        story.append(para(format_date(board.session.date), "cover_meta", "Session held "))
+    held = format_session(board.session)
+    if held:
+        story.append(para(held, "cover_meta", "Session held "))
     story.append(Spacer(1, 10 * mm))
     facilitator = view.facilitator()
     if facilitator:

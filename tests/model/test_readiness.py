@@ -23,7 +23,9 @@ def test_every_gap_is_listed() -> None:
     board.actions[2].due = None
     board.session.votes_hidden = True
     board.session.check_in = None
+    board.session.date = None
     gaps = report_gaps(board)
+    assert gaps.pop() == "No session date: when was this post-mortem held?"
     assert gaps[0].endswith("has no owner") and "pool saturation" in gaps[0]
     assert gaps[1].endswith("has no due date")
     assert gaps[2].endswith("has no owner and no due date")

@@ -34,7 +34,8 @@ from pmdesk.ui.facts.actions_model import (
     is_overdue,
 )
 from pmdesk.ui.facts.batch import delete_all
-from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, DateDelegate
+from pmdesk.ui.facts.date_field import Kind
+from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
 from pmdesk.ui.facts.row_table import RowTable
 from pmdesk.ui.plain import plain_label
@@ -136,7 +137,9 @@ class ActionsPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)  # wraps beside the text
         self.table.setItemDelegateForColumn(OWNER, ChoiceDelegate(self._owners, self.table))
-        self.table.setItemDelegateForColumn(DUE, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            DUE, TypedDateDelegate(Kind.DATE, "due date", qt_document.failed.emit, self.table)
+        )
         self.table.setItemDelegateForColumn(
             PRIORITY, ChoiceDelegate(lambda: _choices(ACTION_PRIORITIES), self.table)
         )

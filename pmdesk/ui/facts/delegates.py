@@ -1,26 +1,35 @@
-"""Item delegates shared by the timeline and the actions table: choices, times and dates."""
+"""Item delegates shared by the timeline and the actions table: choices, typed times and dates."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-from pmdesk.ui.facts.when import TIME_FORMAT
+from pmdesk.ui.facts.date_field import DateField, Kind
+from pmdesk.ui.facts.when import qdate_to_iso, qdatetime_to_iso
 
 Index = QModelIndex | QPersistentModelIndex
 Choice = tuple[str, Any, QIcon | None]  # label, value, icon
-NOT_SET_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "not set"
+LEAVING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -55,47 +64,55 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class TimeDelegate(QStyledItemDelegate):
-    """A local date-time editor for event times."""
+class TypedDateDelegate(QStyledItemDelegate):
+    """A typed date (or date and time) editor with a calendar, at least as wide as its value.
+
+    Enter or Tab on a refused text keeps the editor open with the message; nothing is written.
+    """
+
+    def __init__(self, kind: Kind, label: str, report: Callable[[str], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.label = label
+        self.report = report
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        """A QDateTimeEdit with a calendar."""
-        editor = QDateTimeEdit(parent)
-        editor.setDisplayFormat(TIME_FORMAT)
-        editor.setCalendarPopup(True)
+        """A DateField that reports what it refuses."""
+        editor = DateField(self.kind, self.label, parent, optional=self.kind is Kind.DATE)
+        editor.refused.connect(self.report)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        """Show the event's local time."""
-        assert isinstance(editor, QDateTimeEdit)
-        editor.setDateTime(index.data(Qt.ItemDataRole.EditRole))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        """Write the new time."""
-        assert isinstance(editor, QDateTimeEdit)
-        model.setData(index, editor.dateTime(), Qt.ItemDataRole.EditRole)
-
-
-class DateDelegate(QStyledItemDelegate):
-    """A date editor with a calendar popup; its lowest date reads "not set" and clears the date."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        """A QDateEdit with a calendar and a "not set" value."""
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("ddd d MMM yyyy")
-        editor.setMinimumDate(NOT_SET_DATE)
-        editor.setSpecialValueText("not set")
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        """Show the date, or today's when none is set yet."""
-        assert isinstance(editor, QDateEdit)
+        """Show the stored value (the model gives QDate, QDateTime, ISO text or None)."""
+        assert isinstance(editor, DateField)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(value if isinstance(value, QDate) and value.isValid() else QDate.currentDate())
+        if isinstance(value, QDateTime):
+            value = qdatetime_to_iso(value)
+        elif isinstance(value, QDate):
+            value = qdate_to_iso(value) if value.isValid() else None
+        editor.set_value(value if isinstance(value, str) else None)
+        editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        """Write the date (None for "not set")."""
-        assert isinstance(editor, QDateEdit)
-        date = editor.date()
-        model.setData(index, None if date == NOT_SET_DATE else date, Qt.ItemDataRole.EditRole)
+        """Write what was typed, unless it was refused (then the cell keeps its value)."""
+        assert isinstance(editor, DateField)
+        if editor.commit():
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        """The cell's rectangle, widened to show the whole value."""
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.minimumSizeHint().width(), editor.minimumWidth()))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter, Return, Tab and Backtab leave the editor only with a value that can be stored."""
+        if (
+            isinstance(watched, DateField)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in LEAVING_KEYS
+            and not watched.commit()
+        ):
+            return True
+        return super().eventFilter(watched, event)

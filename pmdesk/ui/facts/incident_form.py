@@ -22,7 +22,8 @@ from pmdesk.model.board_ops import TIME_FIELDS, set_incident_field
 from pmdesk.model.derived import durations, time_order_problems
 from pmdesk.model.times import human_duration
 from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.facts.when import OptionalDateTime, iso_to_qdate, iso_to_qdatetime
+from pmdesk.ui.facts.date_field import DateField, Kind
+from pmdesk.ui.facts.when import iso_to_qdate, iso_to_qdatetime
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
 
@@ -78,11 +79,12 @@ class IncidentForm(QWidget):
         self.services.textEdited.connect(lambda text: self._set("services", services_of(text)))
         form.addRow("&Services", self.services)
 
-        self.times: dict[str, OptionalDateTime] = {}
+        self.times: dict[str, DateField] = {}
         for name in TIME_FIELDS:
-            field = OptionalDateTime(TIME_LABELS[name].lower() + " time", self)
+            field = DateField(Kind.DATETIME, TIME_LABELS[name].lower() + " time", self)
             field.default = self._default_time
-            field.edited.connect(lambda value, name=name: self._set(name, value))
+            field.edited.connect(lambda value, name=name: self._set_time(name, value))
+            field.refused.connect(qt_document.failed.emit)
             self.times[name] = field
             form.addRow(TIME_LABELS[name], field)
 
@@ -137,6 +139,10 @@ class IncidentForm(QWidget):
     def _set(self, name: str, value: object) -> None:
         if getattr(self.qt_document.board.incident, name) != value:
             self.qt_document.attempt(set_incident_field, name, value, merge_key=f"incident.{name}")
+
+    def _set_time(self, name: str, value: str | None) -> None:
+        if getattr(self.qt_document.board.incident, name) != value:
+            self.qt_document.attempt(set_incident_field, name, value)
 
     def _default_time(self) -> QDateTime:
         """A newly set time starts at the latest known incident time, or the session day."""

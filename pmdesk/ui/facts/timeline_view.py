@@ -21,7 +21,8 @@ from pmdesk.model.ids import new_id
 from pmdesk.model.times import parse_date, parse_time
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.batch import delete_all
-from pmdesk.ui.facts.delegates import ChoiceDelegate, TimeDelegate
+from pmdesk.ui.facts.date_field import Kind
+from pmdesk.ui.facts.delegates import ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.kinds import kind_icon, kind_label
 from pmdesk.ui.facts.look import roomy_rows
 from pmdesk.ui.facts.paste import parse_lines
@@ -59,7 +60,9 @@ class TimelinePanel(QWidget):
         self.model = TimelineModel(qt_document, self)
         self.table = TimelineTable(self)
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(TIME, TimeDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            TIME, TypedDateDelegate(Kind.DATETIME, "event time", qt_document.failed.emit, self.table)
+        )
         kinds = [(kind_label(kind), kind, kind_icon(kind)) for kind in EVENT_KINDS]
         self.table.setItemDelegateForColumn(KIND, ChoiceDelegate(lambda: kinds, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QApplication,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.readiness import report_gaps
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.date_field import DateField, Kind
 from pmdesk.ui.facts.look import enlarge
-from pmdesk.ui.facts.when import OptionalDateTime
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
 
@@ -31,7 +33,7 @@ GAPS_STYLE = (
 
 
 class WrapUpPage(QWidget):
-    """Close the meeting: takeaways, the check-in date, and a live checklist for the report."""
+    """Close the meeting: takeaways, when the session was held, the check-in, a live checklist."""
 
     def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,16 +52,23 @@ class WrapUpPage(QWidget):
         self.takeaways.textChanged.connect(self._takeaways_typed)
         heading.setBuddy(self.takeaways)
         left.addWidget(self.takeaways, 1)
-        row = QHBoxLayout()
-        row.addWidget(plain_label("Follow-up check-in", self, wrap=False))
-        self.check_in = OptionalDateTime("check-in date", self, date_only=True)
+        dates = QGridLayout()
+        self.session_date = self._field(Kind.DATE, "session date", "date")
+        self.start_time = self._field(Kind.CLOCK, "session start time", "start_time")
+        self.check_in = self._field(Kind.DATE, "check-in date", "check_in")
         self.check_in.default = self._default_check_in
-        self.check_in.edited.connect(
-            lambda value: self.qt_document.attempt(set_session_field, "check_in", value)
+        rows = (
+            ("Session held &on", self.session_date, "at", self.start_time),
+            ("Follow-up &check-in", self.check_in, None, None),
         )
-        row.addWidget(self.check_in)
-        row.addStretch(1)
-        left.addLayout(row)
+        for row, (caption, field, then, second) in enumerate(rows):
+            dates.addWidget(self._buddy(caption, field), row, 0)
+            dates.addWidget(field, row, 1)
+            if then is not None and second is not None:
+                dates.addWidget(self._buddy(then, second), row, 2)
+                dates.addWidget(second, row, 3)
+        dates.setColumnStretch(4, 1)
+        left.addLayout(dates)
         layout.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -76,6 +85,18 @@ class WrapUpPage(QWidget):
         layout.addLayout(right, 2)
         follow(qt_document, ("actions", "session"), self.refresh, self)
         self.refresh()
+
+    def _buddy(self, caption: str, field: QWidget) -> QLabel:
+        label = QLabel(caption, self)  # pmdesk's own caption, with its mnemonic
+        label.setBuddy(field)
+        return label
+
+    def _field(self, kind: Kind, label: str, name: str) -> DateField:
+        """A session date or time field that writes ``name`` as one undo step."""
+        field = DateField(kind, label, self)
+        field.edited.connect(lambda value: self.qt_document.attempt(set_session_field, name, value))
+        field.refused.connect(self.qt_document.failed.emit)
+        return field
 
     def _takeaways_typed(self) -> None:
         text = self.takeaways.toPlainText()
@@ -99,6 +120,8 @@ class WrapUpPage(QWidget):
             self.takeaways.blockSignals(True)
             self.takeaways.setPlainText(session.takeaways)
             self.takeaways.blockSignals(False)
+        self.session_date.set_value(session.date)
+        self.start_time.set_value(session.start_time)
         self.check_in.set_value(session.check_in)
         gaps = report_gaps(self.qt_document.board)
         self.gaps.clear()

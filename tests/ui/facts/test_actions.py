@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
 from pmdesk.model.board_ops import add_action, set_action_field
 from pmdesk.ui.facts.actions_model import DUE, MARKS_ROLE, OWNER, PRIORITY, SOURCE, STATUS, TEXT
 from pmdesk.ui.facts.actions_page import ActionsPage
+from pmdesk.ui.facts.date_field import DateField
 from pmdesk.ui.facts.install import create_action_from_selection
 from pmdesk.ui.main_window import MainWindow
 
@@ -173,8 +174,8 @@ def test_missing_owner_and_due_are_marked(
     commit(qtbot, page, combo)
     assert page.proxy.index(row, TEXT).data(MARKS_ROLE) == {"no-due"}
     date_edit = edit_cell(qtbot, page, row, DUE)
-    assert isinstance(date_edit, QDateEdit) and date_edit.calendarPopup()
-    date_edit.setDate(QDate(2026, 12, 20))
+    assert isinstance(date_edit, DateField) and date_edit.calendar_action is not None
+    qtbot.keyClicks(date_edit, "2026-12-20")
     commit(qtbot, page, date_edit)
     assert page.proxy.index(row, TEXT).data(MARKS_ROLE) == set()
     assert page.proxy.index(row, OWNER).data(Qt.ItemDataRole.DecorationRole) is None

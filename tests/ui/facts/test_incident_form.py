@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
@@ -13,6 +13,7 @@ from pmdesk.model.board_ops import set_incident_field
 from pmdesk.model.times import parse_time
 from pmdesk.store.document import Document
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.facts.date_field import DateField
 from pmdesk.ui.facts.facts_page import FactsPage
 from pmdesk.ui.facts.incident_form import IncidentForm
 from pmdesk.ui.main_window import MainWindow
@@ -77,29 +78,40 @@ def test_typing_in_a_field_is_one_undo_step(
     assert saved().incident.impact.endswith("no orders lost. More.")
 
 
+def type_into(qtbot: QtBot, field: DateField, text: str) -> None:
+    """Replace a date field's text by typing, then press Enter."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def test_times_and_durations(qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]) -> None:
     form = page_of(facts_window).form
     assert form.duration_labels["to_detect"].text() == "7 min"
     assert form.duration_labels["to_mitigate"].text() == "39 min"
     assert form.duration_labels["to_resolve"].text() == "1 h 28 min"
     detected = form.times["detected_at"]
-    detected.edit.setDateTime(QDateTime(QDate(2026, 11, 20), QTime(14, 32)))
+    type_into(qtbot, detected, "14:32")  # the time of day alone keeps the day
+    assert detected.text() == "Fri 20 Nov 2026  14:32"
     assert form.duration_labels["to_detect"].text() == "30 min"
     resolved = form.times["resolved_at"]
-    qtbot.mouseClick(resolved.check, Qt.MouseButton.LeftButton)  # not set any more
+    type_into(qtbot, resolved, "")  # emptied: not known any more
     assert form.duration_labels["to_resolve"].text() == "—"
-    assert not resolved.edit.isEnabled()
     incident = saved().incident
     assert incident.resolved_at is None
     assert parse_time(incident.detected_at) == parse_time("2026-11-20T14:32:00+00:00")
     assert parse_time(incident.detected_at).utcoffset() is not None  # type: ignore[union-attr]
 
 
-def test_unchecking_and_checking_a_time_brings_it_back(qtbot: QtBot, facts_window: MainWindow) -> None:
+def test_clearing_a_time_is_one_undo_step(qtbot: QtBot, facts_window: MainWindow) -> None:
     form = page_of(facts_window).form
     resolved = form.times["resolved_at"]
-    qtbot.mouseClick(resolved.check, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(resolved.check, Qt.MouseButton.LeftButton)
+    type_into(qtbot, resolved, "")
+    assert facts_window.qt_document.board.incident.resolved_at is None
+    facts_window.qt_document.undo_stack.undo()
+    assert resolved.text() == "Fri 20 Nov 2026  15:30"
     assert parse_time(facts_window.qt_document.board.incident.resolved_at) == parse_time(
         "2026-11-20T15:30:00Z"
     )
@@ -117,8 +129,8 @@ def test_a_never_set_time_starts_at_the_latest_known_one(
         qtbot.addWidget(form)
         form.show()
         qtbot.waitExposed(form)
-        qtbot.mouseClick(form.times["resolved_at"].check, Qt.MouseButton.LeftButton)
-        assert form.duration_labels["to_resolve"].text() == "39 min"  # the mitigated time
+        type_into(qtbot, form.times["resolved_at"], "14:45")  # on the day of the mitigated time
+        assert form.duration_labels["to_resolve"].text() == "43 min"
     finally:
         document.close()
 
@@ -128,7 +140,7 @@ def test_out_of_order_times_are_flagged_not_blocked(
 ) -> None:
     form = page_of(facts_window).form
     assert form.order_warning.isHidden()
-    form.times["resolved_at"].edit.setDateTime(QDateTime(QDate(2026, 11, 20), QTime(14, 5)))
+    type_into(qtbot, form.times["resolved_at"], "2026-11-20 14:05")
     assert form.order_warning.isVisible()
     assert "Resolved is before detected" in form.order_warning.text()
     assert form.duration_labels["to_resolve"].text() == "3 min"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDateTimeEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
 from pmdesk.model.times import parse_time
+from pmdesk.ui.facts.date_field import DateField
 from pmdesk.ui.facts.facts_page import FactsPage
 from pmdesk.ui.facts.kinds import KIND_COLORS
 from pmdesk.ui.facts.timeline_model import KIND, TEXT, TIME, TimelineModel
@@ -59,8 +61,8 @@ def test_new_time_moves_the_event_into_order(
     panel.table.setCurrentIndex(index)
     panel.table.edit(index)
     editor = panel.table.focusWidget()
-    assert isinstance(editor, QDateTimeEdit)
-    editor.setDateTime(QDateTime(QDate(2026, 11, 20), QTime(14, 40)))
+    assert isinstance(editor, DateField)
+    qtbot.keyClicks(editor, "14:40")
     commit(qtbot, panel, editor)
     board = facts_window.qt_document.board
     assert board.timeline[7].text.startswith("Config push #4471 to")
@@ -69,6 +71,48 @@ def test_new_time_moves_the_event_into_order(
         parse_time(e.at) for e in board.timeline
     )
     assert saved().timeline[7].text.startswith("Config push #4471 to")
+
+
+def test_a_typed_time_then_tab_writes_nothing_into_the_next_cells(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    panel = panel_of(facts_window)
+    before = copy.deepcopy(facts_window.qt_document.board.timeline)
+    index = panel.model.index(1, TIME)
+    panel.table.setCurrentIndex(index)
+    panel.table.edit(index)
+    editor = panel.table.focusWidget()
+    assert editor.width() >= editor.fontMetrics().horizontalAdvance("Fri 20 Nov 2026  14:05")
+    qtbot.keyClicks(editor, "14:07")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.wait(50)
+    for key in "05":  # a person still typing the time after Tab
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.wait(50)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    timeline = saved().timeline
+    assert parse_time(timeline[1].at) == parse_time("2026-11-20T14:07:00+00:00")
+    assert [(e.id, e.kind, e.text) for e in timeline] == [(e.id, e.kind, e.text) for e in before]
+
+
+def test_an_impossible_time_is_refused_and_the_editor_stays(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    panel = panel_of(facts_window)
+    messages: list[str] = []
+    facts_window.qt_document.failed.connect(messages.append)
+    index = panel.model.index(2, TIME)
+    panel.table.setCurrentIndex(index)
+    panel.table.edit(index)
+    editor = panel.table.focusWidget()
+    qtbot.keyClicks(editor, "1789-07-14 10:00")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert panel.table.state() == QAbstractItemView.State.EditingState and editor.problem
+    assert messages and "1789" in messages[-1] and "2000 to 2099" in messages[-1]
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert saved().timeline[2].at == "2026-11-20T14:09:00+00:00"
 
 
 def test_kind_and_text_edited_in_place(

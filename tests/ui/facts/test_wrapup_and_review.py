@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from pmdesk.model.board_ops import set_action_field, set_incident_field, set_ses
 from pmdesk.ui.facts.presentation import FactsPresentation
 from pmdesk.ui.facts.wrapup_page import WrapUpPage
 from pmdesk.ui.main_window import MainWindow
+from tests.ui.facts.test_incident_form import type_into
 
 
 def wrapup_of(window: MainWindow) -> WrapUpPage:
@@ -47,14 +48,13 @@ def test_checklist_follows_actions_votes_and_check_in(
     qt_document = facts_window.qt_document
     assert qt_document.attempt(set_action_field, "a2", "owner", None)
     assert qt_document.attempt(set_session_field, "votes_hidden", True)
-    qtbot.mouseClick(page.check_in.check, Qt.MouseButton.LeftButton)
+    type_into(qtbot, page.check_in, "")
     listed = gaps(page)
     assert listed[0].startswith("Action “Add pool-size validation") and listed[0].endswith("has no owner")
     assert "Vote tallies are still hidden: reveal them" in listed
     assert "No follow-up check-in date" in listed
     assert page.status.text() == "4 things still missing:"
-    qtbot.mouseClick(page.check_in.check, Qt.MouseButton.LeftButton)
-    page.check_in.edit.setDate(QDate(2027, 1, 8))
+    type_into(qtbot, page.check_in, "8 Jan 2027")
     assert "No follow-up check-in date" not in gaps(page)
     assert saved().session.check_in == "2027-01-08"
 
@@ -122,3 +122,44 @@ def test_actions_and_wrap_up_read_large_while_presenting(facts_window: MainWindo
     assert "24pt" in wrap_up.takeaways.styleSheet()  # type: ignore[attr-defined]
     actions.set_presenting(False)  # type: ignore[attr-defined]
     assert table.font().pointSizeF() == before
+
+
+def test_the_session_date_and_start_time_are_typed_and_undoable(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    page = wrapup_of(facts_window)
+    assert page.session_date.text() == "Thu 26 Nov 2026" and page.start_time.text() == "10:00"
+    type_into(qtbot, page.session_date, "2026-11-27")
+    type_into(qtbot, page.start_time, "2:30 pm")
+    assert page.start_time.text() == "14:30"
+    stack = facts_window.qt_document.undo_stack
+    assert stack.undoText() == "Set session start time"
+    type_into(qtbot, page.session_date, "")
+    assert "No session date: when was this post-mortem held?" in gaps(page)
+    stack.undo()
+    assert page.session_date.text() == "Fri 27 Nov 2026"
+    session = saved().session
+    assert (session.date, session.start_time) == ("2026-11-27", "14:30")
+
+
+def test_a_check_in_in_1789_is_refused_with_a_message(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    page = wrapup_of(facts_window)
+    type_into(qtbot, page.check_in, "1789-07-14")
+    assert "1789 is not plausible" in facts_window.statusBar().currentMessage()
+    assert page.check_in.problem and page.check_in.text() == "1789-07-14"  # kept for fixing
+    type_into(qtbot, page.start_time, "25:61")
+    assert "not a time of day" in facts_window.statusBar().currentMessage()
+    assert facts_window.qt_document.undo_stack.count() == 0
+    session = saved().session
+    assert (session.check_in, session.start_time) == ("2026-12-17", "10:00")
+
+
+def test_date_fields_are_wide_enough_for_their_value(facts_window: MainWindow) -> None:
+    page = wrapup_of(facts_window)
+    for field in (page.session_date, page.start_time, page.check_in):
+        assert field.width() > field.fontMetrics().horizontalAdvance(field.text()) + 8, field.accessibleName()
+    facts_window.show_page("facts")
+    for field in facts_window.pages["facts"].form.times.values():  # type: ignore[attr-defined]
+        assert field.width() > field.fontMetrics().horizontalAdvance(field.text()) + 8
