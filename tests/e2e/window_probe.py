@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.ui.facts.date_field import DateField
+
 
 def window() -> QMainWindow:
     """The board's main window."""
@@ -180,6 +182,8 @@ def text_inputs() -> list[dict[str, Any]]:
         if not (isinstance(widget, QLineEdit | QPlainTextEdit) and widget.isVisible() and widget.isEnabled()):
             continue
         if widget.isReadOnly() or isinstance(widget.parentWidget(), QAbstractSpinBox):
+            continue
+        if isinstance(widget, DateField):  # takes dates and times, refuses other text
             continue
         found.append(describe(widget))
     return found
