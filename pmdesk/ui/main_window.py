@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             key = self.pages.key_at(index)
             title = self.tabs.tabText(index)
-            action = QAction(title, self)
+            action = QAction(f"&{index + 1}  {title}" if index < 9 else title, self)
             if index < 9:
                 shortcut = QKeySequence(f"Ctrl+{index + 1}")
                 action.setShortcut(shortcut)
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(
             self._action("Save &As…", self.save_as_dialog, QKeySequence.StandardKey.SaveAs)
         )
-        self.file_menu.addAction(self._action("Save a &Copy…", self.save_copy_dialog))
+        self.file_menu.addAction(self._action("Save a Cop&y…", self.save_copy_dialog))
         self.export_menu = self.file_menu.addMenu("&Export")
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))

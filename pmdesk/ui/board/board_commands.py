@@ -5,13 +5,15 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 
 from pmdesk.model import card_ops, vote_ops
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Step, compose
 from pmdesk.ui.board.board_model import KIND_ROLE
+from pmdesk.ui.plain import menu_text
 
 if TYPE_CHECKING:
     from pmdesk.ui.board.board_page import BoardPage
@@ -138,7 +140,7 @@ class BoardCommands:
             self.doc.attempt(card_ops.set_card_field, item, "notes", dialog.text())
 
     def set_author_key(self, number: int) -> None:
-        """Alt+1…9: the author of the next cards (and of the selected cards); while voting, the voter."""
+        """Alt+1…9: who writes the next cards (cards already written keep theirs); while voting, the voter."""
         people = self.doc.board.participants
         if number > len(people):
             self._say(f"There is no participant {number}.")
@@ -148,23 +150,50 @@ class BoardCommands:
             # While voting, Alt+1…9 chooses who votes (Alt+0: room dots), so + places their dot.
             self.page.voting_bar.set_voter(person)
             who = people[number - 1].name if person else "the room (no budget)"
-            self._say(f"Voting as {who}.")
+            self._tell(f"Voting as {who}.")
             return
         self.page.set_author(person)
-        focus = QApplication.focusWidget()
-        column = self.page.current_column()
-        if column is None or focus is not column.view:
+        self._tell(f"Next card by: {people[number - 1].name if person else 'no author'}")
+
+    def change_author(self) -> None:
+        """Ctrl+Shift+U: pick who wrote the selected cards (one undo step)."""
+        cards = [i for i in self._targets() if i in self.model.cards]
+        if not cards:
+            self._say("Select the cards whose author to change.")
             return
-        cards = [
-            i
-            for i in self.page.selected_ids()
-            if i in self.model.cards and self.model.cards[i].author != person
+        menu = QMenu(self.page)
+        menu.setObjectName("AuthorPicker")
+        menu.addSection(f"Author of {len(cards)} selected card{'s' if len(cards) != 1 else ''}")
+        menu.addAction("&0  No author").setData("")
+        for number, person in enumerate(self.doc.board.participants, start=1):
+            mnemonic = f"&{number}  " if number <= 9 else ""
+            menu.addAction(mnemonic + menu_text(person.name)).setData(person.id)
+        chosen = menu.exec(self._popup_point())
+        if chosen is None:
+            return
+        person_id = str(chosen.data()) or None
+        steps: list[Step] = [
+            partial(card_ops.set_card_field, card_id=c, name="author", value=person_id)
+            for c in cards
+            if self.model.cards[c].author != person_id
         ]
-        if cards:
-            steps: list[Step] = [
-                partial(card_ops.set_card_field, card_id=c, name="author", value=person) for c in cards
-            ]
-            self.doc.attempt(compose, "Set card author", steps)
+        if steps:
+            self.doc.attempt(compose, "Change card author", steps)
+
+    def _popup_point(self) -> QPoint:
+        """Where a popup about the selection opens: under the current card, else at the pointer."""
+        column = self.page.current_column()
+        if column is not None and column.view.currentIndex().isValid():
+            rect = column.view.visualRect(column.view.currentIndex())
+            if rect.isValid():
+                return column.view.viewport().mapToGlobal(rect.bottomLeft())
+        return QCursor.pos()
+
+    def _tell(self, message: str) -> None:
+        """A short note in the window's status bar (not a refusal)."""
+        window = self.page.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 4000)
 
     # --- moving -----------------------------------------------------------------------------
 

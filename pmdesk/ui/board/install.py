@@ -13,6 +13,7 @@ from pmdesk.model.derived import dots_left
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.plain import menu_text
 from pmdesk.ui.refresh import follow
 
 
@@ -83,29 +84,40 @@ def install(window: MainWindow) -> None:
     act("move_to_theme", board, "Move to &Theme…", commands.move_to_theme, "Ctrl+T")
     act("merge", board, "&Merge Theme into…", commands.merge_theme, "Ctrl+Shift+M")
     board.addSeparator()
-    act("move_up", board, "Move &Up", lambda: commands.move_vertical(-1), "Ctrl+Up")
-    act("move_down", board, "Move &Down", lambda: commands.move_vertical(1), "Ctrl+Down")
-    act("move_left", board, "Move to &Previous Section", lambda: commands.move_horizontal(-1), "Ctrl+Left")
+    act("move_up", board, "Move U&p", lambda: commands.move_vertical(-1), "Ctrl+Up")
+    act("move_down", board, "Move Do&wn", lambda: commands.move_vertical(1), "Ctrl+Down")
+    act("move_left", board, "Move to Previous Se&ction", lambda: commands.move_horizontal(-1), "Ctrl+Left")
     act("move_right", board, "Move to Ne&xt Section", lambda: commands.move_horizontal(1), "Ctrl+Right")
     board.addSeparator()
     voting = act("voting", board, "Dot &Voting", lambda: None, "V", checkable=True)
     voting.toggled.connect(page.start_voting)
     page.voting_bar.done.connect(lambda: voting.setChecked(False))
-    act("vote", board, "Place a Dot", lambda: commands.vote_key(True), "+", ".", "=")
-    act("unvote", board, "Take a Dot Back", lambda: commands.vote_key(False), "-")
-    act("tallies", board, "Hide / Reveal &Tallies", page.voting_bar.toggle_hidden, "Ctrl+Shift+H")
+    act("vote", board, "P&lace a Dot", lambda: commands.vote_key(True), "+", ".", "=")
+    act("unvote", board, "Ta&ke a Dot Back", lambda: commands.vote_key(False), "-")
+    act("tallies", board, "Hide / Reveal Tall&ies", page.voting_bar.toggle_hidden, "Ctrl+Shift+H")
     board.addSeparator()
     authors = board.addMenu("&Author of Next Cards")
-    act("author_0", authors, "No Author", partial(commands.set_author_key, 0), "Alt+0")
+    act("author_0", authors, "&0  No Author", partial(commands.set_author_key, 0), "Alt+0")
     for number in range(1, 10):
         act(
             f"author_{number}",
             authors,
-            f"Participant {number}",
+            f"&{number}  Participant {number}",
             partial(commands.set_author_key, number),
             f"Alt+{number}",
         )
-    board.addAction("Add &Participant…", bar.add_dialog)
+    act("change_author", board, "C&hange Author of Selected Cards…", commands.change_author, "Ctrl+Shift+U")
+
+    def name_authors() -> None:
+        people = doc.board.participants
+        for number in range(1, 10):
+            action = actions[f"author_{number}"]
+            if number <= len(people):
+                action.setText(f"&{number}  {menu_text(people[number - 1].name)}")
+            action.setVisible(number <= len(people))
+
+    name_authors()
+    board.addAction("Add Pa&rticipant…", bar.add_dialog)
 
     def avatar_clicked(person_id: str) -> None:
         if page.voting:
@@ -118,6 +130,8 @@ def install(window: MainWindow) -> None:
         bar.set_chosen(chosen)
 
     def voting_changed(on: bool) -> None:
+        actions["vote"].setEnabled(on)
+        actions["unvote"].setEnabled(on)
         if on:
             window.show_page("board")
             page.model.highlight = None
@@ -137,4 +151,7 @@ def install(window: MainWindow) -> None:
     page.voting_changed.connect(voting_changed)
     page.vote_requested.connect(commands.vote)
     follow(doc, ("participants", "votes", "session"), lambda _changes: bar_changed(), bar)
+    follow(doc, ("participants",), lambda _changes: name_authors())
+    actions["vote"].setEnabled(False)  # dots are placed while voting
+    actions["unvote"].setEnabled(False)
     page.participants_bar = bar

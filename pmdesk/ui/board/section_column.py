@@ -206,7 +206,11 @@ class SectionColumn(QFrame):
         row = QVBoxLayout()
         row.setSpacing(4)
         self.author = QComboBox(self)
-        self.author.setToolTip("Author of the next cards (Alt+1…9; type a name's start)")
+        self.author.setToolTip(
+            "Who writes the next cards (Alt+1…9, Alt+0 for nobody); cards already written keep their"
+            " author: change it with Ctrl+Shift+U"
+        )
+        self.author.setAccessibleName("Next card by")
         self.author.setMinimumContentsLength(12)
         # A long name must not squeeze the entry: the box stays narrow and elides in its list.
         self.author.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -217,7 +221,14 @@ class SectionColumn(QFrame):
         self.entry.setTabChangesFocus(True)
         self.entry.submitted.connect(self._submit)
         self.entry.escaped.connect(self.view.setFocus)
-        row.addWidget(self.author, 0, Qt.AlignmentFlag.AlignLeft)
+        author_row = QHBoxLayout()
+        author_row.setSpacing(6)
+        self.author_label = plain_label("Next card by:", self, wrap=False)
+        self.author_label.setBuddy(self.author)
+        author_row.addWidget(self.author_label)
+        author_row.addWidget(self.author)
+        author_row.addStretch(1)
+        row.addLayout(author_row)
         row.addWidget(self.entry, 1)
         layout.addLayout(row)
         self.entry_row = row
@@ -281,7 +292,7 @@ class SectionColumn(QFrame):
         """Fill the author chooser: no author, then each participant."""
         self.author.blockSignals(True)
         self.author.clear()
-        self.author.addItem("— no author —", None)
+        self.author.addItem("no author", None)
         for number, (person_id, name) in enumerate(people, start=1):
             prefix = f"{number}  " if number <= 9 else ""
             self.author.addItem(f"{prefix}{name}", person_id)
@@ -290,6 +301,7 @@ class SectionColumn(QFrame):
 
     def show_entry(self, on: bool) -> None:
         """Show or hide the card entry and its author picker (hidden on the projector)."""
+        self.author_label.setVisible(on)
         self.author.setVisible(on)
         self.entry.setVisible(on)
 

@@ -203,8 +203,11 @@ class ActionsPage(QWidget):
             button.setVisible(not on)
         self.table.resizeRowsToContents()
 
-    def add(self, source: str | None = None) -> str | None:
-        """Add an action (answering ``source``) and open its text for editing; its id."""
+    def add(self, *, source: str | None = None) -> str | None:
+        """Add an action (answering ``source``) and open its text for editing; its id.
+
+        ``source`` is keyword-only: a button's ``clicked(bool)`` must never arrive as the source.
+        """
         action_id = new_id("a")
         if not self.qt_document.attempt(add_action, "", source, action_id=action_id):
             return None
@@ -246,6 +249,9 @@ class ActionsPage(QWidget):
         if not rows and current.isValid():
             rows = {self.proxy.mapToSource(current).row()}
         ids = [self.model.item(row).id for row in rows]
+        if not ids:
+            self.qt_document.failed.emit("Select the actions to delete.")
+            return
         self.qt_document.push(delete_all(self.qt_document.board, "actions", delete_action, ids, "actions"))
 
     def _update_summary(self, _edit: object = None) -> None:

@@ -45,10 +45,10 @@ def install_facts(window: MainWindow) -> None:
 
 
 def install_followup(window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
-    """Actions, Wrap-up (built when first shown) and Board ▸ Create action from selection (Ctrl+Shift+A)."""
+    """Actions, Wrap-up (built when first shown) and Board ▸ Create Action from Selection (Ctrl+Shift+A)."""
     window.add_page("actions", partial(_actions_page, window, today), "Actions")
     window.add_page("wrap-up", partial(_wrap_up_page, window), "Wrap-up")
-    create = QAction("Create action from selection", window)
+    create = QAction("Create Action &from Selection", window)
     create.setShortcut(QKeySequence("Ctrl+Shift+A"))
     create.setToolTip("A new action answering the selected theme or card")
     create.triggered.connect(lambda _checked=False: create_action_from_selection(window))
@@ -74,7 +74,7 @@ def create_action_from_selection(window: MainWindow) -> str | None:
     assert isinstance(page, ActionsPage)
     source = selected_source(window)
     window.show_page("actions")
-    action_id = page.add(source)
+    action_id = page.add(source=source)
     if action_id is not None and source is None:
         window.statusBar().showMessage("New action (select a theme or card on the board to link it)", 5000)
     return action_id

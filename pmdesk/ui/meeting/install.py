@@ -139,8 +139,8 @@ class Meeting(QObject):
         themes = view.addMenu("&Theme")
         group = QActionGroup(themes)
         self.theme_actions: dict[str, QAction] = {}
-        for key, title in THEME_NAMES.items():
-            action = QAction(title, themes)
+        for number, (key, title) in enumerate(THEME_NAMES.items(), start=1):
+            action = QAction(f"&{number}  {title}", themes)
             action.setCheckable(True)
             action.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
             group.addAction(action)

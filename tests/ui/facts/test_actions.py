@@ -62,7 +62,7 @@ def test_model_passes_qt_model_tester(qtmodeltester: object, facts_window: MainW
     page = page_of(facts_window)
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     qtmodeltester.check(page.proxy)  # type: ignore[attr-defined]
-    page.add("t1")
+    page.add(source="t1")
     page.table.sortByColumn(DUE, Qt.SortOrder.DescendingOrder)
     page.set_filter("open")
     facts_window.qt_document.undo_stack.undo()
@@ -80,7 +80,8 @@ def test_create_action_from_a_theme_by_op(facts_window: MainWindow, saved: Calla
 def test_create_action_from_selection_menu(
     qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
 ) -> None:
-    create = next(a for a in facts_window.board_menu.actions() if a.text() == "Create action from selection")
+    menu = facts_window.board_menu.actions()
+    create = next(a for a in menu if a.text().replace("&", "") == "Create Action from Selection")
     assert create.shortcut().toString() == "Ctrl+Shift+A"
     facts_window.add_page("board", FakeBoardPage(["nope", "t3", "c1"]), "Board")
     create.trigger()
