@@ -33,6 +33,8 @@ class BoardPage(QWidget):
         self.voting = False
         self.presenting = False
         self.zoom = 1.0
+        self.minimum_column_width = MIN_COLUMN_WIDTH
+        self.zoom_before_fit: float | None = None  # set while the board is fitted to the window (F)
         self.columns: list[SectionColumn] = []
         self.board_actions: dict[str, QAction] = {}  # filled by install(): the board's menu actions
         self.participants_bar: QWidget | None = None
@@ -80,7 +82,7 @@ class BoardPage(QWidget):
         self.columns = []
         for section_id in self.model.sections:
             column = SectionColumn(self.model, section_id, self.strip)
-            column.setMinimumWidth(MIN_COLUMN_WIDTH)
+            column.setMinimumWidth(self.minimum_column_width)
             column.card_submitted.connect(self.add_card)
             column.author_chosen.connect(self.set_author)
             column.view.vote_clicked.connect(self.vote_requested)
@@ -226,7 +228,20 @@ class BoardPage(QWidget):
         self.zoom = max(0.5, min(3.0, factor))
         for column in self.columns:
             column.set_zoom(self.zoom)
-        QTimer.singleShot(0, self.align_headers)  # headings wrap differently at another size
+        self.align_headers()  # headings wrap differently at another size
+
+    def toggle_fit(self) -> None:
+        """F: fit every column and as many cards as can be read into the window; F again: back."""
+        from pmdesk.ui.board.fit import fit_board
+
+        if self.zoom_before_fit is not None:
+            zoom, self.zoom_before_fit = self.zoom_before_fit, None
+            for column in self.columns:
+                column.setMinimumWidth(self.minimum_column_width)
+            self.set_zoom(zoom)
+            return
+        self.zoom_before_fit = self.zoom
+        fit_board(self)
 
     def set_author(self, person_id: str | None) -> None:
         """Who writes the next cards."""

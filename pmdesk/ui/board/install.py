@@ -70,6 +70,7 @@ def install(window: MainWindow) -> None:
     view.addSeparator()
     # Zoom (Ctrl +/−/0) is the meeting's View menu: it zooms the page shown, or the room's view.
     view.addSeparator()
+    act("fit", view, "Fit Board to &Window", page.toggle_fit, "F")
     act("collapse", view, "&Collapse All Themes", lambda: commands.fold_all(False))
     act("expand", view, "&Expand All Themes", lambda: commands.fold_all(True))
     sort = act("sort", view, "&Sort Columns by Votes", lambda: None, checkable=True)

@@ -49,6 +49,7 @@ class AgendaBar(QWidget):
         # Only the current phase shows its name (the others their number and a tooltip):
         # the header row is shared with the participants bar and must fit 1366 px.
         self.compact = True
+        self.numbers_shown = True  # a narrow screen keeps only the arrows and the current phase
         self.set_theme(THEMES[LIGHT], large=False)
         self.rebuild()
         controller.phase_changed.connect(lambda _id: self.refresh())
@@ -80,6 +81,12 @@ class AgendaBar(QWidget):
                 f"font-size:{size}px;padding:3px 8px;color:{theme.button_text};"
                 f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;"
             )
+
+    def show_numbers(self, on: bool) -> None:
+        """Show the other phases' numbers (True), or only the current phase between the arrows."""
+        if on != self.numbers_shown:
+            self.numbers_shown = on
+            self.refresh()
 
     def _on_changed(self, _edit: object) -> None:
         if [p.id for p in self.controller.phases()] != list(self.buttons):
@@ -119,6 +126,7 @@ class AgendaBar(QWidget):
                 continue
             is_current = current is not None and phase.id == current.id
             button.setChecked(is_current)
+            button.setVisible(is_current or self.numbers_shown)
             number = self.controller.phases().index(phase) + 1
             name = SHORT_TITLES.get(phase.id, phase.title)
             button.setText(f"{number}" if self.compact and not is_current else menu_text(f"{number} {name}"))

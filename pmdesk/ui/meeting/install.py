@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QPushButton, QWidget
 
 from pmdesk.model.agenda_clock import Now
 from pmdesk.ui.main_window import MainWindow
@@ -92,6 +92,7 @@ class Meeting(QObject):
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()
         window.closing.connect(self._on_closing)
+        window.installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._update_escape)
@@ -204,8 +205,39 @@ class Meeting(QObject):
         self.present.setText("Stop presenting" if self.controller.presenting else "Present")
         theme = self.presenter.look_theme()
         self.agenda.style_buttons(
-            theme, self.controller.presenting, self.reveal_cards, self.reveal_votes, self.present
+            theme, self.presenter.large_header(), self.reveal_cards, self.reveal_votes, self.present
         )
+        self.fit_header()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window was resized: fit the header again."""
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit_header)
+        return False
+
+    def fit_header(self) -> None:
+        """Keep the header on one row without overlaps: drop what the keys also do, narrowest first."""
+        header = self.window.header
+        central = self.window.centralWidget()
+        width = central.width() if central is not None else self.window.width()
+        page = self.window.pages.get("board")
+        bar = getattr(page, "participants_bar", None)
+        caption = getattr(bar, "caption", None)
+        optional: list[Callable[[bool], None]] = []
+        if isinstance(caption, QWidget):
+            optional.append(caption.setVisible)
+        optional.append(self.agenda.show_numbers)
+        if self.controller.presenting:
+            optional.append(lambda full: self.present.setText("Stop presenting" if full else "Stop"))
+        optional.append(self.timer.pause.setVisible)
+        for show in optional:
+            show(True)
+        margins = header.contentsMargins()
+        for show in optional:
+            header.invalidate()
+            if header.minimumSize().width() + margins.left() + margins.right() <= width:
+                break
+            show(False)
 
     def _update_escape(self, *_focus: object) -> None:
         """Esc ends presenting only when no editor wants it (an editor or the find line closes first)."""

@@ -87,6 +87,10 @@ class Presenter(QObject):
         focus = QApplication.focusWidget()
         return isinstance(focus, EDITORS) and focus.window() is self.window
 
+    def large_header(self) -> bool:
+        """True while the room reads this window's header (presenting on one screen)."""
+        return self.presenting and self._solo
+
     def projected_zoom(self) -> float:
         """The zoom of what the room sees on this window's screen: the chosen zoom, scaled to the screen."""
         return self.zoom * screen_scale(self.window.screen())
