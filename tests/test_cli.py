@@ -248,7 +248,7 @@ DEMO_TEXT = json.dumps(board_to_json(demo_board()), ensure_ascii=False)
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ('"votes_per_participant": 3', '"votes_per_participant": ' + "9" * 5000, "session.votes_per_participant: 999999999999… (5,000 digits) is too large"),
+    ('"votes_per_participant": 3', '"votes_per_participant": ' + "9" * 5000, "session.votes_per_participant: must be at most 99, got 999999999999… (5,000 digits)"),
     ('"version": 1', '"version": -' + "1" * 100_000, "version: unknown format version -111111111111… (100,000 digits)"),
     ('"format": "pmdesk"', '"format": "pmdesk", "format": "pmdesk"', "format: the key is given more than once"),
     ('"section": "went-well",', '"section": "went-well", "section": "lessons",', "themes[0].section: the key is given more than once"),

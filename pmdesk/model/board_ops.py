@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pmdesk.model.board import (
-    ACTION_PRIORITIES,
-    ACTION_STATUSES,
-    EVENT_KINDS,
-    INCIDENT_KINDS,
     Action,
     AgendaPhase,
     Board,
@@ -22,37 +17,10 @@ from pmdesk.model.derived import dots_used
 from pmdesk.model.edits import Batch, EditError, apply_edit, find_index, primitives, target_of
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Recorder, finished, recording
-from pmdesk.model.times import is_clock, is_date, is_time, time_sort_key
+from pmdesk.model.rules import FIELDS, require
+from pmdesk.model.times import time_sort_key
 
-COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 TIME_FIELDS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
-INCIDENT_TEXT = ("title", "reference", "severity", "summary", "impact", "initial_response")
-
-
-def _need_text(value: Any, what: str) -> None:
-    if not isinstance(value, str):
-        raise EditError(f"{what} must be text")
-
-
-def _need_nonempty(value: Any, what: str) -> None:
-    _need_text(value, what)
-    if not value.strip():
-        raise EditError(f"{what} cannot be empty")
-
-
-def _need_choice(value: Any, choices: tuple[str, ...], what: str) -> None:
-    if value not in choices:
-        raise EditError(f"{what} must be one of {', '.join(choices)}")
-
-
-def _need_time(value: Any, what: str) -> None:
-    if value is not None and not is_time(value):
-        raise EditError(f"{what} must be a time with an offset, such as 2026-11-20T14:02:00+00:00")
-
-
-def _need_date(value: Any, what: str) -> None:
-    if value is not None and not is_date(value):
-        raise EditError(f"{what} must be a date such as 2026-12-05")
 
 
 def _single(board: Board, name: str, collection: str, item_id: str | None, field: str, value: Any) -> Batch:
@@ -66,46 +34,26 @@ def _single(board: Board, name: str, collection: str, item_id: str | None, field
 
 def set_incident_field(board: Board, name: str, value: Any) -> Batch:
     """Change one field of "What happened"."""
-    if name == "title":
-        _need_nonempty(value, "The incident title")
-    elif name in INCIDENT_TEXT:
-        _need_text(value, name)
-    elif name == "kind":
-        _need_choice(value, INCIDENT_KINDS, "The kind")
-    elif name in TIME_FIELDS:
-        _need_time(value, name.replace("_at", " time"))
-    elif name == "services":
-        if not isinstance(value, list | tuple) or not all(isinstance(s, str) for s in value):
-            raise EditError("services must be a list of names")
+    if name == "services" and isinstance(value, tuple):
         value = list(value)
-    else:
+    if ("incident", name) not in FIELDS:
         raise EditError(f"the incident has no field {name!r}")
+    require("incident", name, value)
     return _single(board, f"Edit {name.replace('_', ' ')}", "incident", None, name, value)
 
 
 def set_session_field(board: Board, name: str, value: Any) -> Batch:
     """Change one field of the session (date, dots per participant, ...)."""
-    if name in ("date", "check_in"):
-        _need_date(value, name.replace("_", "-"))
-    elif name == "start_time":
-        if value is not None and not is_clock(value):
-            raise EditError("The session's start time must be a time of day such as 09:30")
-    elif name == "takeaways":
-        _need_text(value, "Takeaways")
-    elif name == "votes_hidden":
-        if not isinstance(value, bool):
-            raise EditError("votes_hidden must be true or false")
-    elif name == "votes_per_participant":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise EditError("Dots per participant must be a whole number, 0 or more")
+    if ("session", name) not in FIELDS:
+        raise EditError(f"the session has no field {name!r}")
+    require("session", name, value)
+    if name == "votes_per_participant":
         for person in board.participants:
             if dots_used(board, person.id) > value:
                 raise EditError(
                     f"{person.name} has already placed {dots_used(board, person.id)} dots; "
                     "remove some before lowering the budget."
                 )
-    else:
-        raise EditError(f"the session has no field {name!r}")
     names = {
         "votes_hidden": "Hide tallies" if value else "Reveal tallies",
         "date": "Set session date",
@@ -127,9 +75,9 @@ def _sorted_index(board: Board, at: str | None, skip: str | None = None) -> int:
 
 def add_event(board: Board, at: str | None, kind: str, text: str, event_id: str | None = None) -> Batch:
     """Add a timeline event at its place in time order."""
-    _need_time(at, "The event time")
-    _need_choice(kind, EVENT_KINDS, "The event kind")
-    _need_text(text, "The event text")
+    require("timeline", "at", at)
+    require("timeline", "kind", kind)
+    require("timeline", "text", text)
     with recording(board, "Add timeline event") as rec:
         rec.insert(
             "timeline",
@@ -145,22 +93,18 @@ def add_events(board: Board, events: list[tuple[str | None, str, str]]) -> Batch
         raise EditError("no events to add")
     with recording(board, f"Add {len(events)} timeline events") as rec:
         for at, kind, text in events:
-            _need_time(at, "The event time")
-            _need_choice(kind, EVENT_KINDS, "The event kind")
+            require("timeline", "at", at)
+            require("timeline", "kind", kind)
+            require("timeline", "text", text)
             rec.insert("timeline", _sorted_index(board, at), TimelineEvent(new_id("e"), at, kind, text))
     return finished(rec)
 
 
 def set_event_field(board: Board, event_id: str, name: str, value: Any) -> Batch:
     """Change an event's time, kind or text; a new time moves it to its place in order."""
-    if name == "at":
-        _need_time(value, "The event time")
-    elif name == "kind":
-        _need_choice(value, EVENT_KINDS, "The event kind")
-    elif name == "text":
-        _need_text(value, "The event text")
-    else:
+    if name not in ("at", "kind", "text"):
         raise EditError(f"timeline events have no field {name!r}")
+    require("timeline", name, value)
     with recording(board, f"Edit event {'time' if name == 'at' else name}") as rec:
         rec.set("timeline", event_id, name, value)
         if name == "at":
@@ -188,9 +132,8 @@ def add_participant(
     participant_id: str | None = None,
 ) -> Batch:
     """Add a participant at the end of the avatar bar."""
-    _need_nonempty(name, "A participant's name")
-    if not COLOR.match(color):
-        raise EditError("A colour is #rrggbb")
+    for field, value in (("name", name), ("role", role), ("email", email), ("color", color)):
+        require("participants", field, value)
     with recording(board, "Add participant") as rec:
         rec.append("participants", Participant(participant_id or new_id("p"), name, role, email, color))
     return finished(rec)
@@ -198,23 +141,14 @@ def add_participant(
 
 def set_participant_field(board: Board, participant_id: str, name: str, value: Any) -> Batch:
     """Rename, recolour, or change role, email or the facilitator flag."""
-    if name == "name":
-        _need_nonempty(value, "A participant's name")
-    elif name in ("role", "email"):
-        _need_text(value, name)
-    elif name == "color":
-        if not isinstance(value, str) or not COLOR.match(value):
-            raise EditError("A colour is #rrggbb")
-    elif name != "facilitator":
+    if name not in ("name", "role", "email", "color", "facilitator"):
         raise EditError(f"participants have no field {name!r}")
+    require("participants", name, value)
     with recording(board, f"Set participant {name}") as rec:
-        if name == "facilitator":
-            if not isinstance(value, bool):
-                raise EditError("facilitator must be true or false")
-            if value:
-                for other in board.participants:
-                    if other.facilitator and other.id != participant_id:
-                        rec.set("participants", other.id, "facilitator", False)
+        if name == "facilitator" and value:
+            for other in board.participants:
+                if other.facilitator and other.id != participant_id:
+                    rec.set("participants", other.id, "facilitator", False)
         rec.set("participants", participant_id, name, value)
     return finished(rec)
 
@@ -271,8 +205,8 @@ def add_section(
     index: int | None = None,
 ) -> Batch:
     """Add a section (a column)."""
-    _need_nonempty(title, "A section's title")
-    _need_text(prompt, "A section's prompt")
+    require("sections", "title", title)
+    require("sections", "prompt", prompt)
     with recording(board, "Add section") as rec:
         at = len(board.sections) if index is None else index
         rec.insert("sections", at, Section(section_id or new_id("s"), title, prompt))
@@ -281,12 +215,9 @@ def add_section(
 
 def set_section_field(board: Board, section_id: str, name: str, value: str) -> Batch:
     """Rename a section or change its prompt."""
-    if name == "title":
-        _need_nonempty(value, "A section's title")
-    elif name == "prompt":
-        _need_text(value, "A section's prompt")
-    else:
+    if name not in ("title", "prompt"):
         raise EditError(f"sections have no field {name!r}")
+    require("sections", name, value)
     return _single(board, f"Edit section {name}", "sections", section_id, name, value)
 
 
@@ -335,17 +266,11 @@ def replace_sections(board: Board, sections: list[Section]) -> Batch:
 
 
 def _check_action_field(board: Board, name: str, value: Any) -> None:
-    if name == "text":
-        _need_text(value, "The action")
+    if name in ("text", "due", "status", "priority"):
+        require("actions", name, value)
     elif name == "owner":
         if value is not None:
             find_index(board, "participants", value)
-    elif name == "due":
-        _need_date(value, "The due date")
-    elif name == "status":
-        _need_choice(value, ACTION_STATUSES, "The status")
-    elif name == "priority":
-        _need_choice(value, ACTION_PRIORITIES, "The priority")
     elif name == "source":
         ids = {card.id for card in board.cards} | {theme.id for theme in board.themes}
         if value is not None and value not in ids:
@@ -389,16 +314,9 @@ def delete_action(board: Board, action_id: str) -> Batch:
 
 def set_phase_field(board: Board, phase_id: str, name: str, value: Any) -> Batch:
     """Change a phase's planned minutes, title, or the time actually spent."""
-    if name == "minutes":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise EditError("A phase lasts at least one minute")
-    elif name == "actual_seconds":
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            raise EditError("Time spent is a whole number of seconds")
-    elif name == "title":
-        _need_nonempty(value, "A phase's title")
-    else:
+    if name not in ("minutes", "actual_seconds", "title"):
         raise EditError(f"agenda phases have no field {name!r}")
+    require("agenda", name, value)
     names = {
         "minutes": "Set phase minutes",
         "actual_seconds": "Record time spent",
@@ -409,7 +327,8 @@ def set_phase_field(board: Board, phase_id: str, name: str, value: Any) -> Batch
 
 def add_phase(board: Board, title: str, minutes: int) -> Batch:
     """Add a phase at the end of the agenda."""
-    _need_nonempty(title, "A phase's title")
+    require("agenda", "title", title)
+    require("agenda", "minutes", minutes)
     with recording(board, "Add phase") as rec:
         rec.append("agenda", AgendaPhase(new_id("g"), title, minutes))
     return finished(rec)

@@ -17,6 +17,7 @@ from pmdesk.model.derived import theme_cards
 from pmdesk.model.edits import Batch, EditError, find_index, target_of
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Recorder, finished, recording
+from pmdesk.model.rules import require
 
 
 def card(board: Board, card_id: str) -> Card:
@@ -51,6 +52,7 @@ def add_card(
     theme_id: str | None = None,
 ) -> Batch:
     """Add a card at the end of a section (or of a theme)."""
+    require("cards", "text", text)
     _check_section(board, section_id)
     _check_author(board, author)
     if theme_id is not None and theme(board, theme_id).section != section_id:
@@ -78,8 +80,8 @@ def set_card_field(board: Board, card_id: str, name: str, value: str | None) -> 
         raise EditError(f"cards have no field {name!r} to edit")
     if name == "author":
         _check_author(board, value)
-    elif not isinstance(value, str):
-        raise EditError(f"card {name} must be text")
+    else:
+        require("cards", name, value)
     with recording(board, names[name]) as rec:
         rec.set("cards", card_id, name, value)
     return finished(rec)
@@ -87,8 +89,7 @@ def set_card_field(board: Board, card_id: str, name: str, value: str | None) -> 
 
 def set_card_hint_silenced(board: Board, card_id: str, silenced: bool) -> Batch:
     """Silence (or allow again) the blameless-wording hint for one card."""
-    if not isinstance(silenced, bool):
-        raise EditError("silencing the hint is true or false")
+    require("cards", "hint_silenced", silenced)
     card(board, card_id)
     with recording(board, "Silence wording hint" if silenced else "Allow wording hint") as rec:
         rec.set("cards", card_id, "hint_silenced", silenced)
@@ -234,8 +235,9 @@ def merge_themes(board: Board, source_id: str, target_id: str) -> Batch:
 def set_theme_field(board: Board, theme_id: str, name: str, value: str) -> Batch:
     """Change a theme's label or notes."""
     names = {"label": "Label theme", "notes": "Edit theme notes"}
-    if name not in names or not isinstance(value, str):
+    if name not in names:
         raise EditError(f"themes have no text field {name!r}")
+    require("themes", name, value)
     with recording(board, names[name]) as rec:
         rec.set("themes", theme_id, name, value)
     return finished(rec)

@@ -20,8 +20,9 @@ from pmdesk.model.board import (
     TimelineEvent,
     Vote,
 )
+from pmdesk.model.rules import field_problem
 from pmdesk.model.templates import DEFAULT_AGENDA, default_agenda, default_sections
-from pmdesk.model.validate import board_problems, int_problem, quoted, text_problem
+from pmdesk.model.validate import board_problems, quoted, text_problem
 
 FORMAT = "pmdesk"
 VERSION = 1
@@ -115,11 +116,11 @@ class _Obj:
             raise ImportProblem(self.at(key), _expected("true or false", value))
         return value
 
-    def integer(self, key: str, default: int | None, minimum: int) -> int | None:
+    def integer(self, key: str, default: int | None, collection: str) -> int | None:
         value = self.data.get(key, default)
         if value is None:
             return None
-        problem = int_problem(value, minimum)
+        problem = field_problem(collection, key, value)  # the field's range (pmdesk/model/rules.py)
         if problem is not None:
             raise ImportProblem(self.at(key), problem)
         assert isinstance(value, int)
@@ -232,10 +233,10 @@ def _action(obj: _Obj) -> Action:
 
 def _phase(obj: _Obj) -> AgendaPhase:
     phase_id = obj.id()
-    minutes = obj.integer("minutes", DEFAULT_MINUTES.get(phase_id, MISSING_MINUTES), 1)
+    minutes = obj.integer("minutes", DEFAULT_MINUTES.get(phase_id, MISSING_MINUTES), "agenda")
     if minutes is None:
         raise ImportProblem(obj.at("minutes"), _expected("a whole number of minutes", None))
-    return AgendaPhase(phase_id, obj.text("title"), minutes, obj.integer("actual_seconds", None, 0))
+    return AgendaPhase(phase_id, obj.text("title"), minutes, obj.integer("actual_seconds", None, "agenda"))
 
 
 def _session(root: _Obj) -> Session:
@@ -243,7 +244,7 @@ def _session(root: _Obj) -> Session:
     if "session" not in root.data:
         return defaults
     obj = _Obj(root.data["session"], "session")
-    votes = obj.integer("votes_per_participant", defaults.votes_per_participant, 0)
+    votes = obj.integer("votes_per_participant", defaults.votes_per_participant, "session")
     if votes is None:
         raise ImportProblem(obj.at("votes_per_participant"), _expected("a whole number", None))
     return Session(

@@ -58,7 +58,10 @@ CASES: list[tuple[str, Callable[[Board], None], str, str]] = [
     ("budget type", _set(lambda b: b.session, "votes_per_participant", True), "session.votes_per_participant", "whole number"),
     ("hidden type", _set(lambda b: b.session, "votes_hidden", "no"), "session.votes_hidden", "true or false"),
     ("minutes 0", _set(lambda b: b.agenda[0], "minutes", 0), "agenda[0].minutes", "1 or more"),
-    ("minutes huge", _set(lambda b: b.agenda[0], "minutes", 2**64), "agenda[0].minutes", "too large"),
+    ("minutes huge", _set(lambda b: b.agenda[0], "minutes", 2**64), "agenda[0].minutes", "at most 240"),
+    ("minutes 241", _set(lambda b: b.agenda[0], "minutes", 241), "agenda[0].minutes", "at most 240, got 241"),
+    ("budget 2^31", _set(lambda b: b.session, "votes_per_participant", 2**31), "session.votes_per_participant", "at most 99"),
+    ("spent 2^31", _set(lambda b: b.agenda[0], "actual_seconds", 2**31), "agenda[0].actual_seconds", "at most 2147483647"),
     ("actual", _set(lambda b: b.agenda[0], "actual_seconds", -5), "agenda[0].actual_seconds", "0 or more"),
 ]  # fmt: skip
 
