@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from pmdesk.model.shown import shown
 from pmdesk.model.templates import new_board
 from pmdesk.resources import resource_path
 from pmdesk.store.document import Document, find_untitled
@@ -203,13 +204,14 @@ class Application:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"{len(left)} untitled board(s) from an earlier session were kept. "
-            f"Open the most recent one ({left[0].name})?"
+            f"Open the most recent one ({shown(left[0].name)})?"
         )
         box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard)
         box.button(QMessageBox.StandardButton.Discard).setText("New board")
         return box.exec() == QMessageBox.StandardButton.Open
 
     def _error(self, title: str, message: str) -> None:
+        message = shown(message)  # the store's messages are one line; user text in them stays inert
         if not self.interactive:
             print(f"pmdesk: error: {message}", file=sys.stderr)
             return

@@ -102,10 +102,12 @@ def _theme(view: View, theme: Theme, votes: int) -> list[Flowable]:
 
 def board_part(view: View) -> list[Flowable]:
     """Every section with its themes and loose cards, ranked by votes."""
-    story: list[Flowable] = [PageBreak(), Heading("The board", 0, "The board", styles()["h1"])]
+    story: list[Flowable] = [PageBreak(), Heading("The board", styles()["h1"], outline="The board", level=0)]
     for section in view.board.sections:
         story.append(CondPageBreak(40 * mm))
-        story.append(Heading(section.title, 1, markup(section.title), style_for("h2", section.title)))
+        story.append(
+            Heading(markup(section.title), style_for("h2", section.title), outline=section.title, level=1)
+        )
         if section.prompt:
             story.append(para(section.prompt, "prompt"))
         items = view.ranked_items(section.id)
@@ -123,7 +125,7 @@ def priorities_part(view: View) -> list[Flowable]:
     """Top priorities: themes and loose cards with dots, across sections."""
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
-        Heading("Top priorities", 0, "Top priorities", styles()["h1"]),
+        Heading("Top priorities", styles()["h1"], outline="Top priorities", level=0),
     ]
     ranked = view.top()
     if not ranked:
@@ -148,7 +150,7 @@ def actions_part(view: View) -> list[Flowable]:
     """The actions table; a missing owner or due date is marked in red."""
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
-        Heading("Actions", 0, "Actions", styles()["h1"]),
+        Heading("Actions", styles()["h1"], outline="Actions", level=0),
     ]
     actions = view.board.actions
     if not actions:
@@ -181,7 +183,7 @@ def wrap_up_part(view: View) -> list[Flowable]:
     board = view.board
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
-        Heading("Wrap-up", 0, "Wrap-up", styles()["h1"]),
+        Heading("Wrap-up", styles()["h1"], outline="Wrap-up", level=0),
         Paragraph("Key takeaways", styles()["h3"]),
     ]
     story += (

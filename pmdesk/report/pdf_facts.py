@@ -37,7 +37,7 @@ def cover(view: View) -> list[Flowable]:
     incident = board.incident
     story: list[Flowable] = [
         Spacer(1, 18 * mm),
-        Heading("Cover", 0, "BLAMELESS POST-MORTEM", styles()["cover_kicker"]),
+        Heading("BLAMELESS POST-MORTEM", styles()["cover_kicker"], outline="Cover", level=0),
         para(incident.title, "cover_title"),
     ]
     line = _joined([incident.reference, label(incident.kind), incident.severity], "  ·  ", "cover_meta")
@@ -88,7 +88,7 @@ def _labelled(title: str, text: str) -> list[Flowable]:
 def facts(view: View) -> list[Flowable]:
     """What happened: summary, impact, response, services, times, the timeline table."""
     incident = view.board.incident
-    story: list[Flowable] = [Heading("What happened", 0, "What happened", styles()["h1"])]
+    story: list[Flowable] = [Heading("What happened", styles()["h1"], outline="What happened", level=0)]
     story += _labelled("Summary", incident.summary)
     story += _labelled("Impact", incident.impact)
     story += _labelled("Initial response", incident.initial_response)

@@ -15,18 +15,39 @@ from pmdesk.report.fonts import SANS
 class Heading(Paragraph):
     """A paragraph that, where it is drawn, adds an entry to the PDF outline."""
 
-    def __init__(self, outline: str, level: int, text: str, style: ParagraphStyle) -> None:
-        """``outline`` is the bookmark's plain title; ``text`` trusted, escaped markup."""
-        super().__init__(text, style)
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        *args: Any,
+        outline: str = "",
+        level: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``text`` is trusted, escaped markup; ``outline`` the bookmark's plain title at ``level``.
+
+        The other arguments are Paragraph's own: a heading too long for one page is split like
+        a paragraph, and reportlab makes the parts through this constructor.
+        """
+        super().__init__(text, style, *args, **kwargs)
         self.outline_title = outline
         self.outline_level = level
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Split as a paragraph; only the first part carries the bookmark."""
+        parts = super().split(availWidth, availHeight)
+        for index, part in enumerate(parts):
+            part.outline_title = self.outline_title
+            part.outline_level = self.outline_level if index == 0 else None
+        return parts
+
     def draw(self) -> None:
         """Draw the heading and register its bookmark."""
-        canvas = self.canv
-        key = f"h{id(self)}"
-        canvas.bookmarkPage(key)
-        canvas.addOutlineEntry(self.outline_title, key, level=self.outline_level, closed=True)
+        if self.outline_level is not None:
+            canvas = self.canv
+            key = f"h{id(self)}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(self.outline_title, key, level=self.outline_level, closed=True)
         super().draw()
 
 

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pmdesk.atomic import atomic_path
+from pmdesk.atomic import DISK_FULL, atomic_path
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Insert, Primitive, Remove, Reorder, SetField
 from pmdesk.store import opening
@@ -166,18 +166,42 @@ def write_board(conn: sqlite3.Connection, board: Board) -> None:
 
 
 def create_file(path: Path, board: Board, overwrite: bool = False) -> None:
-    """Write ``board`` as a new .pmdesk file at ``path``, atomically."""
+    """Write ``board`` as a new .pmdesk file at ``path``, atomically (BoardFileError if it cannot be)."""
     if path.exists() and not overwrite:
         raise BoardFileError(f"{path.name}: already exists")
-    with atomic_path(path) as temp:
-        conn = sqlite3.connect(temp, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=DELETE")
-            conn.execute("BEGIN")
-            write_board(conn, board)
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+    try:
+        with atomic_path(path) as temp:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+                conn.execute("BEGIN")
+                write_board(conn, board)
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+    except (sqlite3.Error, OSError) as error:
+        if disk_full(error):
+            raise BoardFileError(
+                f"{path.name}: the disk is full, so the board was not written "
+                "(a file already there is unchanged)"
+            ) from error
+        if isinstance(error, OSError):
+            raise
+        raise BoardFileError(f"{path.name}: cannot be written ({error})") from error
+
+
+def disk_full(error: BaseException) -> bool:
+    """True if ``error`` says the disk (or the user's quota) is full."""
+    if isinstance(error, sqlite3.Error):
+        return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+    return isinstance(error, OSError) and error.errno in DISK_FULL
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction; SQLite may have rolled it back itself (a full disk does that)."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):  # the error that led here is the one to report
+            conn.execute("ROLLBACK")
 
 
 def write_primitive(conn: sqlite3.Connection, edit: Primitive) -> None:
@@ -326,9 +350,14 @@ class BoardFile:
                     write_primitive(conn, edit)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _roll_back(conn)
                 raise
         except sqlite3.Error as error:
+            if disk_full(error):
+                raise BoardFileError(
+                    f"{self.path.name}: the disk is full, so this change was not saved; the board keeps "
+                    "everything up to the change before it. Free some space and make the change again."
+                ) from error
             raise BoardFileError(f"{self.path.name}: the change could not be saved ({error})") from error
 
     def save_copy(self, target: Path) -> None:
@@ -336,7 +365,12 @@ class BoardFile:
         try:
             backup_to(self.conn, Path(target))
         except (sqlite3.Error, OSError) as error:
-            raise BoardFileError(f"{Path(target).name}: cannot be written ({error})") from error
+            if disk_full(error):
+                raise BoardFileError(
+                    f"{Path(target).name}: the disk is full, so no copy was written; the board is unchanged"
+                ) from error
+            detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise BoardFileError(f"{Path(target).name}: cannot be written ({detail})") from error
 
     def close(self) -> None:
         """Close the database and release the lock."""

@@ -104,7 +104,7 @@ class Document:
     def save_as(self, target: Path) -> None:
         """Copy the board to ``target`` and continue there; an untitled board's file is removed."""
         target = Path(target).resolve()
-        if target == self.path.resolve():
+        if _same_file(target, self.path):
             return
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
@@ -118,12 +118,31 @@ class Document:
             old_path.unlink(missing_ok=True)
 
     def save_copy(self, target: Path) -> None:
-        """Write a copy of the board to ``target`` and stay on the current file."""
-        self.file.save_copy(Path(target))
+        """Write a copy of the board to ``target`` and stay on the current file.
+
+        The board's own file and a board open in another window are refused: replacing either
+        under its open connection would make every later edit there fail.
+        """
+        target = Path(target)
+        if _same_file(target, self.path):
+            raise BoardFileError(
+                f"{target.name}: that is this board's own file; a copy needs another name or folder"
+            )
+        if target.exists() and BoardLock.is_locked(target):
+            raise BoardFileError(f"{target.name}: open in another pmdesk window")
+        self.file.save_copy(target)
 
     def close(self) -> None:
         """Close the file and release its lock."""
         self.file.close()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True if both paths are one file (through links, other spellings, hard links)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
 
 
 def find_untitled(folder: Path) -> list[Path]:

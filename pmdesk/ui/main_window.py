@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.model.shown import shown
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.pages import LazyPages, PageFactory
 from pmdesk.ui.plain import menu_text, plain_label
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner = plain_label("", central)
+        self.last_error: object = None  # the last error dialog shown (tests read it)
         self.banner.setObjectName("ReadOnlyBanner")
         self.banner.setStyleSheet("background:#fff3cd;color:#3d2e00;padding:6px 12px;font-weight:bold;")
         self.banner.setVisible(False)
@@ -237,7 +239,7 @@ class MainWindow(QMainWindow):
         try:
             self.qt_document.document.save_as(target)
         except BoardFileError as error:
-            self.show_error("Save As failed", str(error))
+            self.show_error("Save As failed", shown(str(error)))
             return False
         self.settings_add_recent(target)
         self._update_title()
@@ -256,7 +258,7 @@ class MainWindow(QMainWindow):
         try:
             self.qt_document.document.save_copy(target)
         except BoardFileError as error:
-            self.show_error("Save a Copy failed", str(error))
+            self.show_error("Save a Copy failed", shown(str(error)))
 
     def settings_add_recent(self, path: Path) -> None:
         """Remember ``path`` at the top of Open Recent."""
@@ -268,17 +270,21 @@ class MainWindow(QMainWindow):
     # --- messages and state --------------------------------------------------------------
 
     def show_error(self, title: str, message: str) -> None:
-        """A modal error with plain text."""
+        """A modal error with plain text (user text in it passed through ``shown`` by the caller).
+
+        Each line is escaped once more, so no control character reaches the dialog whatever the caller did.
+        """
         from PySide6.QtWidgets import QMessageBox  # dialogs are imported when needed, not at start
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
+        box.setText("\n".join(shown(line) for line in message.split("\n")))
+        self.last_error = box
         box.exec()
 
     def show_refusal(self, message: str) -> None:
-        """An edit was refused: say why in the status bar, without a modal dialog."""
-        self.statusBar().showMessage(message, 6000)
+        """An edit was refused: say why in the status bar (one line), without a modal dialog."""
+        self.statusBar().showMessage(shown(message), 6000)
 
     def _on_changed(self, _edit: object) -> None:
         self._update_title()
@@ -291,7 +297,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         document = self.qt_document.document
         title = self.qt_document.board.incident.title or "Untitled incident"
-        where = "untitled board" if document.untitled else document.path.name
+        where = "untitled board" if document.untitled else shown(document.path.name)
         suffix = " (read-only)" if document.read_only else ""
         self.setWindowTitle(f"{title} — {where}{suffix} — pmdesk")
 
@@ -299,8 +305,10 @@ class MainWindow(QMainWindow):
         document = self.qt_document.document
         if document.read_only:
             self.banner.setText(
-                document.notice
-                or f"{document.path.name} is read-only: you can look and export, but changes cannot be saved."
+                shown(document.notice)
+                if document.notice
+                else f"{shown(document.path.name)} is read-only: "
+                "you can look and export, but changes cannot be saved."
             )
         self.banner.setVisible(document.read_only)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea,
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.changes import Changes
 from pmdesk.model.ids import new_id
+from pmdesk.model.shown import shown
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.section_column import SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
@@ -314,7 +315,7 @@ class BoardPage(QWidget):
                 order.extend(self.model.children_of(item_id))
         hits = [i for i in order if self._hit(i, needle)]
         if not hits:
-            self.window().statusBar().showMessage(f"No card matches “{self.model.find_text}”", 4000)  # type: ignore[attr-defined]
+            self.window().statusBar().showMessage(f"No card matches “{shown(self.model.find_text)}”", 4000)  # type: ignore[attr-defined]
             return
         current = self.selected_ids()
         after = order.index(current[0]) if current and current[0] in order else -1

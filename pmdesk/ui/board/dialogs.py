@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.model.addresses import address_problem
 from pmdesk.model.board import Participant
 from pmdesk.ui.board.common import PALETTE
 from pmdesk.ui.plain import plain_label
@@ -52,6 +53,13 @@ class ParticipantDialog(QDialog):
         form.addRow("Name", self.name)
         form.addRow("Role", self.role)
         form.addRow("Email", self.email)
+        # Checked as it is typed: an address the email draft could not carry is said at once.
+        self.email_problem = plain_label("", self)
+        self.email_problem.setObjectName("email_problem")
+        self.email_problem.setStyleSheet("color: #b91c1c;")
+        self.email_problem.setVisible(False)
+        form.addRow("", self.email_problem)
+        self.email.textChanged.connect(self._check_email)
         swatches = QHBoxLayout()
         self.swatch_buttons: list[QPushButton] = []
         for color in PALETTE:
@@ -67,6 +75,20 @@ class ParticipantDialog(QDialog):
         form.addRow("Colour", swatches)
         form.addRow(_buttons(self))
         self.set_color(person.color)
+
+    def _check_email(self) -> str | None:
+        problem = address_problem(self.email.text())
+        self.email_problem.setText(f"Not an address an email can go to: {problem}." if problem else "")
+        self.email_problem.setVisible(problem is not None)
+        return problem
+
+    def accept(self) -> None:
+        """Close with OK, unless the email address is one a draft could not be sent to."""
+        if self._check_email() is not None:
+            self.email.setFocus()
+            self.email.selectAll()
+            return
+        super().accept()
 
     def set_color(self, color: str) -> None:
         """Choose a colour (#rrggbb)."""

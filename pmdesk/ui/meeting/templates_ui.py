@@ -17,6 +17,7 @@ from pmdesk.model.section_templates import (
     template_from_board_sections,
     template_json,
 )
+from pmdesk.model.shown import shown
 from pmdesk.resources import resource_path
 from pmdesk.ui.main_window import MainWindow
 
@@ -80,7 +81,7 @@ def save_sections_dialog(window: MainWindow, folder: Path | None = None) -> Path
     try:
         template = template_from_board_sections(name, window.qt_document.board.sections)
     except TemplateError as error:
-        window.show_error("Cannot save the template", str(error))
+        window.show_error("Cannot save the template", shown(str(error)))
         return None
     path = target_folder / template_file_name(template.name)
     if path.exists():
@@ -92,11 +93,11 @@ def save_sections_dialog(window: MainWindow, folder: Path | None = None) -> Path
             window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"A template named {path.stem} exists. Replace it?")
+        box.setText(f"A template named {shown(path.stem)} exists. Replace it?")
         if box.exec() != QMessageBox.StandardButton.Yes:
             return None
     try:
         return save_template(target_folder, template)
     except OSError as error:
-        window.show_error("Cannot save the template", str(error))
+        window.show_error("Cannot save the template", shown(str(error)))
         return None

@@ -1,0 +1,83 @@
+"""File ▸ Save a Copy…: never onto the board's own file; failures shown as plain, escaped text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from pmdesk.model.card_ops import set_card_field
+from pmdesk.store.board_file import BoardFile
+from pmdesk.store.document import Document
+from pmdesk.store.errors import BoardFileError
+from pmdesk.ui.main_window import MainWindow
+
+
+def save_copy_as(window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
+    """Trigger File ▸ Save a Copy… answering ``target``; the error dialogs' texts."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(target), "")))
+    shown: list[str] = []
+
+    def close_dialog() -> None:
+        box = window.last_error
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close_dialog)
+    action = next(a for a in window.file_menu.actions() if a.text().replace("&", "") == "Save a Copy…")
+    action.trigger()
+    return shown
+
+
+def spellings(board_path: Path) -> list[Path]:
+    folder = board_path.parent
+    link = folder / "link.pmdesk"
+    link.symlink_to(board_path)
+    hard = folder / "hard.pmdesk"
+    os.link(board_path, hard)
+    (folder / "sub").mkdir()
+    return [board_path, folder / "sub" / ".." / board_path.name, link, hard]
+
+
+def test_save_a_copy_onto_the_boards_own_file_is_refused(
+    window: MainWindow, board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = board_path.read_bytes()
+    for target in spellings(board_path):
+        shown = save_copy_as(window, monkeypatch, target)
+        assert len(shown) == 1 and "that is this board's own file" in shown[0], shown
+        assert board_path.read_bytes() == before
+    card = window.qt_document.board.cards[0]
+    assert window.qt_document.attempt(set_card_field, card.id, "text", "Edits still reach the file")
+    window.qt_document.undo_stack.setClean()
+    assert BoardFile.read_snapshot(board_path).cards[0].text == "Edits still reach the file"
+
+
+def test_a_failure_is_shown_with_the_name_escaped(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "missing folder" / "evil\n\x1b[31mred\u202e.pmdesk"
+    shown = save_copy_as(window, monkeypatch, target)
+    assert len(shown) == 1
+    assert "evil\\n\\x1b[31mred\\u202e.pmdesk: cannot be written (No such file or directory)" in shown[0]
+    assert "\x1b" not in shown[0] and "\u202e" not in shown[0]
+
+
+def test_the_document_refuses_a_copy_onto_itself(tmp_path: Path) -> None:
+    from pmdesk.model.demo import demo_board
+
+    path = tmp_path / "b.pmdesk"
+    document = Document.create(path, demo_board())
+    try:
+        for target in spellings(path):
+            with pytest.raises(BoardFileError, match="own file"):
+                document.save_copy(target)
+        other = tmp_path / "other.pmdesk"
+        document.save_copy(other)
+        assert BoardFile.read_snapshot(other) == document.board
+    finally:
+        document.close()
