@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
@@ -242,8 +243,17 @@ class Walk:
         return [*self.closer.errors, *self.failures]
 
 
-def test_every_menu_item_does_what_it_says(window: MainWindow, qtbot: QtBot, board_path: Path) -> None:
+@pytest.fixture
+def walk(window: MainWindow, qtbot: QtBot, board_path: Path) -> Iterator[Walk]:
+    """The walk over the window; its dialog closer stops with the test."""
     walk = Walk(window, qtbot, board_path)
+    yield walk
+    walk.closer.timer.stop()
+
+
+def test_every_menu_item_does_what_it_says(
+    walk: Walk, window: MainWindow, qtbot: QtBot, board_path: Path
+) -> None:
     actions = dict(menu_actions(window))
     named = {name for name in actions if name not in SKIPPED}
     assert named == set(ACTIONS), "each menu item needs a line in ACTIONS"
@@ -268,8 +278,9 @@ def test_every_menu_item_does_what_it_says(window: MainWindow, qtbot: QtBot, boa
     assert not problems, "\n".join(problems)
 
 
-def test_every_button_does_what_it_says(window: MainWindow, qtbot: QtBot, board_path: Path) -> None:
-    walk = Walk(window, qtbot, board_path)
+def test_every_button_does_what_it_says(
+    walk: Walk, window: MainWindow, qtbot: QtBot, board_path: Path
+) -> None:
     seen = set()
     problems = []
     for page in ("facts", "board", "actions", "wrap-up"):

@@ -18,6 +18,8 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def test_alt_digit_sets_the_next_author_and_leaves_the_selected_card_alone(
     qtbot: QtBot, page: BoardPage, board_path: Path
 ) -> None:
+    page.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
     click(qtbot, page, "c5")  # Tom Becker's card, selected
     view = column(page, "went-well").view
     view.setFocus()
@@ -55,6 +57,8 @@ def pick_in_popup(qtbot: QtBot, key: Qt.Key) -> list[str]:
 def test_ctrl_shift_u_changes_the_selected_cards_author_in_one_step(
     qtbot: QtBot, page: BoardPage, board_path: Path
 ) -> None:
+    page.window().activateWindow()  # the window's shortcuts need it active, as on a desktop
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
     click(qtbot, page, "c5")
     click(qtbot, page, "c6", Qt.KeyboardModifier.ControlModifier)
     view = column(page, "went-well").view
