@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -80,6 +80,19 @@ def fit_to_screen(window: MainWindow) -> None:
     )
 
 
+def import_hint(path: Path) -> str:
+    """For a JSON file opened as a board: how to make a board of it (else nothing)."""
+    try:
+        with path.open("rb") as file:
+            looks_like_json = file.read(64).lstrip().startswith(b"{")
+    except OSError:
+        looks_like_json = False
+    if path.suffix.lower() != ".json" and not looks_like_json:
+        return ""
+    target = shlex.quote(path.with_suffix(".pmdesk").name)
+    return f"; to make a board from a JSON file, run: pmdesk import {shlex.quote(path.name)} {target}"
+
+
 class _AfterFirstFrame(QObject):
     """Runs a callback once its window has painted its first frame (or soon, if it never paints)."""
 
@@ -150,14 +163,17 @@ class Application:
 
     def _first_frame_shown(self, window: MainWindow) -> None:
         if self.quit_after_show:
-            cpu = time.process_time()
-            print(f"pmdesk: first frame painted at {time.time():.6f} ({cpu:.3f} s CPU)", flush=True)
+            from pmdesk.startup import since_start_line
+
+            print(f"pmdesk: {since_start_line('first frame painted', cpu=True)}", flush=True)
         complete_window(window)
         if self.quit_after_show:
             QTimer.singleShot(0, self._report_complete)  # after the views' own deferred layouts
 
     def _report_complete(self) -> None:
-        print(f"pmdesk: window complete at {time.time():.6f}", flush=True)
+        from pmdesk.startup import since_start_line
+
+        print(f"pmdesk: {since_start_line('window complete')}", flush=True)
         self.qt_app.quit()
 
     def _closed(self, window: MainWindow, document: Document) -> None:
@@ -175,7 +191,7 @@ class Application:
         try:
             document = Document.open(path)
         except BoardFileError as error:
-            self._error("Cannot open board", str(error))
+            self._error("Cannot open board", f"{error}{import_hint(path)}")
             return None
         return self.show_document(document)
 
@@ -212,8 +228,9 @@ class Application:
 
     def _error(self, title: str, message: str) -> None:
         message = shown(message)  # the store's messages are one line; user text in them stays inert
+        # On stderr too: whoever started pmdesk from a terminal reads why it did not open there.
+        print(f"pmdesk: error: {message}", file=sys.stderr, flush=True)
         if not self.interactive:
-            print(f"pmdesk: error: {message}", file=sys.stderr)
             return
         from PySide6.QtWidgets import QMessageBox
 
@@ -247,7 +264,7 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
     errors.install()
     try:
         if not application.start(path):
-            return 1
+            return 2  # the board could not be opened (the message is shown, and on stderr)
         if quit_after_show:
             QTimer.singleShot(10000, qt_app.quit)
         status = qt_app.exec()

@@ -5,6 +5,8 @@
     pmdesk import BOARD.json OUT.pmdesk [--force]
     pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT|-] [--force]
     pmdesk demo OUT.pmdesk [--force]
+    pmdesk install-desktop [--uninstall]
+    pmdesk help [COMMAND | board-format]
 
 JSON goes to stdout without ``-o``; the other formats go to ``-o OUT``, or by default next to
 IN with the format's suffix (``board.pmdesk`` -> ``board.pdf``). ``-o -`` is standard output
@@ -32,7 +34,7 @@ from pmdesk.model.shown import shown
 from pmdesk.model.strict_json import JsonError, loads
 from pmdesk.store.errors import BoardFileError
 
-COMMANDS = ("import", "export", "demo")
+COMMANDS = ("import", "export", "demo", "install-desktop", "help")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
 STDOUT = Path("-")
 
@@ -49,43 +51,70 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _main_parser() -> _Parser:
-    parser = _Parser(
-        prog="pmdesk",
-        description="Run a blameless incident post-mortem. Commands: import, export, demo "
-        "(see pmdesk COMMAND --help).",
-    )
+    from pmdesk.cli_help import MAIN
+
+    parser = _Parser(prog="pmdesk", description=MAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a .pmdesk board to open")
     parser.add_argument(
         "--quit-after-show",
         action="store_true",
-        help="quit once the window is shown; print when its first frame was painted and when it was complete",
+        help="show the window, print how many ms after the process started its first frame was "
+        "painted and the window was complete (with the raw clock for tools), and quit",
     )
     parser.add_argument("--version", action="version", version=f"pmdesk {__version__}")
     return parser
 
 
 def _command_parser(command: str) -> _Parser:
-    parser = _Parser(prog=f"pmdesk {command}")
+    from pmdesk import cli_help
+
+    parser = _Parser(prog=f"pmdesk {command}", formatter_class=argparse.RawDescriptionHelpFormatter)
     if command == "import":
-        parser.description = "Create a board file from a JSON board (docs/board-format.md)."
-        parser.add_argument("source", type=Path, metavar="BOARD.json")
-        parser.add_argument("target", type=Path, metavar="OUT.pmdesk")
+        from pmdesk.resources import resource_path
+
+        parser.description = "Create a board file from a JSON board."
+        parser.epilog = cli_help.import_epilog(resource_path("board-format.md"))
+        parser.add_argument("source", type=Path, metavar="BOARD.json", help="the board as JSON")
+        parser.add_argument("target", type=Path, metavar="OUT.pmdesk", help="the board file to create")
         parser.add_argument("--force", action="store_true", help="replace OUT.pmdesk if it exists")
     elif command == "export":
         parser.description = "Export a board as JSON, a PDF report, Markdown, CSV, iCalendar or email."
-        parser.add_argument("source", type=Path, metavar="IN.pmdesk")
-        parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
+        parser.epilog = cli_help.export_epilog()
+        parser.add_argument("source", type=Path, metavar="IN.pmdesk", help="the board to export")
+        parser.add_argument(
+            "--format", required=True, choices=FORMATS, dest="fmt", help="what to write (see formats below)"
+        )
         parser.add_argument(
             "-o", "--output", type=Path, metavar="OUT", help="the file to write; - for standard output"
         )
         parser.add_argument(
             "--force", action="store_true", help="replace OUT if it exists (never a pmdesk board)"
         )
+    elif command == "install-desktop":
+        parser.description = (
+            "Add pmdesk to the desktop's applications menu for this user: a launcher that starts this "
+            "pmdesk, its icon, and the .pmdesk file type (double-click a board to open it). "
+            "Files go to $XDG_DATA_HOME (~/.local/share)."
+        )
+        parser.add_argument("--uninstall", action="store_true", help="remove them again")
+    elif command == "help":
+        parser.description = "Show the help: pmdesk's, a command's, or the board JSON format's."
+        parser.add_argument(
+            "topic", nargs="?", metavar="COMMAND|board-format", help="a command, or board-format"
+        )
     else:
-        parser.description = "Write the demo board."
-        parser.add_argument("target", type=Path, metavar="OUT.pmdesk")
+        parser.description = "Write the demo board: a realistic post-mortem to try pmdesk on."
+        parser.add_argument("target", type=Path, metavar="OUT.pmdesk", help="the board file to create")
         parser.add_argument("--force", action="store_true", help="replace OUT.pmdesk if it exists")
     return parser
+
+
+def _warn_suffix(path: Path, fmt: str) -> None:
+    from pmdesk.cli_help import suffix_warning
+
+    warning = suffix_warning(path, fmt)
+    if warning is not None:
+        print(f"pmdesk: warning: {shown(warning)}", file=sys.stderr)
 
 
 def _check_target(target: Path, force: bool) -> Path:
@@ -135,6 +164,7 @@ def _import(args: argparse.Namespace) -> int:
 
     source = args.source
     target = _check_target(args.target, args.force)
+    _warn_suffix(args.target, "pmdesk")
     data = load_json_board(source)
     if not isinstance(data, dict):
         raise UsageError(f"{source}: not a JSON object (the top level is {type(data).__name__})")
@@ -160,6 +190,7 @@ def _export(args: argparse.Namespace) -> int:
     target = output if output is not None else args.source.with_suffix(f".{fmt}")
     if not to_stdout:
         check_target(target, args.force, args.source)  # before the (possibly long) rendering
+        _warn_suffix(target, fmt)
     # A snapshot without the lock, so a board open in a window can still be exported.
     board = BoardFile.read_snapshot(args.source)
     if to_stdout:
@@ -189,7 +220,40 @@ def _demo(args: argparse.Namespace) -> int:
     from pmdesk.store.board_file import create_file
 
     target = _check_target(args.target, args.force)
+    _warn_suffix(args.target, "pmdesk")
     create_file(target, demo_board(), overwrite=args.force)
+    return 0
+
+
+def _install_desktop(args: argparse.Namespace) -> int:
+    from pmdesk import desktop
+
+    report = desktop.uninstall() if args.uninstall else desktop.install()
+    if args.uninstall:
+        print("removed:" if report.files else "nothing to remove: pmdesk's launcher is not installed")
+    else:
+        print("installed:")
+    for path in report.files:
+        print(f"  {shown(str(path))}")
+    if not args.uninstall:
+        print(f"The launcher starts {shown(' '.join(report.command))}.")
+    for note in report.notes:
+        print(f"pmdesk: note: {shown(note)}", file=sys.stderr)
+    return 0
+
+
+def _help(args: argparse.Namespace) -> int:
+    topic: str | None = args.topic
+    if topic is None:
+        _main_parser().print_help()
+    elif topic == "board-format":
+        from pmdesk.resources import resource_text
+
+        _write_stdout(resource_text("board-format.md").encode("utf-8"))
+    elif topic in COMMANDS:
+        _command_parser(topic).print_help()
+    else:
+        raise UsageError(f"no help on {shown(topic)!s} (try: {', '.join(COMMANDS)}, board-format)")
     return 0
 
 
@@ -214,7 +278,8 @@ def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         command = argv[0]
         args = _command_parser(command).parse_args(argv[1:])
-        handler = {"import": _import, "export": _export, "demo": _demo}[command]
+        handlers = {"import": _import, "export": _export, "demo": _demo}
+        handler = {**handlers, "install-desktop": _install_desktop, "help": _help}[command]
         return handler(args)
     return _open_window(_main_parser().parse_args(argv))
 

@@ -75,3 +75,13 @@ def test_frozen_pdf_export_finds_the_bundled_fonts(frozen: Path, tmp_path: Path)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert b"DejaVuSans" in data  # the bundled font is embedded (no Helvetica fallback)
+
+
+def test_frozen_install_desktop_starts_the_bundle(frozen: Path, tmp_path: Path) -> None:
+    done = run_frozen(frozen, "install-desktop", home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    launcher = tmp_path / ".local" / "share" / "applications" / "pmdesk.desktop"
+    assert f"Exec={frozen} %f" in launcher.read_text(encoding="utf-8").splitlines()
+    validate = shutil.which("desktop-file-validate")
+    assert validate is not None
+    assert subprocess.run([validate, str(launcher)], capture_output=True).returncode == 0

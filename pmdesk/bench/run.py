@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pmdesk.bench.boards import write_boards
+from pmdesk.startup import LINE_PATTERN
 
 
 @dataclass
@@ -74,12 +75,12 @@ class Bench:
         then, and wall seconds to the complete window (pmdesk reports it; else the first frame)."""
         start = time.time()  # the child reports time.time() too: the same clock
         done = self.run(args)
-        match = re.search(r"first frame painted at ([\d.]+) \(([\d.]+) s CPU\)", done.stdout)
-        if match is None:
+        match = re.search(LINE_PATTERN.format(what="first frame painted"), done.stdout)
+        if match is None or match["cpu"] is None:
             raise RuntimeError(f"{' '.join(args[:4])}… reported no first frame: {done.stdout[-300:]}")
-        complete = re.search(r"window complete at ([\d.]+)", done.stdout)
-        finished = float(complete[1]) if complete else float(match[1])
-        return float(match[1]) - start, float(match[2]), finished - start
+        complete = re.search(LINE_PATTERN.format(what="window complete"), done.stdout)
+        finished = float((complete or match)["clock"])
+        return float(match["clock"]) - start, int(match["cpu"]) / 1000, finished - start
 
     def child(self, *args: str, timeout: float = 900) -> dict[str, Any]:
         """Run ``pmdesk.bench.child`` and parse the JSON it prints."""
