@@ -23,6 +23,11 @@ KIND_LABELS = {
 }
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """A count with its noun: ``1 dot``, ``3 dots``, ``0 dots``."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
 def label(value: str) -> str:
     """A board enum value such as ``in-progress`` as words: ``In progress``."""
     return KIND_LABELS.get(value, value.replace("-", " ").capitalize())

@@ -19,6 +19,7 @@ from pmdesk.report.common import (
     format_time,
     label,
     minutes,
+    plural,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -179,7 +180,7 @@ def _wrap_up(view: View) -> list[str]:
     out.append(
         "Every action has an owner and a due date."
         if not gaps
-        else f"**{gaps} action(s) still lack an owner or a due date.**"
+        else f"**{plural(gaps, 'action')} still lack{'s' * (gaps == 1)} an owner or a due date.**"
     )
     out += ["", f"**Check-in:** {md(format_date(board.session.check_in)) or 'not set'}", ""]
     if board.agenda:

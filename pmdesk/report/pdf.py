@@ -18,6 +18,7 @@ from pmdesk.report.common import View
 from pmdesk.report.fonts import markup
 from pmdesk.report.pdf_board import actions_part, board_part, priorities_part, wrap_up_part
 from pmdesk.report.pdf_facts import cover, facts
+from pmdesk.report.pdf_keep import keep_headings
 from pmdesk.report.pdf_outline import NumberedCanvas
 from pmdesk.report.pdf_styles import ACCENT, RULE, style_for
 from pmdesk.report.reportlab_fixes import install_fixes
@@ -29,7 +30,7 @@ HEADER_CHARS = 120
 def build_story(board: Board) -> list[Flowable]:
     """Every flowable of the report, in order."""
     view = View(board)
-    return [
+    story = [
         *cover(view),
         *facts(view),
         *board_part(view),
@@ -37,6 +38,7 @@ def build_story(board: Board) -> list[Flowable]:
         *actions_part(view),
         *wrap_up_part(view),
     ]
+    return keep_headings(story)
 
 
 class _Report(SimpleDocTemplate):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -9,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from pmdesk.model.board import Card, Theme
-from pmdesk.report.common import View, action_gaps, format_date, label, minutes
+from pmdesk.report.common import View, action_gaps, format_date, label, minutes, plural
 from pmdesk.report.fonts import (
     SANS,
     SANS_BOLD,
@@ -21,6 +22,7 @@ from pmdesk.report.fonts import (
 from pmdesk.report.pdf_card import CardText
 from pmdesk.report.pdf_outline import Heading
 from pmdesk.report.pdf_styles import (
+    CELL_PADDING,
     FRAME_TEXT,
     MUTED,
     WARM,
@@ -31,6 +33,7 @@ from pmdesk.report.pdf_styles import (
     paras,
     plain_para,
     pre_break,
+    reads_right_to_left,
     style_for,
     styles,
     table,
@@ -52,7 +55,10 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
     bullet = ("•", styles()[style].bulletColor)
     pieces = chunks(card.text if card.text.strip() else "(empty card)")
     story: list[Flowable] = []
+    rtl = reads_right_to_left(card.text)
     tail = [(SANS, " — "), *font_runs(author)] if author else []
+    if rtl:  # drawn left of the text, so the dash comes last
+        tail = [*font_runs(author), (SANS, " — ")] if author else []
     room = FRAME_TEXT - styles()["card_more"].leftIndent
     after: list[tuple[str, dict[str, Any]]] = []
     if tail and (needs_shaping(author) or CardText.tail_width(tail) > room / 2):
@@ -60,6 +66,8 @@ def _card(view: View, card: Card, style: str, votes: int = 0) -> list[Flowable]:
         # the paragraph (slower to lay out, which is why the usual short name does not).
         muted: dict[str, Any] = {"fontSize": 8, "textColor": MUTED}
         after, tail = [(" — ", muted), *user_pieces(author, **muted)], []
+        if rtl:
+            after = [*user_pieces(author, **muted), (" — ", muted)]
     for index, piece in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
         name = style if first else "card_more"
@@ -90,7 +98,7 @@ def _theme(view: View, theme: Theme, votes: int) -> list[Flowable]:
     title = markup(theme.label or "(unlabelled theme)")
     dots = f"  {tally(votes)}" if votes else ""
     cards = view.theme_cards(theme.id)
-    count = f'  <font color="#616e7c" size="8">{len(cards)} card{"s" * (len(cards) != 1)}</font>'
+    count = f'  <font color="#616e7c" size="8">{plural(len(cards), "card")}</font>'
     story: list[Flowable] = [Paragraph(title + dots + count, style_for("theme", theme.label))]
     for card in cards:
         story += _card(view, card, "card")
@@ -156,7 +164,7 @@ def actions_part(view: View) -> list[Flowable]:
     if not actions:
         return [*story, Paragraph("No actions were agreed.", styles()["small"])]
     missing = '<font color="#b91c1c"><b>⚠ {}</b></font>'
-    widths = [52 * mm, 28 * mm, 26 * mm, 17 * mm, 19 * mm, WIDTH - 142 * mm]
+    widths = action_widths(view)
     rows = [[head("Action"), head("Owner"), head("Due"), head("Priority"), head("Status"), head("Answers")]]
     for action in actions:
         owner = view.name(action.owner)
@@ -178,6 +186,50 @@ def actions_part(view: View) -> list[Flowable]:
     return story
 
 
+ACTION_HEADS = ("Action", "Owner", "Due", "Priority", "Status", "Answers")
+COMPACT_MAX = (0.0, 34 * mm, 30 * mm, 20 * mm, 24 * mm, 0.0)  # the widest a compact column gets
+
+
+def action_widths(view: View) -> list[float]:
+    """Column widths for the actions table: the compact columns as wide as their words need
+    (owner, due date, priority, status), the rest shared by the action and what it answers."""
+    size = styles()["cell"].fontSize
+    pad = 2 * CELL_PADDING + 1
+
+    def widest(texts: list[str], font: str = SANS) -> float:
+        return max((stringWidth(text, font, size) for text in texts), default=0.0)
+
+    actions = view.board.actions
+    columns = [
+        [],
+        [view.name(a.owner) for a in actions if a.owner],
+        [format_date(a.due) for a in actions if a.due],
+        [label(a.priority) for a in actions],
+        [label(a.status) for a in actions],
+        [],
+    ]
+    marks = ["", "⚠ no owner", "⚠ no due date", "", "", ""]
+    widths = [0.0] * 6
+    for index in (1, 2, 3, 4):
+        need = max(widest(columns[index]), widest([ACTION_HEADS[index], marks[index]], SANS_BOLD)) + pad
+        widths[index] = min(need, COMPACT_MAX[index])
+    rest = WIDTH - sum(widths)
+    pairs = [
+        (stringWidth(a.text, SANS, size), stringWidth(view.source_text(a.source), SANS, size))
+        for a in actions
+    ]
+
+    def height(share: float) -> float:
+        """About how many lines the table's rows take when the action gets ``share`` of the rest."""
+        left, right = rest * share - pad, rest * (1 - share) - pad
+        return sum(max(1.0, math.ceil(1.1 * a / left), math.ceil(1.1 * b / right)) for a, b in pairs)
+
+    share = min((0.4 + step / 20 for step in range(6)), key=lambda s: (height(s), -s))
+    widths[0] = rest * share
+    widths[5] = rest - widths[0]
+    return widths
+
+
 def wrap_up_part(view: View) -> list[Flowable]:
     """Wrap-up: takeaways, the owner/due check, the check-in date, the agenda's times."""
     board = view.board
@@ -195,7 +247,7 @@ def wrap_up_part(view: View) -> list[Flowable]:
     check = (
         "Every action has an owner and a due date."
         if not gaps
-        else f'<font color="#b91c1c"><b>{gaps} action{"s" * (gaps != 1)} still lack'
+        else f'<font color="#b91c1c"><b>{plural(gaps, "action")} still lack'
         f"{'s' * (gaps == 1)} an owner or a due date.</b></font>"
     )
     story.append(Paragraph("Follow-up", styles()["h3"]))

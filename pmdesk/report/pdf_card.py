@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.rl_config import paraFontSizeHeightOffset
@@ -25,6 +26,8 @@ class CardText(Flowable):
     """A card's paragraph with an optional bullet before it and a tail of (font, text) runs after it.
 
     The runs are drawn as they are (never parsed), in order, so they must read left to right.
+    A right-aligned (right-to-left) paragraph has its bullet on the right and its tail left of
+    its last line.
     """
 
     def __init__(
@@ -60,15 +63,21 @@ class CardText(Flowable):
             self.width, self.height = width, height + self._extra
             return self.width, self.height
         last_baseline = height - self._first_ascent() - (len(lines) - 1) * style.leading
-        used = room - _extra_space(lines[-1])
-        if not self.tail or used + self._tail_width <= room:
-            self._extra = 0.0
-            self._tail_at = (style.leftIndent + used, last_baseline)
-        else:  # the tail starts the next line
+        free = _extra_space(lines[-1])
+        if self.tail and self._tail_width > free:  # the tail goes on a line of its own
             self._extra = style.leading
-            self._tail_at = (style.leftIndent, last_baseline)
+            start = availWidth - style.rightIndent - self._tail_width if self.rtl else style.leftIndent
+        else:
+            self._extra = 0.0
+            start = style.leftIndent + (free - self._tail_width if self.rtl else room - free)
+        self._tail_at = (start, last_baseline)
         self.width, self.height = width, height + self._extra
         return self.width, self.height
+
+    @property
+    def rtl(self) -> bool:
+        """True for a right-aligned (right-to-left) paragraph."""
+        return bool(self.paragraph.style.alignment == TA_RIGHT)
 
     def _first_ascent(self) -> float:
         """How far below the top the first baseline is, as reportlab's drawPara puts it."""
@@ -99,8 +108,12 @@ class CardText(Flowable):
         text = canvas.beginText()
         if self.bullet is not None:
             bullet, color = self.bullet
-            text.setTextOrigin(style.bulletIndent, self.height - self._first_ascent())
-            text.setFont(style.bulletFontName or SANS, style.bulletFontSize)
+            font = style.bulletFontName or SANS
+            x = style.bulletIndent
+            if self.rtl:
+                x = self.width - style.bulletIndent - stringWidth(bullet, font, style.bulletFontSize)
+            text.setTextOrigin(x, self.height - self._first_ascent())
+            text.setFont(font, style.bulletFontSize)
             text.setFillColor(color)
             text.textOut(bullet)
         if self.tail:

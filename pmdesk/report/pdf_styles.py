@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -38,6 +39,7 @@ DANGER = colors.HexColor("#b91c1c")
 
 WIDTH = 170 * mm  # A4 minus the margins: the frame, and the width of every table
 FRAME_TEXT = WIDTH - 2 * 6  # what a paragraph in the frame gets (reportlab pads a frame 6 pt a side)
+BODY_HEIGHT = 255 * mm - 2 * 6  # the frame's height on a page (A4 less the margins and the padding)
 CELL_PADDING = 5  # a table cell's left and right padding
 
 
@@ -148,9 +150,40 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "_shaped", style, shaping=1)
 
 
+def reads_right_to_left(text: str) -> bool:
+    """True when the text's first letter that has a direction is Hebrew or Arabic."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+@cache
+def _right_to_left(style: ParagraphStyle) -> ParagraphStyle:
+    """A right-aligned copy of ``style`` with its indents mirrored (the bullet goes on the right)."""
+    return ParagraphStyle(
+        style.name + "_rtl",
+        style,
+        alignment=TA_RIGHT,
+        leftIndent=style.rightIndent,
+        rightIndent=style.leftIndent,
+    )
+
+
 def style_for(name: str, text: str) -> ParagraphStyle:
-    """The named style, shaped when the text needs it (pass the paragraph's whole user text)."""
-    style = styles()[name]
+    """The named style, right-aligned for right-to-left text and shaped when the text needs it.
+
+    Pass the paragraph's whole user text.
+    """
+    return _adapted(styles()[name], text)
+
+
+def _adapted(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    if reads_right_to_left(text):
+        style = _right_to_left(style)
     return _shaped(style) if needs_shaping(text) else style
 
 
@@ -222,9 +255,30 @@ def head(text: str) -> Paragraph:
     return Paragraph(text, styles()["cell_head"])
 
 
+class ReportTable(Table):
+    """A table that never leaves a single row alone on a page.
+
+    A split keeps at least two rows on each side (a table of two or three rows moves on whole),
+    unless the rows are so tall that this cannot fit a page.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Split between rows so that each page holds at least two of them."""
+        self._calc(availWidth, availHeight)
+        heads = int(self.repeatRows)
+        heights = [float(h) for h in self._rowHeights]
+        body = len(heights) - heads
+        if body >= 4:
+            fits = sum(heights[: heads + 2]) <= BODY_HEIGHT
+        else:
+            fits = body >= 2 and sum(heights) <= BODY_HEIGHT
+        self._rowSplitRange = (heads + 2, -2) if fits else None
+        return list(super().split(availWidth, availHeight))
+
+
 def table(rows: list[list[Any]], widths: list[float], zebra: bool = True) -> Table:
     """A report table: a dark header row, light rules, zebra rows, splittable inside rows."""
-    grid = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    grid = ReportTable(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), SANS, 8.5),  # else Helvetica, unembedded, enters the page
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_DARK),
@@ -261,16 +315,23 @@ def plain_para(
     """
     trusted = "".join(piece for piece, _ in (before or []) + (after or []))
     shaped = needs_shaping(text + trusted)
-    chosen = _shaped(styles()[style]) if shaped else styles()[style]
+    chosen = _right_to_left(styles()[style]) if reads_right_to_left(text) else styles()[style]
+    chosen = _shaped(chosen) if shaped else chosen
     proto = _prototype(styles()[style])
     frags = [proto.clone(text=piece, **attrs) for piece, attrs in before or []]
+    last_line = len(frags)
     for font, run in font_runs(text, shaped=shaped):
         for index, line in enumerate(run.split("\n")):
             if index:
                 frags.append(proto.clone(text="", lineBreak=True))
+                last_line = len(frags)
             if line:
                 frags.append(proto.clone(text=line, fontName=font))
-    frags += [proto.clone(text=piece, **attrs) for piece, attrs in after or []]
+    ending = [proto.clone(text=piece, **attrs) for piece, attrs in after or []]
+    if chosen.alignment == TA_RIGHT:  # right to left: what comes after is drawn left of the last line
+        frags[last_line:last_line] = ending
+    else:
+        frags += ending
     if not frags:
         frags = [proto.clone(text="")]
     return Paragraph("", chosen, bulletText=bullet, frags=frags)
