@@ -35,7 +35,7 @@ def quoted(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, bytes):
-        return f"binary data ({len(value)} bytes)"
+        return f"binary data ({len(value)} byte{'' if len(value) == 1 else 's'})"
     if type(value) is int and abs(value) >= 10**30:  # (a HugeInt from strict_json shows itself)
         return f"a number of {value.bit_length() * 30103 // 100000 + 1} digits"
     if isinstance(value, int | float):

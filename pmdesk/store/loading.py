@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -18,6 +19,8 @@ from pmdesk.store.schema import (
     from_row,
 )
 
+UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '(\w{1,40})'")
+
 
 def load_board(conn: sqlite3.Connection, name: str) -> Board:
     """The board a file holds; BoardFileError naming the first value that breaks a rule.
@@ -29,12 +32,23 @@ def load_board(conn: sqlite3.Connection, name: str) -> Board:
         check_positions(conn, name)
         board = read_board(conn, name)
     except sqlite3.DatabaseError as error:
-        raise BoardFileError(f"{name}: the file is damaged ({error})") from error
+        raise damaged(name, error) from error
     problems = board_problems(board)
     if problems:
         where, message = problems[0]
         raise BoardFileError(f"{name}: not opened: a value breaks the rules of a board ({where}: {message})")
     return board
+
+
+def damaged(name: str, error: sqlite3.Error) -> BoardFileError:
+    """The message for a database error while reading rows (never echoing the bad bytes)."""
+    undecodable = UNDECODABLE.search(str(error))
+    if undecodable:
+        return BoardFileError(
+            f"{name}: not opened: a text in column {undecodable[1]!r} is not valid UTF-8 "
+            "(the file is damaged)"
+        )
+    return BoardFileError(f"{name}: the file is damaged ({error})")
 
 
 def check_positions(conn: sqlite3.Connection, name: str) -> None:

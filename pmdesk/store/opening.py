@@ -16,6 +16,7 @@ import struct
 import tempfile
 from pathlib import Path
 
+from pmdesk.model.shown import quoted_text
 from pmdesk.store.errors import BoardFileError
 from pmdesk.store.schema import SCHEMA
 
@@ -207,10 +208,11 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
         found = schema_signature(conn)
     except sqlite3.DatabaseError as error:
         raise BoardFileError(f"{name}: the file is damaged ({error})") from error
-    changed = sorted(str(row[1]) for row in found - expected)
+    changed = sorted((str(row[1]), str(row[0])) for row in found - expected)
     if changed:
+        item, kind = changed[0]
         raise BoardFileError(
-            f"{name}: not opened: its {_shown(changed[0])} is not laid out as pmdesk lays it out "
+            f"{name}: not opened: its {kind} {_shown(item)} is not laid out as pmdesk lays it out "
             "(changed by another program)"
         )
     missing = sorted(str(row[1]) for row in expected - found)
@@ -219,6 +221,4 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
 
 
 def _shown(value: object) -> str:
-    text = str(value)
-    text = text if len(text) <= 40 else text[:37] + "..."
-    return '"' + "".join(ch if ch.isprintable() else "?" for ch in text).replace('"', '\\"') + '"'
+    return quoted_text(str(value), limit=40)
