@@ -49,6 +49,10 @@ def test_bundle_holds_the_resources(frozen: Path) -> None:
     assert (resources / "templates" / "10-default.json").is_file()
     assert not list(frozen.parent.rglob("libQt6WebEngine*"))
     assert not list(frozen.parent.rglob("libQt6Qml*"))
+    assert not list(frozen.parent.rglob("*.qm"))  # Qt's translations: pmdesk is in English
+    plugins = frozen.parent / "_internal" / "PySide6" / "Qt" / "plugins"
+    assert [p.name for p in (plugins / "imageformats").iterdir()] == ["libqsvg.so"]
+    assert not list(frozen.parent.rglob("libpangocairo*"))  # came only for the dropped GTK theme
 
 
 def test_frozen_version(frozen: Path, tmp_path: Path) -> None:
