@@ -263,7 +263,12 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
     errors = ErrorHandler(qt_app, interactive=not quit_after_show)
     errors.install()
     try:
-        if not application.start(path):
+        try:
+            started = application.start(path)
+        except Exception as error:  # a fault before any window: shown, logged, and exit 1
+            errors.report_at_start(error)
+            return 1
+        if not started:
             return 2  # the board could not be opened (the message is shown, and on stderr)
         if quit_after_show:
             QTimer.singleShot(10000, qt_app.quit)

@@ -57,11 +57,22 @@ class ErrorHandler(QObject):
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        box = self._report(error, tb)
+        if box is not None:
+            box.open()  # not exec(): no nested event loop inside the code that just failed
+
+    def report_at_start(self, error: BaseException) -> None:
+        """An error before the window could show: the same line and log, and a dialog to close."""
+        box = self._report(error, error.__traceback__)
+        if box is not None:
+            box.exec()  # there is no event loop yet; started from a launcher, this is all one sees
+
+    def _report(self, error: BaseException, tb: TracebackType | None) -> QMessageBox | None:
         self.errors += 1
         log = write_log(error, tb, context="the window")
         print(f"pmdesk: error: {internal_error_line(error, log)}", file=sys.stderr, flush=True)
         if not self.interactive or (self.box is not None and self.box.isVisible()):
-            return  # one dialog at a time: an error in painting would otherwise repeat it forever
+            return None  # one dialog at a time: an error in painting would otherwise repeat it forever
         box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk: internal error", "")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(dialog_text(error, log))
@@ -70,7 +81,7 @@ class ErrorHandler(QObject):
         box.setWindowModality(Qt.WindowModality.ApplicationModal)
         box.destroyed.connect(self._forget_box)
         self.box = box
-        box.open()  # not exec(): no nested event loop inside the code that just failed
+        return box
 
     def _forget_box(self) -> None:
         self.box = None

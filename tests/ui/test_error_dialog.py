@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +83,36 @@ def test_a_fault_in_a_menu_action_shows_a_dialog_and_keeps_the_board(
     assert window.isVisible()
     assert not target.exists()
     assert BoardFile.read_snapshot(board_path) == demo_board()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_fault_before_the_window_shows_is_logged_and_exits_1(
+    qapp: QApplication,
+    board_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pmdesk import app
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    names = qapp.applicationName(), qapp.organizationName(), qapp.desktopFileName()
+
+    def broken_open(path: Path) -> Document:
+        raise RuntimeError("the board reader tripped")
+
+    monkeypatch.setattr(Document, "open", broken_open)
+    hook_before = sys.excepthook
+    try:
+        assert app.run(board_path, quit_after_show=True) == 1
+    finally:
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
+        qapp.setDesktopFileName(names[2])
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "pmdesk: error: internal error (RuntimeError: the board reader tripped); details in "
+    )
+    logs = list((tmp_path / "data" / "pmdesk" / "pmdesk" / "logs").glob("error-*.log"))
+    assert len(logs) == 1 and "broken_open" in logs[0].read_text(encoding="utf-8")
+    assert sys.excepthook is hook_before  # the window's handler is gone with the window
