@@ -9,8 +9,10 @@ lines of a paragraph, two rows of a table) or moves on with it.
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 from reportlab.platypus.flowables import CondPageBreak, PageBreak, Spacer
+
+from pmdesk.report.pdf_styles import BODY_HEIGHT
 
 HEADING_STYLES = ("h1", "h2", "h3", "prompt")
 
@@ -37,12 +39,23 @@ class WithNext(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """The heading and the body's split; nothing (move on together) when no part of the body fits."""
+        """The heading and the body's split; nothing (move on together) when no part of the body fits.
+
+        A heading too tall to keep with anything (a third of a page or more) splits on its own, and
+        at the top of a page the two go on separately rather than not at all.
+        """
         _, heading_height = self.heading.wrapOn(self.canv, availWidth, availHeight)
-        parts = self.body.splitOn(self.canv, availWidth, availHeight - heading_height - self._gap())
-        if not parts:
-            return []
-        return [self.heading, *parts]
+        if heading_height >= BODY_HEIGHT / 3:
+            parts = self.heading.splitOn(self.canv, availWidth, availHeight)
+            return [*parts, self.body] if parts else []
+        at_top = availHeight >= BODY_HEIGHT - 1
+        room = availHeight - heading_height - self._gap()
+        parts = self.body.splitOn(self.canv, availWidth, room) if room > 0 else []
+        if parts and isinstance(parts[0], ActionFlowable):  # the body asks for a new page (KeepTogether)
+            parts = [] if isinstance(parts[0], FrameBreak) else parts[1:]
+        if parts:
+            return [self.heading, *parts]
+        return [self.heading, self.body] if at_top else []
 
     def draw(self) -> None:
         """The heading at the top, the body below it."""
