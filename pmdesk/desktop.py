@@ -65,8 +65,14 @@ def exec_quote(argument: str) -> str:
         quoted = argument
     else:
         quoted = '"' + "".join("\\" + c if c in _ESCAPED_IN_QUOTES else c for c in argument) + '"'
-    # The key's value is itself a string: a backslash is written twice, a literal % as %%.
-    return quoted.replace("\\", "\\\\").replace("%", "%%")
+    # The key's value is itself a string (a backslash written twice), and a literal % is %%.
+    return _string_value(quoted).replace("%", "%%")
+
+
+def _string_value(text: str) -> str:
+    """A desktop entry string value: backslash and control characters escaped."""
+    escapes = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return "".join(escapes.get(char, char) for char in text)
 
 
 def desktop_entry(command: list[str]) -> str:
@@ -77,7 +83,7 @@ def desktop_entry(command: list[str]) -> str:
         if line.startswith("Exec="):
             line = f"Exec={exec_line}"
         elif line.startswith("TryExec="):
-            line = f"TryExec={exec_quote(command[0])}"
+            line = f"TryExec={_string_value(command[0])}"  # a path, not a command line: no quotes
         lines.append(line)
     return "\n".join(lines) + "\n"
 
