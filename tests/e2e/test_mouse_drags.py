@@ -43,3 +43,17 @@ def test_drag_into_a_theme_and_back_out(room: RoomFactory) -> None:
     assert card(board, "One-click revert")["section"] == "went-well"
     assert card(board, "Incident channel stayed calm")["theme"] == rollback
     assert not window.errors()
+
+
+def test_drag_onto_another_columns_header_moves_the_card_to_that_section(room: RoomFactory) -> None:
+    window = room()
+    header = window.ask("widget_center('QLabel', text='Lessons learned')")
+    drag_item(window, "Incident channel stayed calm", (header[0], header[1]))
+    assert window.wait_until(
+        lambda: card(window.export(), "Incident channel stayed calm")["section"] == "lessons"
+    )
+    board = window.export()
+    lessons = [c["text"] for c in board["cards"] if c["section"] == "lessons"]
+    assert lessons[0].startswith("Incident channel stayed calm")  # at the top, under the header
+    assert card(board, "Incident channel stayed calm")["theme"] is None
+    assert not window.errors()

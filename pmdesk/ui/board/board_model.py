@@ -445,6 +445,12 @@ class BoardModel(QAbstractItemModel):
             return None
         target = self.node(parent)
         children = [child.item_id for child in target.children]
+        if target.kind == "theme" and row == len(children) and target.parent is not None:
+            # Just below a theme's last card: after the theme, in its section, not inside it.
+            section = target.parent
+            row = section.children.index(target) + 1
+            target = section
+            children = [child.item_id for child in section.children]
         before = children[row] if 0 <= row < len(children) else None
         if before is not None and target.kind == "section" and before in self.themes:
             first = target.children[row].children

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.card_delegate import CardDelegate
+from pmdesk.ui.board.drag_drop import SectionHeader, drag_for
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.theme import current_theme
 
@@ -116,6 +117,12 @@ class CardView(QTreeView):
         self._clear_drop()
         super().dropEvent(event)
 
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """Drag the selected cards with a picture that leaves the drop line in view."""
+        indexes = [i for i in self.selectedIndexes() if self.model().flags(i) & Qt.ItemFlag.ItemIsDragEnabled]
+        if indexes:
+            drag_for(self, indexes).exec(supportedActions, self.defaultDropAction())
+
     def _clear_drop(self) -> None:
         self.card_delegate.drop_target = None
         self.viewport().update()
@@ -183,7 +190,7 @@ class SectionColumn(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 12, 10, 10)
         layout.setSpacing(6)
-        self.header = QWidget(self)
+        self.header = SectionHeader(model, section_id, self)
         header_layout = QVBoxLayout(self.header)
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.setSpacing(4)
