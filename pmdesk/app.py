@@ -82,11 +82,13 @@ def fit_to_screen(window: MainWindow) -> None:
 
 def import_hint(path: Path) -> str:
     """For a JSON file opened as a board: how to make a board of it (else nothing)."""
+    looks_like_json = False
     try:
-        with path.open("rb") as file:
-            looks_like_json = file.read(64).lstrip().startswith(b"{")
+        if path.is_file():  # never open a FIFO or a device: reading one can wait forever
+            with path.open("rb") as file:
+                looks_like_json = file.read(64).lstrip().startswith(b"{")
     except OSError:
-        looks_like_json = False
+        pass
     if path.suffix.lower() != ".json" and not looks_like_json:
         return ""
     target = shlex.quote(path.with_suffix(".pmdesk").name)
