@@ -134,7 +134,7 @@ def _check_votes(
             if budget_ok and used[vote.participant] == budget + 1:
                 check.add(
                     f"{path}.participant",
-                    f"{quoted(vote.participant)} places more than {budget} dots "
+                    f"{quoted(vote.participant)} places more than {budget} dot{'s' * (budget != 1)} "
                     "(session.votes_per_participant)",
                 )
 

@@ -81,7 +81,7 @@ def test_lowered_budget_is_found_on_the_first_extra_dot() -> None:
     board.session.votes_per_participant = 1
     assert board_problems(board)[0] == (
         "votes[1].participant",
-        '"p1" places more than 1 dots (session.votes_per_participant)',
+        '"p1" places more than 1 dot (session.votes_per_participant)',
     )
 
 

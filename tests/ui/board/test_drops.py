@@ -1,4 +1,4 @@
-"""Dropping cards with drag events: onto a column's header, just below a theme, and the picture."""
+"""Dropping cards with drag events (onto a column's header, just below a theme, the picture); counts."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
+from pmdesk.model.board import Participant
 from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.board.dialogs import RemoveParticipantDialog
 from pmdesk.ui.board.drag_drop import drag_for
 from tests.ui.board.helpers import column, saved_board
 
@@ -88,3 +91,14 @@ def test_the_drag_picture_sits_clear_of_the_drop_line(page: BoardPage) -> None:
     # pointer, further than the 12 px within which Qt draws the drop line at a row's edge.
     assert hot.x() < 0 and hot.y() < -12
     assert drag.mimeData().hasFormat("application/x-pmdesk-cards")
+
+
+def test_counts_in_the_remove_participant_question_read_right(qtbot: QtBot) -> None:
+    ana = Participant("p1", "Ana Ruiz")
+    one = RemoveParticipantDialog(ana, 1, [])
+    qtbot.addWidget(one)
+    assert one.question.text() == "Ana Ruiz wrote 1 card. What happens to it?"
+    assert one.delete.text() == "Delete it"
+    three = RemoveParticipantDialog(ana, 3, [])
+    qtbot.addWidget(three)
+    assert three.question.text() == "Ana Ruiz wrote 3 cards. What happens to them?"
