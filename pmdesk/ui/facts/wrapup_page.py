@@ -94,6 +94,7 @@ class WrapUpPage(QWidget):
     def _field(self, kind: Kind, label: str, name: str) -> DateField:
         """A session date or time field that writes ``name`` as one undo step."""
         field = DateField(kind, label, self)
+        field.setObjectName(name)
         field.edited.connect(lambda value: self.qt_document.attempt(set_session_field, name, value))
         field.refused.connect(self.qt_document.failed.emit)
         return field
