@@ -1,0 +1,142 @@
+"""The one interface between the room's server and the document: apply, read, phase, watch.
+
+The server runs on its own threads. It never touches a Document directly: it hands a
+``RoomGateway`` an *edit builder* (a function of the board that returns one edit), and the
+gateway builds and applies it where the document lives, returning only once the edit is
+durably committed. The headless room (``pmdesk room``) uses ``LocalGateway``, which does this
+under a lock; the window's gateway marshals the same calls to the GUI thread and puts each edit
+on the undo stack.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal, Protocol, TypeVar
+
+from pmdesk.model.board import Board
+from pmdesk.model.edits import Edit
+from pmdesk.store.document import Document
+
+T = TypeVar("T")
+EditBuilder = Callable[[Board], Edit]
+Watcher = Callable[[], None]
+# What devices may do now: write cards, place dots, or only look at the revealed board.
+Mode = Literal["write", "vote", "view"]
+MODES: tuple[Mode, ...] = ("write", "vote", "view")
+# The agenda phases (pmdesk/model/templates.py) in which devices write or vote.
+AGENDA_MODES: dict[str, Mode] = {"reflection": "write", "prioritization": "vote"}
+
+
+@dataclass(frozen=True)
+class RoomPhase:
+    """What the room is doing, as devices see it.
+
+    ``ends_at`` is the countdown's end in wall-clock seconds since the epoch (``time.time()``),
+    None when no countdown runs; ``anonymous`` lets a device write without picking a name.
+    """
+
+    mode: Mode = "write"
+    title: str = "Individual reflection"
+    ends_at: float | None = None
+    paused_remaining: float | None = None  # seconds left while the countdown is paused
+    anonymous: bool = True
+
+
+def mode_of_agenda_phase(phase_id: str) -> Mode:
+    """The device mode for an agenda phase id: reflection writes, prioritization votes, others view."""
+    return AGENDA_MODES.get(phase_id, "view")
+
+
+class RoomGateway(Protocol):
+    """What the room's server needs from whoever holds the document (thread-safe: any thread calls)."""
+
+    def apply(self, build: EditBuilder) -> Edit:
+        """Build an edit from the current board and apply it; return after it is durably committed.
+
+        ``build`` raises EditError (the board's rules: out of dots, a card gone) and the gateway
+        lets it through unchanged; nothing is applied then. Returns the applied edit.
+        """
+        ...
+
+    def read(self, look: Callable[[Board], T]) -> T:
+        """Call ``look`` with the current board (no edit runs meanwhile) and return its result.
+
+        ``look`` must not keep or change the board; it copies out what it needs.
+        """
+        ...
+
+    def phase(self) -> RoomPhase:
+        """The room's phase now (cheap; called on every request)."""
+        ...
+
+    def watch(self, watcher: Watcher) -> None:
+        """Call ``watcher()`` (from any thread) after every change of the board or of the phase."""
+        ...
+
+    def unwatch(self, watcher: Watcher) -> None:
+        """Stop calling ``watcher``."""
+        ...
+
+
+class LocalGateway:
+    """A gateway over a Document used from several threads, serialised by one lock (headless room)."""
+
+    def __init__(self, document: Document, phase: RoomPhase | None = None) -> None:
+        self.document = document
+        self._lock = threading.RLock()
+        self._phase = phase or RoomPhase()
+        self._watchers: list[Watcher] = []
+        self._watch_lock = threading.Lock()
+        self.undo_stack: list[Edit] = []  # inverses, newest last (the headless room's undo)
+
+    def apply(self, build: EditBuilder) -> Edit:
+        """Build and apply an edit under the lock; return once committed."""
+        with self._lock:
+            edit = build(self.document.board)
+            self.undo_stack.append(self.document.apply(edit))
+        self._notify()
+        return edit
+
+    def undo(self) -> None:
+        """Undo the newest edit made through this gateway (IndexError if none)."""
+        with self._lock:
+            inverse = self.undo_stack.pop()
+            self.document.apply(inverse)
+        self._notify()
+
+    def read(self, look: Callable[[Board], T]) -> T:
+        """Run ``look`` on the board under the lock."""
+        with self._lock:
+            return look(self.document.board)
+
+    def phase(self) -> RoomPhase:
+        """The phase now."""
+        return self._phase
+
+    def set_phase(self, phase: RoomPhase) -> None:
+        """Change the phase and tell the watchers."""
+        self._phase = phase
+        self._notify()
+
+    def update_phase(self, **changes: object) -> None:
+        """Change some fields of the phase (``mode="vote"``) and tell the watchers."""
+        self.set_phase(replace(self._phase, **changes))  # type: ignore[arg-type]
+
+    def watch(self, watcher: Watcher) -> None:
+        """Call ``watcher`` after every change."""
+        with self._watch_lock:
+            self._watchers.append(watcher)
+
+    def unwatch(self, watcher: Watcher) -> None:
+        """Stop calling ``watcher``."""
+        with self._watch_lock:
+            if watcher in self._watchers:
+                self._watchers.remove(watcher)
+
+    def _notify(self) -> None:
+        with self._watch_lock:
+            watchers = list(self._watchers)
+        for watcher in watchers:
+            watcher()
