@@ -1,4 +1,4 @@
-"""The core (model, store, report, room) must never import Qt: it runs in the CLI, tests and tools."""
+"""The core (model, store, report, room, library) never imports Qt: it runs in the CLI, tests and tools."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pmdesk
 
-CORE = ("model", "store", "report", "room")
+CORE = ("model", "store", "report", "room", "library")
 ROOT = Path(pmdesk.__file__).parent
 
 
