@@ -35,10 +35,12 @@ class EditCommand(QUndoCommand):
         inverse: Edit,
         merge_key: str | None,
         on_error: Callable[[str], None],
+        on_step: Callable[[Edit], None] = lambda _edit: None,
     ) -> None:
         super().__init__(edit_name(edit))
         self._document = document
         self._on_error = on_error
+        self._on_step = on_step
         self._edit = edit
         self._inverse = inverse
         self._merge_key = merge_key
@@ -53,13 +55,18 @@ class EditCommand(QUndoCommand):
             self._inverse = self._document.apply(self._edit)
         except (EditError, BoardFileError) as error:
             self._on_error(f"Redo failed: {error}")
+            return
+        self._on_step(self._edit)
 
     def undo(self) -> None:
         """Apply the inverse."""
+        applied = self._inverse
         try:
-            self._edit = self._document.apply(self._inverse)
+            self._edit = self._document.apply(applied)
         except (EditError, BoardFileError) as error:
             self._on_error(f"Undo failed: {error}")
+            return
+        self._on_step(applied)
 
     @property
     def merge_key(self) -> str | None:
@@ -78,6 +85,9 @@ class QtDocument(QObject):
 
     changed = Signal(object)  # the Changes of the edit just applied (also on undo and redo)
     failed = Signal(str)  # a message for the user when an edit is refused
+    # After an undo or redo has been applied and every view has followed it: its Changes
+    # (the board shows what the step brought back, and the keyboard goes there).
+    stepped = Signal(object)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,7 +128,9 @@ class QtDocument(QObject):
         if top is not None:
             top.absorb(edit, inverse)
         else:
-            self.undo_stack.push(EditCommand(self.document, edit, inverse, merge_key, self._step_failed))
+            self.undo_stack.push(
+                EditCommand(self.document, edit, inverse, merge_key, self._step_failed, self._stepped)
+            )
         return True
 
     def _mergeable_top(self, merge_key: str | None) -> EditCommand | None:
@@ -135,6 +147,9 @@ class QtDocument(QObject):
             return None
         top = stack.command(stack.index() - 1)
         return top if isinstance(top, EditCommand) and top.merge_key == merge_key else None
+
+    def _stepped(self, edit: Edit) -> None:
+        self.stepped.emit(changes_of(edit))
 
     def _step_failed(self, message: str) -> None:
         # The stack has already moved its index; its history no longer matches the board, so it

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.model.shown import shown
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.focus import FocusKeeper, focus_page
 from pmdesk.ui.pages import LazyPages, PageFactory
 from pmdesk.ui.plain import menu_text, plain_label
 from pmdesk.ui.refresh import follow
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.focus_keeper = FocusKeeper(self)
         follow(qt_document, ("incident.title",), self._on_changed)
         qt_document.failed.connect(self.show_refusal)
         qt_document.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabToolTip(
                     index, f"{title} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
                 )
-            action.triggered.connect(partial(self.show_page, key))
+            action.triggered.connect(partial(self.go_to_page, key))
             self.go_menu.addAction(action)
             self.addAction(action)
 
@@ -130,6 +132,12 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         """Bring the page registered under ``key`` to the front."""
         self.pages.show(key)
+
+    def go_to_page(self, key: str) -> None:
+        """Show a page with the cursor in its first input, so one can switch and type at once."""
+        self.pages.show(key)
+        # A page built just now is shown on the next turn of the event loop.
+        QTimer.singleShot(0, self, lambda: focus_page(self.pages.current()))
 
     # --- menus ---------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ class BoardCommands:
         self.doc.failed.emit(message)
 
     def _current(self) -> str | None:
-        column = self.page.current_column()
+        column = self.page.selection_column() or self.page.current_column()
         if column is None:
             return None
         index = column.view.currentIndex()

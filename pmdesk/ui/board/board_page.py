@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.changes import Changes
+from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.shown import shown
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
-from pmdesk.ui.board.section_column import SectionColumn
+from pmdesk.ui.board.section_column import CardView, SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
@@ -56,6 +57,7 @@ class BoardPage(QWidget):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard goes to a column, not around it
         self.strip = QWidget(self.scroller)
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +69,7 @@ class BoardPage(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
         follow(qt_document, ("cards", "sections", "participants", "votes", "session"), self._on_changed, self)
+        qt_document.stepped.connect(self._after_step)
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
         from pmdesk.ui.board.board_commands import BoardCommands
@@ -87,7 +90,11 @@ class BoardPage(QWidget):
             column.card_submitted.connect(self.add_card)
             column.author_chosen.connect(self.set_author)
             column.view.vote_clicked.connect(self.vote_requested)
-            column.view.pressed.connect(lambda _index, c=column: self._pressed_in(c))
+            column.view.selectionModel().selectionChanged.connect(
+                lambda _new, _old, c=column: self._selected_in(c)
+            )
+            column.view.focused.connect(lambda c=column: self._selected_in(c))
+            column.view.step_column.connect(lambda step, c=column: self.step_column(c, step))
             column.view.card_delegate.votes_hidden = self.qt_document.board.session.votes_hidden
             column.set_zoom(self.zoom)
             column.view.voting = self.voting
@@ -108,13 +115,52 @@ class BoardPage(QWidget):
         super().resizeEvent(event)
         QTimer.singleShot(0, self.align_headers)
 
-    def _pressed_in(self, column: SectionColumn) -> None:
-        # A plain click selects in one column; Ctrl/Shift-click may gather cards from several.
-        modifiers = QApplication.keyboardModifiers()
-        if not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
-            for other in self.columns:
-                if other is not column:
-                    other.view.selectionModel().clearSelection()
+    def _selected_in(self, column: SectionColumn) -> None:
+        """A selection lives in one column: selecting in (or moving the keyboard to) a column
+        clears the others, so no command acts on a selection left behind elsewhere."""
+        if not column.view.selectionModel().hasSelection() and not column.view.hasFocus():
+            return
+        for other in self.columns:
+            if other is not column and other.view.selectionModel().hasSelection():
+                other.view.selectionModel().clearSelection()
+
+    def _after_step(self, changes: Changes) -> None:
+        """After Undo or Redo the cards and themes it brought back or changed are selected, and
+        the keyboard is in their column (or, if it took them away, still in a column)."""
+        if not self.isVisible() or changes.edit is None:
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and not isinstance(focus, CardView):
+            return  # typing in an entry or the find line: leave the cursor there
+        ids: list[str] = []
+        for step in primitives(changes.edit):
+            if isinstance(step, Insert) and step.collection in ("cards", "themes"):
+                ids.append(str(getattr(step.item, "id", "")))
+            elif isinstance(step, SetField) and step.collection in ("cards", "themes") and step.item_id:
+                ids.append(step.item_id)
+        shown = [i for i in dict.fromkeys(ids) if i in self.model.cards or i in self.model.themes]
+        if shown:
+            self.select(shown)
+        elif focus is None or not focus.isVisible():
+            self.focus_first_input()
+
+    def step_column(self, column: SectionColumn, step: int) -> None:
+        """← / →: the keyboard goes to the neighbouring column, to the card at the same height."""
+        position = self.columns.index(column) + step
+        if not 0 <= position < len(self.columns):
+            return
+        target = self.columns[position].view
+        current = column.view.currentIndex()
+        y = column.view.visualRect(current).center().y() if current.isValid() else 0
+        index = target.indexAt(QPoint(8, max(y, 0)))
+        if not index.isValid() and self.model.rowCount(target.rootIndex()):
+            rows = self.model.rowCount(target.rootIndex())
+            index = self.model.index(0 if y <= 0 else rows - 1, 0, target.rootIndex())
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if index.isValid():
+            target.setCurrentIndex(index)  # selects it too: what the keys act on shows
+            target.scrollTo(index)
+        self.scroller.ensureWidgetVisible(self.columns[position], 0, 0)
 
     def _fill_authors(self) -> None:
         people = [(p.id, p.name) for p in self.qt_document.board.participants]
@@ -173,10 +219,22 @@ class BoardPage(QWidget):
 
     # --- hooks for other areas --------------------------------------------------------------
 
-    def selected_ids(self) -> list[str]:
-        """Ids of the selected cards and themes, column by column, in board order."""
-        ids: list[str] = []
+    def selection_column(self) -> SectionColumn | None:
+        """The column whose selection commands act on: the focused column, else the one with a
+        selection (there is at most one)."""
+        focus = QApplication.focusWidget()
         for column in self.columns:
+            if focus is not None and column.isAncestorOf(focus):
+                return column
+        return next((c for c in self.columns if c.view.selectionModel().hasSelection()), None)
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards and themes of the selection's column, in board order."""
+        ids: list[str] = []
+        chosen_column = self.selection_column()
+        for column in self.columns:
+            if column is not chosen_column:
+                continue
             chosen = {str(i.data(ID_ROLE)) for i in column.view.selectionModel().selectedIndexes()}
             if not chosen:
                 continue
@@ -275,16 +333,16 @@ class BoardPage(QWidget):
             column.select_ids([item_id], edit=True)
 
     def select(self, ids: list[str]) -> None:
-        """Select these items (in their columns) and focus the first one's column."""
-        first = True
+        """Select these items in the first column holding any of them, and focus that column."""
+        chosen = next(
+            (c for c in self.columns if any(self.model.section_of(i) == c.section_id for i in ids)), None
+        )
         for column in self.columns:
-            mine = [i for i in ids if self.model.section_of(i) == column.section_id]
-            column.view.selectionModel().clearSelection()
-            if mine:
-                column.select_ids(mine)
-                if first:
-                    column.view.setFocus()
-                    first = False
+            if column is not chosen:
+                column.view.selectionModel().clearSelection()
+        if chosen is not None:
+            chosen.select_ids([i for i in ids if self.model.section_of(i) == chosen.section_id])
+            chosen.view.setFocus()
 
     # --- find -------------------------------------------------------------------------------
 
@@ -295,9 +353,12 @@ class BoardPage(QWidget):
         self.find_line.selectAll()
 
     def close_find(self) -> None:
-        """Close the find line and show everything again."""
+        """Close the find line and show everything again; the keyboard goes back to the cards."""
+        had_focus = self.find_line.hasFocus()
         self.find_line.clear()
         self.find_line.setVisible(False)
+        if had_focus:
+            self.focus_first_input()
 
     def _find_changed(self, text: str) -> None:
         self.model.find_text = text.strip()
@@ -338,11 +399,19 @@ class BoardPage(QWidget):
             QTimer.singleShot(0, self._focus_cards)
 
     def _focus_cards(self) -> None:
-        column = self.current_column()
-        if column is not None and self.isVisible():
-            column.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not column.view.currentIndex().isValid() and self.model.rowCount(column.view.rootIndex()):
-                column.view.setCurrentIndex(self.model.index(0, 0, column.view.rootIndex()))
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):  # Ctrl+F, say, has put it in the page since
+            self.focus_first_input()
+
+    def focus_first_input(self) -> bool:
+        """The keyboard to the column with the selection (else the current one), on a card."""
+        column = self.selection_column() or self.current_column()
+        if column is None or not self.isVisible():
+            return False
+        column.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not column.view.currentIndex().isValid() and self.model.rowCount(column.view.rootIndex()):
+            column.view.setCurrentIndex(self.model.index(0, 0, column.view.rootIndex()))
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape closes the find line."""

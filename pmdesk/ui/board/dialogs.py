@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QColorDialog,
@@ -212,8 +212,13 @@ class NotesDialog(QDialog):
         layout.addWidget(heading)
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(notes)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(_buttons(self))
+        box = _buttons(self)
+        box.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Keep the notes (Ctrl+Enter)")
+        layout.addWidget(box)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter alone is a new line in the notes
+            QShortcut(QKeySequence(keys), self, self.accept)
 
     def text(self) -> str:
         """The notes as typed."""

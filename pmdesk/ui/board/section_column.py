@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPalette,
@@ -38,6 +39,8 @@ class CardView(QTreeView):
     """The cards of one section; in voting mode a click places a dot."""
 
     vote_clicked = Signal(str, object)  # item id, keyboard modifiers
+    focused = Signal()  # the keyboard came to this column
+    step_column = Signal(int)  # ← / →: -1 or +1, to the neighbouring column
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,19 @@ class CardView(QTreeView):
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._width = 0
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Say so: the board keeps the selection in the column that has the keyboard."""
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """← and → walk the columns (themes fold with a click on their "▾ n cards")."""
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.step_column.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
 
     def reset(self) -> None:
         """After a model reset, show this column's section again (with its selection and folds)."""

@@ -1,0 +1,130 @@
+"""Keyboard focus always lands somewhere visible and useful in the window.
+
+A page may offer ``focus_first_input()`` (Ctrl+1 … Ctrl+9 put the cursor there); otherwise the
+first visible control of the page that takes keyboard focus, skipping buttons, is used.
+``FocusKeeper`` puts the focus back when it is lost: a focused widget hidden or deleted by an
+edit, an undo or a closed find bar, or a dialog closed while the window was not re-activated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabBar,
+    QWidget,
+)
+
+
+def takes_focus(widget: QWidget) -> bool:
+    """True if the widget is on screen, enabled and takes focus from the keyboard."""
+    return (
+        widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+    )
+
+
+# Controls that take focus but are not where one types or navigates: buttons, and scroll areas
+# around forms (their fields are next in the chain).
+_NOT_INPUTS = (QAbstractButton, QScrollArea)
+
+
+def first_input(page: QWidget) -> QWidget | None:
+    """The first control of ``page`` in Tab order that takes text or navigation (not a button)."""
+    widget = page.nextInFocusChain()
+    seen: set[int] = set()
+    while widget is not None and id(widget) not in seen and widget is not page:
+        seen.add(id(widget))
+        if page.isAncestorOf(widget) and takes_focus(widget) and not isinstance(widget, _NOT_INPUTS):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def focus_page(page: QWidget | None) -> bool:
+    """Put the cursor in the page's first input; False if the page has none to offer."""
+    if page is None or not page.isVisible():
+        return False
+    custom: Any = getattr(page, "focus_first_input", None)
+    if callable(custom) and custom():
+        return True
+    target = first_input(page)
+    if target is None:
+        return False
+    target.setFocus(Qt.FocusReason.OtherFocusReason)  # no select-all: typing never replaces a text
+    if isinstance(target, QLineEdit):
+        target.end(False)  # typing continues the text
+    elif isinstance(target, QPlainTextEdit):
+        target.moveCursor(QTextCursor.MoveOperation.End)
+    return True
+
+
+class FocusKeeper(QObject):
+    """Watches one main window and gives the focus back to something useful when it is lost."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._pending = False
+        self._dialog: QWidget | None = None
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    def _mine(self, widget: QWidget | None) -> bool:
+        """True if ``widget`` is in this window or in a dialog of it."""
+        while widget is not None:
+            top = widget.window()
+            if top is self.window:
+                return True
+            widget = top.parentWidget()
+        return False
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.window) or new is not None or old is None:
+            return
+        if shiboken6.isValid(old) and self._mine(old):
+            dialog = old.window()
+            self._dialog = dialog if dialog is not self.window else None
+            self.schedule()
+
+    def schedule(self) -> None:
+        """Check the focus once the current event is handled (widgets settle first)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.restore)
+
+    def restore(self) -> None:
+        """If nothing useful has the focus, put it in the current page."""
+        self._pending = False
+        dialog, self._dialog = self._dialog, None
+        window = self.window
+        if not window.isVisible() or QApplication.activeModalWidget() or QApplication.activePopupWidget():
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.isVisible() and self._mine(focus):
+            return
+        if not window.isActiveWindow():
+            # A dialog of ours closed and nothing took the keyboard back (no window manager, or
+            # one that does not re-activate the parent). Leaving the window for another program
+            # leaves it alone: then the focus was lost from the window itself.
+            closed = dialog is not None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
+            if not closed or QApplication.activeWindow() is not None:
+                return
+            window.activateWindow()
+        pages: Any = getattr(window, "pages", None)
+        current = pages.current() if pages is not None else None
+        if not focus_page(current):
+            bar = window.findChild(QTabBar)
+            (bar or window).setFocus(Qt.FocusReason.OtherFocusReason)

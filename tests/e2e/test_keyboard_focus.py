@@ -1,0 +1,93 @@
+"""Keyboard focus in the room: always somewhere visible and useful, and on the focused column's cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.e2e.conftest import RoomFactory
+from tests.e2e.room import Room, card, theme
+
+
+def click_item(window: Room, text: str, modifiers: str = "") -> None:
+    """Click a card or theme on its text, as a person picks it."""
+    x, y, width, _height = window.item(text)
+    window.click(x + width // 2, y + 12, modifiers=modifiers)
+
+
+def focused(window: Room) -> dict[str, Any]:
+    """The focused widget, which must exist and be on screen."""
+    focus = window.focus()
+    assert focus is not None, "nothing has the keyboard"
+    assert focus["visible"], focus
+    return focus
+
+
+def test_ctrl_digit_puts_the_cursor_in_the_pages_first_input(room: RoomFactory) -> None:
+    window = room()
+    window.key("ctrl+8")
+    window.type("Rollbacks are cheap")
+    window.key("ctrl+1")
+    assert focused(window)["text"].startswith("Checkout API outage")  # the incident title
+    window.type(" (SEV1)")
+    window.key("ctrl+7")
+    assert focused(window)["class"] == "ActionsTable"
+    window.key("ctrl+4")
+    assert focused(window)["class"] == "CardView"
+    board = window.export()
+    assert board["session"]["takeaways"] == "Rollbacks are cheap"
+    assert board["incident"]["title"].endswith("config push (SEV1)")
+
+
+def test_ctrl_g_groups_the_focused_columns_cards_only(room: RoomFactory) -> None:
+    window = room()
+    click_item(window, "Fast, safe rollback")  # a theme, selected in the first column
+    click_item(window, "Gateway pool metrics exist", modifiers="ctrl")  # cards in the second
+    click_item(window, "Latency alert threshold", modifiers="ctrl")
+    window.key("ctrl+g")
+    window.type("Alerting gaps")
+    window.key("Return")
+    board = window.export()
+    grouped = theme(board, "Alerting gaps")
+    assert grouped["section"] == "lessons"
+    assert card(board, "Gateway pool metrics exist")["theme"] == grouped["id"]
+    assert card(board, "Latency alert threshold")["theme"] == grouped["id"]
+    rollback = theme(board, "Fast, safe rollback")
+    in_rollback = [c["text"][:9] for c in board["cards"] if c["theme"] == rollback["id"]]
+    assert in_rollback == ["One-click", "We had th"]
+    assert not [c for c in board["cards"] if c["text"] == "Alerting gaps"]
+
+
+def test_left_and_right_walk_the_columns(room: RoomFactory) -> None:
+    window = room()
+    click_item(window, "Incident channel stayed calm")
+    first = focused(window)["rect"]
+    window.key("Right")
+    second = focused(window)
+    assert second["class"] == "CardView" and second["rect"][0] > first[0]
+    window.key("Delete")  # acts on the card now selected in the second column, not on the first's
+    window.key("Left")
+    assert focused(window)["rect"] == first
+    board = window.export()
+    assert card(board, "Incident channel stayed calm")
+    assert len(board["cards"]) == 23
+
+
+def test_focus_comes_back_after_find_a_dialog_and_undo(room: RoomFactory) -> None:
+    window = room()
+    window.key("ctrl+1")
+    window.key("ctrl+f")  # from another page: to the board's find
+    assert window.page() == "board" and focused(window)["class"] == "QLineEdit"
+    window.type("status page link")
+    window.key("Return", "Escape")
+    assert focused(window)["class"] == "CardView"
+    window.key("ctrl+shift+n")  # the found card's notes
+    window.key("Escape")
+    assert focused(window)["class"] == "CardView"
+    window.key("Delete")
+    window.key("ctrl+z")
+    assert focused(window)["class"] == "CardView"
+    window.key("ctrl+shift+n")  # the keys still act on the card that shows as selected
+    window.type("Link was pinned in the channel")
+    window.key("ctrl+Return")
+    note = card(window.export(), "Support had a status page link")["notes"]
+    assert note == "Link was pinned in the channel"
