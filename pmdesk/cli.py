@@ -6,6 +6,8 @@
     pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT|-] [--force]
     pmdesk demo OUT.pmdesk [--force]
     pmdesk install-desktop [--uninstall]
+    pmdesk search FOLDER… QUERY [--json]
+    pmdesk actions FOLDER… [--open] [--overdue] [--owner NAME] [--format table|csv|json|ics]
     pmdesk help [COMMAND | board-format]
 
 JSON goes to stdout without ``-o``; the other formats go to ``-o OUT``, or by default next to
@@ -34,7 +36,7 @@ from pmdesk.model.shown import shown
 from pmdesk.model.strict_json import JsonError, loads
 from pmdesk.store.errors import BoardFileError
 
-COMMANDS = ("import", "export", "demo", "install-desktop", "help")
+COMMANDS = ("import", "export", "demo", "install-desktop", "search", "actions", "help")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
 STDOUT = Path("-")
 
@@ -69,7 +71,11 @@ def _command_parser(command: str) -> _Parser:
     from pmdesk import cli_help
 
     parser = _Parser(prog=f"pmdesk {command}", formatter_class=argparse.RawDescriptionHelpFormatter)
-    if command == "import":
+    if command in ("search", "actions"):
+        from pmdesk.cli_library import add_arguments
+
+        add_arguments(parser, command)
+    elif command == "import":
         from pmdesk.resources import resource_path
 
         parser.description = "Create a board file from a JSON board."
@@ -225,6 +231,18 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search(args: argparse.Namespace) -> int:
+    from pmdesk.cli_library import run_search
+
+    return run_search(args, _write_stdout)
+
+
+def _actions(args: argparse.Namespace) -> int:
+    from pmdesk.cli_library import run_actions
+
+    return run_actions(args, _write_stdout)
+
+
 def _install_desktop(args: argparse.Namespace) -> int:
     from pmdesk import desktop
 
@@ -279,6 +297,7 @@ def _run(argv: list[str]) -> int:
         command = argv[0]
         args = _command_parser(command).parse_args(argv[1:])
         handlers = {"import": _import, "export": _export, "demo": _demo}
+        handlers.update(search=_search, actions=_actions)
         handler = {**handlers, "install-desktop": _install_desktop, "help": _help}[command]
         return handler(args)
     return _open_window(_main_parser().parse_args(argv))

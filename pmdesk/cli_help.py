@@ -26,6 +26,9 @@ commands:
   pmdesk import BOARD.json OUT.pmdesk          create a board from JSON
   pmdesk export IN.pmdesk --format FORMAT      the report, the actions, the board as JSON, ...
   pmdesk install-desktop [--uninstall]         add pmdesk to the desktop's applications menu
+  pmdesk search FOLDER… QUERY [--json]         search every board in the folders
+  pmdesk actions FOLDER… [--open] [--overdue]  the actions of every board in the folders
+                 [--owner NAME] [--format table|csv|json|ics]
   pmdesk help [COMMAND | board-format]         this help, a command's, or the JSON format
 
 Errors are one line on stderr; the exit status is 2 for bad input, 1 for a fault in pmdesk."""

@@ -130,10 +130,16 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def _uid(seed: str) -> str:
+    """A UID as a single board's export makes it (the same action keeps its UID in both)."""
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32] + "@pmdesk"
+
+
 def to_ics(rows: list[ActionRow], now: dt.datetime | None = None) -> str:
     """The register as iCalendar: a to-do for each action with a due date."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    uids: set[str] = set()
     for row in rows:
         due = (row.due or "").replace("-", "")
         if len(due) != 8 or not due.isdigit():
@@ -142,10 +148,13 @@ def to_ics(rows: list[ActionRow], now: dt.datetime | None = None) -> str:
         description = f"Owner: {owner}\nPriority: {label(row.priority)}\nPost-mortem: {row.board.title}"
         if row.answers:
             description += f"\nAnswers: {row.answers}"
-        seed = f"{row.board.reference}|{row.board.title}|action|{row.action_id}"
+        uid = _uid(f"{row.board.reference}|{row.board.title}|action|{row.action_id}")
+        if uid in uids:  # a copy of a board: its to-dos need UIDs of their own in this calendar
+            uid = _uid(f"{row.board.path}|{row.board.reference}|{row.board.title}|action|{row.action_id}")
+        uids.add(uid)
         lines += [
             "BEGIN:VTODO",
-            f"UID:{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:32]}@pmdesk",
+            f"UID:{uid}",
             f"DTSTAMP:{stamp}",
             f"SUMMARY:{escape_text(row.text)}",
             f"DESCRIPTION:{escape_text(description)}",
