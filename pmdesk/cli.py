@@ -173,7 +173,8 @@ def _import(args: argparse.Namespace) -> int:
     _warn_suffix(args.target, "pmdesk")
     data = load_json_board(source)
     if not isinstance(data, dict):
-        raise UsageError(f"{source}: not a JSON object (the top level is {type(data).__name__})")
+        kind = "null" if data is None else type(data).__name__
+        raise UsageError(f"{source}: not a JSON object (the top level is {kind})")
     try:
         board = board_from_json(data)
     except ImportProblem as problem:

@@ -134,6 +134,7 @@ def test_demo_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.
         (b"", "not JSON (Expecting value at line 1 column 1)"),
         (b"[1, 2]", "not a JSON object (the top level is list)"),
         (b'"board"', "not a JSON object (the top level is str)"),
+        (b"null", "not a JSON object (the top level is null)"),
         (b"[" * 100_000, "not JSON (nested too deeply)"),
         (b'{"format": "pmdesk", "version": 1}', "incident: required (with at least a title)"),
     ],
