@@ -116,12 +116,21 @@ class QtDocument(QObject):
         """
         if edit is None:
             return False
-        self._origin = origin
         try:
-            inverse = self.document.apply(edit)
+            self.push_strict(edit, merge_key, origin)
         except (EditError, BoardFileError) as error:
             self.failed.emit(str(error))
             return False
+        return True
+
+    def push_strict(self, edit: Edit, merge_key: str | None = None, origin: object = None) -> None:
+        """Apply an edit as one undo step, raising EditError or BoardFileError if it is refused.
+
+        For callers that report refusals themselves (the room tells the device, not the window).
+        """
+        self._origin = origin
+        try:
+            inverse = self.document.apply(edit)
         finally:
             self._origin = None
         top = self._mergeable_top(merge_key)
@@ -131,7 +140,6 @@ class QtDocument(QObject):
             self.undo_stack.push(
                 EditCommand(self.document, edit, inverse, merge_key, self._step_failed, self._stepped)
             )
-        return True
 
     def _mergeable_top(self, merge_key: str | None) -> EditCommand | None:
         """The step that typing with ``merge_key`` continues, if it is the newest one.

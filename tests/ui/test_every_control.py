@@ -104,6 +104,8 @@ ACTIONS: dict[str, tuple[str, bool]] = {
     "Meeting/Plan Minutes…": ("card", False),
     "Meeting/Reveal Cards": ("card", False),
     "Meeting/Reveal Votes": ("card", False),
+    "Meeting/Open the Room…": ("card", False),  # its dialog is cancelled
+    "Meeting/Show Join Code": ("card", False),  # the room is closed: it asks to open it (cancelled)
     "Help/About pmdesk": ("card", False),
 }
 # Controls used first, to reach the state a control acts on.

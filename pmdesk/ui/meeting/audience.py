@@ -99,13 +99,23 @@ class AudienceView(QWidget):
         body = QVBoxLayout(holder)
         margin = self.look.px(1.0)
         body.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        body.addWidget(self._build(phase_id))
+        body.addWidget(self._build(phase_id), 1)
+        room = self.controller.room
+        if room is not None and not self.controller.join_shown:
+            from pmdesk.ui.room.slide import join_line
+
+            body.addWidget(join_line(self.look, room))
         self.canvas.setWidget(holder)
         self.built.emit()
 
     def _build(self, phase_id: str) -> QWidget:
         board = self.controller.board
         look = self.look
+        room = self.controller.room
+        if room is not None and self.controller.join_shown:
+            from pmdesk.ui.room.slide import face_down_counts, room_slide
+
+            return room_slide(look, board, room, face_down_counts(board))
         if phase_id == "tone":
             return render.tone_view(look)
         if phase_id == "facts":

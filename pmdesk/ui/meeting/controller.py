@@ -22,6 +22,7 @@ from pmdesk.ui.document_adapter import QtDocument
 if TYPE_CHECKING:
     from pmdesk.ui.main_window import MainWindow
     from pmdesk.ui.meeting.presentation import Presenter
+    from pmdesk.ui.room.slide import RoomShown
 
 # Which page each phase of the default agenda brings to the front (first one that exists).
 PHASE_PAGES: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,8 @@ class MeetingController(QObject):
         self.cards_face_down = True
         self.presenting = False
         self.presenter: Presenter | None = None  # set by the meeting's install
+        self.room: RoomShown | None = None  # the room open to devices (pmdesk.ui.room.control)
+        self.join_shown = False  # the projector shows the room's join slide
         phases = self.phases()
         self.phase_id: str | None = phases[0].id if phases else None
         if self.phase_id is not None:

@@ -89,6 +89,9 @@ class Meeting(QObject):
         self.controller.room_changed.connect(self._update_private_entry)
         self.controller.phase_changed.connect(lambda _id: self._update_private_entry())
         self._build_menus()
+        from pmdesk.ui.room.install import install_room
+
+        self.room_control = install_room(self)
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()
         window.closing.connect(self._on_closing)

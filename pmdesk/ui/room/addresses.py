@@ -1,0 +1,45 @@
+"""The laptop's addresses a phone on the room's network (or the laptop's hotspot) can reach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+LOOPBACK = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address to listen on, and the interface it belongs to (for the person choosing)."""
+
+    host: str
+    interface: str
+    loopback: bool = False
+
+    def label(self) -> str:
+        """How the choice reads in the dialog."""
+        if self.loopback:
+            return f"{self.host} (this computer only)"
+        return f"{self.host} ({self.interface})" if self.interface else self.host
+
+
+def local_addresses() -> list[Address]:
+    """IPv4 addresses of the interfaces that are up: the network's ones first, loopback last."""
+    found: list[Address] = []
+    loop: list[Address] = []
+    flags = QNetworkInterface.InterfaceFlag
+    for interface in QNetworkInterface.allInterfaces():
+        state = interface.flags()
+        if not (state & flags.IsUp and state & flags.IsRunning):
+            continue
+        name = interface.humanReadableName() or interface.name()
+        for entry in interface.addressEntries():
+            ip = entry.ip()
+            if ip.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                continue
+            address = Address(ip.toString(), name, ip.isLoopback())
+            (loop if address.loopback else found).append(address)
+    if not any(a.host == LOOPBACK for a in loop):
+        loop.append(Address(LOOPBACK, "lo", True))
+    return found + loop

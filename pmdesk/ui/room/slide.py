@@ -1,0 +1,180 @@
+"""The projector's join slide: a large QR code of the join URL, the URL in large type, the Wi-Fi
+join code when one was given, how many devices joined and how many cards lie face down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from pmdesk.model.board import Board
+from pmdesk.ui.meeting.render import Look, column
+from pmdesk.ui.plain import plain_label
+from pmdesk.ui.room.qr import QrCode, wifi_payload
+
+
+@dataclass(frozen=True)
+class RoomShown:
+    """What the room shows about itself: the join URL, the Wi-Fi, and who joined."""
+
+    url: str
+    ssid: str = ""
+    password: str = ""
+    devices: int = 0
+
+
+def devices_text(count: int) -> str:
+    """ "1 device joined", "3 devices joined", "No device has joined yet"."""
+    if count == 0:
+        return "No device has joined yet"
+    return "1 device joined" if count == 1 else f"{count} devices joined"
+
+
+def cards_text(count: int) -> str:
+    """ "1 card", "3 cards"."""
+    return "1 card" if count == 1 else f"{count} cards"
+
+
+class FitLabel(QLabel):
+    """One line of plain text at the largest size (up to ``max_px``) that fits the label's width."""
+
+    def __init__(self, text: str, max_px: int, min_px: int = 12, monospace: bool = False) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setText(text)
+        self.max_px = max_px
+        self.min_px = min_px
+        font = self.font()
+        if monospace:
+            font.setFamily("DejaVu Sans Mono")
+            font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setBold(True)
+        font.setPixelSize(max_px)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(QFontMetrics(font).height())
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Shrink the font until the line fits the width."""
+        super().resizeEvent(event)
+        font = self.font()
+        font.setPixelSize(self.max_px)
+        width = QFontMetrics(font).horizontalAdvance(self.text()) + 4
+        available = max(1, self.width())
+        size = self.max_px if width <= available else max(self.min_px, self.max_px * available // width)
+        if size != self.font().pixelSize():
+            font.setPixelSize(size)
+            self.setFont(font)
+            self.setMinimumHeight(QFontMetrics(font).height())
+
+
+def _qr_box(text: str, side: int, name: str) -> QFrame:
+    """A QR code on white (whatever the theme), at most ``side`` pixels square."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setStyleSheet(f"QFrame#{name}{{background:white;border-radius:8px;}}")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    code = QrCode(text, frame)
+    code.setObjectName(f"{name}Code")
+    layout.addWidget(code)
+    frame.setMaximumSize(side, side)
+    frame.setMinimumSize(min(side, code.modules() * 4), min(side, code.modules() * 4))
+    return frame
+
+
+def room_slide(look: Look, board: Board, shown: RoomShown, face_down: dict[str, int]) -> QWidget:
+    """The join slide: QR and URL, the Wi-Fi's own code, joined devices, cards face down per section."""
+    c = look.colours
+    widget, layout = column(look.px(0.5))
+    widget.setObjectName("RoomSlide")
+    row = QHBoxLayout()
+    row.setSpacing(look.px(1.2))
+    row.addWidget(_qr_box(shown.url, look.px(18), "JoinQr"), 3)
+
+    side, side_layout = column(look.px(0.45))
+    side_layout.addWidget(look.label("Join from your phone", 1.6, c.accent, bold=True))
+    side_layout.addWidget(
+        look.label("Scan the code, or type the address below. Your cards stay private until the reveal.", 0.9)
+    )
+    devices = look.label(devices_text(shown.devices), 1.2, c.text, bold=True)
+    devices.setObjectName("RoomDevices")
+    side_layout.addWidget(devices)
+    if shown.ssid:
+        side_layout.addSpacing(look.px(0.4))
+        wifi_row = QHBoxLayout()
+        wifi_row.setSpacing(look.px(0.6))
+        wifi_row.addWidget(_qr_box(wifi_payload(shown.ssid, shown.password), look.px(7), "WifiQr"), 0)
+        words, words_layout = column(look.px(0.2))
+        words_layout.addWidget(look.label("First join the Wi-Fi", 0.9, c.accent, bold=True))
+        ssid = look.label(f"Network: {shown.ssid}", 0.9)
+        ssid.setObjectName("RoomWifiName")
+        words_layout.addWidget(ssid)
+        if shown.password:
+            secret = look.label(f"Password: {shown.password}", 0.9)
+            secret.setObjectName("RoomWifiPassword")
+            words_layout.addWidget(secret)
+        words_layout.addStretch(1)
+        wifi_row.addWidget(words, 1)
+        side_layout.addLayout(wifi_row)
+    side_layout.addStretch(1)
+    row.addWidget(side, 4)
+    layout.addLayout(row, 1)
+
+    url = FitLabel(shown.url, look.px(1.6), monospace=True)
+    url.setObjectName("RoomUrl")
+    url.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    url.setStyleSheet(f"color:{c.text};background:transparent;")
+    layout.addWidget(url)
+    layout.addWidget(_counts(look, board, face_down))
+    return widget
+
+
+def _counts(look: Look, board: Board, face_down: dict[str, int]) -> QWidget:
+    """Per section, how many cards lie face down (never what they say)."""
+    c = look.colours
+    holder = QWidget()
+    holder.setObjectName("RoomCounts")
+    grid = QGridLayout(holder)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(look.px(0.5))
+    total = sum(face_down.values())
+    grid.addWidget(
+        look.label(f"Written so far, face down: {cards_text(total)}", 0.8, c.muted, bold=True),
+        0,
+        0,
+        1,
+        max(1, len(board.sections)),
+    )
+    for col, section in enumerate(board.sections):
+        grid.setColumnStretch(col, 1)
+        count = face_down.get(section.id, 0)
+        note = look.note(f"{section.title}: {count}", c.button, c.button_text, 0.8, bold=True)
+        note.setObjectName("RoomCount")
+        note.setProperty("section", section.id)
+        note.setProperty("count", count)
+        grid.addWidget(note, 1, col)
+    return holder
+
+
+def join_line(look: Look, shown: RoomShown) -> QLabel:
+    """A small reminder at the foot of other slides: where late arrivals join."""
+    line = plain_label(f"Join: {shown.url}   ·   {devices_text(shown.devices)}", wrap=False)
+    line.setObjectName("RoomJoinLine")
+    line.setStyleSheet(
+        f"font-size:{look.px(0.6)}px;color:{look.colours.muted};background:transparent;font-family:monospace;"
+    )
+    return line
+
+
+def face_down_counts(board: Board) -> dict[str, int]:
+    """How many cards lie face down in each section (cards from devices not yet revealed)."""
+    counts = {section.id: 0 for section in board.sections}
+    for card in board.cards:
+        if getattr(card, "pending", False):
+            counts[card.section] = counts.get(card.section, 0) + 1
+    return counts

@@ -1,0 +1,197 @@
+"""Opening the room from the window: the dialog, the join slide on the projector, closing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from pmdesk.room.gateway import RoomGateway
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.install import Meeting
+from pmdesk.ui.room.addresses import Address
+from pmdesk.ui.room.control import RoomControl
+from pmdesk.ui.room.dialog import OpenRoomDialog
+from pmdesk.ui.room.qr import QrCode, wifi_payload
+from tests.ui.meeting.test_presentation import go, strings_held
+
+ADDRESSES = [
+    Address("192.168.7.20", "wlan0"),
+    Address("10.42.0.1", "hotspot"),
+    Address("127.0.0.1", "lo", True),
+]
+
+
+class FakeServer:
+    """Stands in for the room's HTTP server: remembers how it was made, started and closed."""
+
+    def __init__(self, gateway: RoomGateway, host: str) -> None:
+        self.gateway = gateway
+        self.host = host
+        self.started = self.closed = False
+        self.joined = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:43817/j/TOKEN"
+
+    def start(self) -> None:
+        self.started = True
+
+    def devices(self) -> int:
+        return self.joined
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def room_of(meeting: Meeting, made: list[FakeServer]) -> RoomControl:
+    control = meeting.room_control
+
+    def factory(gateway: RoomGateway, host: str) -> FakeServer:
+        made.append(FakeServer(gateway, host))
+        return made[-1]
+
+    control.server_factory = factory
+    control.addresses = lambda: ADDRESSES
+    return control
+
+
+def answer(qtbot: QtBot, control: RoomControl, fill: Callable[[OpenRoomDialog], None]) -> None:
+    """When the dialog opens, let ``fill`` answer it as a person would."""
+
+    def later() -> None:
+        if control.dialog is None:
+            QTimer.singleShot(20, later)
+            return
+        fill(control.dialog)
+
+    QTimer.singleShot(0, later)
+
+
+def room_button(window: MainWindow) -> QPushButton:
+    button = window.findChild(QPushButton, "RoomOpenButton")
+    assert isinstance(button, QPushButton)
+    return button
+
+
+def test_open_the_room_from_the_room_view_shows_the_join_slide(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    window.show_page("room")
+    button = room_button(window)
+    assert button.text() == "Open the room…"
+
+    def fill(dialog: OpenRoomDialog) -> None:
+        assert dialog.address.currentData() == "192.168.7.20"  # the first that is not loopback
+        dialog.address.setCurrentIndex(1)
+        qtbot.keyClicks(dialog.ssid, "Retro;room")
+        qtbot.keyClicks(dialog.password, "short")
+        assert not dialog.open_button.isEnabled() and "8 to 63" in dialog.problem.text()
+        qtbot.keyClicks(dialog.password, "-but-long")
+        assert dialog.open_button.isEnabled()
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+
+    answer(qtbot, control, fill)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(made) == 1 and made[0].host == "10.42.0.1" and made[0].started
+    assert button.text() == "Close the room"
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is not None)
+    codes = {code.objectName(): code for code in room.findChildren(QrCode)}
+    assert codes["JoinQrCode"].text == "http://10.42.0.1:43817/j/TOKEN"
+    assert codes["WifiQrCode"].text == wifi_payload("Retro;room", "short-but-long")
+    texts = strings_held(room)
+    assert "http://10.42.0.1:43817/j/TOKEN" in texts
+    assert "Network: Retro;room" in texts and "No device has joined yet" in texts
+    made[0].joined = 3
+    qtbot.waitUntil(lambda: "3 devices joined" in strings_held(room), timeout=3000)
+    # the Wi-Fi password lives in memory only: never in the board
+    assert "short-but-long" not in repr(window.qt_document.board)
+
+
+def test_closing_the_room_stops_the_server_and_takes_the_code_off_the_projector(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    actions = {a.objectName(): a for a in window.findChildren(QAction)}
+    answer(qtbot, control, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    actions["OpenRoomAction"].trigger()
+    assert control.is_open and actions["OpenRoomAction"].text() == "Close the R&oom"
+    window.show_page("room")
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is not None)
+    actions["ShowJoinCodeAction"].trigger()  # the phase's own view, with a join line at its foot
+    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is None)
+    line = room.findChild(QLabel, "RoomJoinLine")
+    assert isinstance(line, QLabel) and "http://192.168.7.20:43817/j/TOKEN" in line.text()
+    actions["OpenRoomAction"].trigger()  # now "Close the Room"
+    assert made[0].closed and not control.is_open
+    assert control.gateway is None and meeting.controller.room is None
+    qtbot.waitUntil(lambda: room.findChild(QLabel, "RoomJoinLine") is None)
+    assert all("TOKEN" not in text for text in strings_held(room))
+
+
+def test_the_room_closes_with_the_window(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    answer(qtbot, control, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(room_button(window), Qt.MouseButton.LeftButton)
+    gateway = control.gateway
+    assert gateway is not None
+    window.close()
+    assert made[0].closed and gateway.closed
+
+
+def test_cancel_opens_nothing(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    answer(qtbot, control, lambda d: d.reject())
+    qtbot.mouseClick(room_button(window), Qt.MouseButton.LeftButton)
+    assert not made and not control.is_open
+
+
+def test_an_address_it_cannot_listen_on_says_so_in_one_line(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    control = meeting.room_control
+
+    def refuse(_gateway: RoomGateway, _host: str) -> FakeServer:
+        raise OSError(99, "Cannot assign requested address")
+
+    control.server_factory = refuse
+    control.addresses = lambda: ADDRESSES
+    messages: list[str] = []
+    window.show_error = lambda title, message: messages.append(f"{title}: {message}")  # type: ignore[method-assign]
+    answer(qtbot, control, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(room_button(window), Qt.MouseButton.LeftButton)
+    assert messages == [
+        "The room could not open: pmdesk cannot serve on 192.168.7.20: Cannot assign requested address"
+    ]
+    assert not control.is_open and meeting.controller.room is None
+
+
+def test_devices_follow_the_meetings_phase(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    answer(qtbot, control, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(room_button(window), Qt.MouseButton.LeftButton)
+    gateway = made[0].gateway
+    heard: list[int] = []
+    gateway.watch(lambda: heard.append(1))
+    go(qtbot, meeting, "reflection")
+    assert gateway.phase().mode == "write" and gateway.phase().ends_at is not None
+    go(qtbot, meeting, "prioritization")
+    assert gateway.phase().mode == "vote" and heard
+    go(qtbot, meeting, "actions")
+    assert gateway.phase().mode == "view"
+    pause = next(a for a in meeting.meeting_menu.actions() if a.text() == "Pause or &Resume Timer")
+    pause.trigger()
+    qtbot.waitUntil(lambda: gateway.phase().paused_remaining is not None, timeout=3000)
+    assert gateway.phase().ends_at is None
