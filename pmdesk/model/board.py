@@ -97,6 +97,9 @@ class Card:
     theme: str | None = None
     notes: str = ""
     hint_silenced: bool = False
+    # Written on a participant's device and not yet revealed: face down on the projector,
+    # left out of the report (pmdesk/model/room_ops.py).
+    pending: bool = False
 
 
 @dataclass

@@ -272,7 +272,7 @@ def _check_action_field(board: Board, name: str, value: Any) -> None:
         if value is not None:
             find_index(board, "participants", value)
     elif name == "source":
-        ids = {card.id for card in board.cards} | {theme.id for theme in board.themes}
+        ids = {card.id for card in board.cards if not card.pending} | {theme.id for theme in board.themes}
         if value is not None and value not in ids:
             raise EditError("an action answers a card or a theme of this board")
     else:

@@ -154,10 +154,16 @@ def _place(rec: Recorder, card_id: str, before: str | None, section_id: str, the
     rec.move("cards", source, target)
 
 
+def _check_revealed(item: Card) -> None:
+    if item.pending:
+        raise EditError("A card still face down joins no theme: reveal the cards first.")
+
+
 def _join(rec: Recorder, card_id: str, theme_id: str) -> None:
     """Put a card into a theme: it moves to the theme's section, its dots go to the theme."""
     target_theme = theme(rec.board, theme_id)
     moving = card(rec.board, card_id)
+    _check_revealed(moving)
     if moving.theme == theme_id:
         return
     _leave_theme(rec, card_id)
@@ -173,6 +179,7 @@ def group_cards(board: Board, card_ids: Sequence[str], label: str = "", theme_id
     if not ids:
         raise EditError("select at least one card to group")
     first = card(board, ids[0])
+    _check_revealed(first)
     with recording(board, "Group cards") as rec:
         new_theme = Theme(theme_id or new_id("t"), first.section, label)
         rec.append("themes", new_theme)

@@ -164,6 +164,7 @@ FIELDS: dict[tuple[str, str], Rule] = {
     ("cards", "theme"): _ref("A card's theme"),
     ("cards", "notes"): _text("A card's notes"),
     ("cards", "hint_silenced"): Rule("Silencing the hint", "bool"),
+    ("cards", "pending"): Rule("A card face down (not yet revealed)", "bool"),
     ("votes", "participant"): _ref("A dot's participant"),
     ("votes", "target"): _ref("A dot's card or theme", nullable=False),
     ("actions", "id"): _ref("An action's id", nullable=False),

@@ -93,8 +93,11 @@ def board_problems(board: Board) -> list[Problem]:
         _fields(check, path, "cards", card)
         if card.id in theme_ids:
             check.add(f"{path}.id", f"{quoted(card.id)} is also a theme's id")
-    _check_votes(check, board, people, card_ids, theme_ids)
-    _check_actions(check, board, people, card_ids | theme_ids)
+        if card.pending is True and card.theme is not None:
+            check.add(f"{path}.theme", "a card face down (pending) is in no theme")
+    face_down = {card.id for card in board.cards if card.pending is True}
+    _check_votes(check, board, people, card_ids - face_down, theme_ids)
+    _check_actions(check, board, people, (card_ids - face_down) | theme_ids)
     _fields(check, "session", "session", board.session)
     check.ids("agenda", board.agenda)
     for index, phase in enumerate(board.agenda):

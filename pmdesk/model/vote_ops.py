@@ -14,6 +14,8 @@ def check_target(board: Board, target: str) -> None:
         return
     for item in board.cards:
         if item.id == target:
+            if item.pending:
+                raise EditError("This card is still face down: reveal the cards before voting on it.")
             if item.theme is not None:
                 raise EditError("This card is in a theme: place the dot on the theme.")
             return

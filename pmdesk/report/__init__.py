@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board
+from pmdesk.model.room_ops import without_pending
 
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("PDF report", ".pdf"),
@@ -31,7 +32,11 @@ class Rendered:
 
 
 def render(board: Board, fmt: str, progress: Progress | None = None) -> Rendered:
-    """The board in format ``fmt`` (a key of EXPORT_FORMATS), exactly the bytes a file would hold."""
+    """The board in format ``fmt`` (a key of EXPORT_FORMATS), exactly the bytes a file would hold.
+
+    Cards still face down (written on devices, not yet revealed) are not part of the record yet.
+    """
+    board = without_pending(board)
     if fmt == "pdf":
         from pmdesk.report.pdf import pdf_bytes
 

@@ -33,8 +33,16 @@ def _add_session_start_and_card_hints(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE cards ADD COLUMN hint_silenced INTEGER NOT NULL DEFAULT 0")
 
 
+def _add_pending_cards(conn: sqlite3.Connection) -> None:
+    """Version 3: cards written on participants' devices, face down until revealed."""
+    conn.execute("ALTER TABLE cards ADD COLUMN pending INTEGER NOT NULL DEFAULT 0")
+
+
 # Migrations from version N to N + 1, run after a backup copy of the file is written.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_session_start_and_card_hints}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_session_start_and_card_hints,
+    2: _add_pending_cards,
+}
 WAL_NOTICE = (
     "{name} uses a write-ahead log (WAL), which pmdesk does not edit in place: it is open "
     "read-only. Use Save As to continue on an editable copy."

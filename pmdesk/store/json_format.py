@@ -212,6 +212,7 @@ def _card(obj: _Obj) -> Card:
         obj.optional_text("theme"),
         obj.text("notes"),
         obj.boolean("hint_silenced"),
+        obj.boolean("pending"),
     )
 
 

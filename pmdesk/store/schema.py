@@ -13,7 +13,7 @@ from pmdesk.model.board import (
 )
 
 APPLICATION_ID = 0x706D646B  # "pmdk"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Foreign keys are deferred: a batch may pass through states that only make sense at its end.
 SCHEMA = """
@@ -49,7 +49,8 @@ CREATE TABLE cards (
     text TEXT NOT NULL,
     author TEXT REFERENCES participants(id) DEFERRABLE INITIALLY DEFERRED,
     theme TEXT REFERENCES themes(id) DEFERRABLE INITIALLY DEFERRED,
-    notes TEXT NOT NULL, hint_silenced INTEGER NOT NULL DEFAULT 0
+    notes TEXT NOT NULL, hint_silenced INTEGER NOT NULL DEFAULT 0,
+    pending INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE votes (
     position INTEGER NOT NULL,
@@ -77,7 +78,12 @@ CREATE INDEX agenda_position ON agenda(position);
 
 LIST_TABLES = ("timeline", "participants", "sections", "themes", "cards", "votes", "actions", "agenda")
 SINGLETON_TYPES: dict[str, type] = {"incident": Incident, "session": Session}
-BOOL_FIELDS = {("participants", "facilitator"), ("session", "votes_hidden"), ("cards", "hint_silenced")}
+BOOL_FIELDS = {
+    ("participants", "facilitator"),
+    ("session", "votes_hidden"),
+    ("cards", "hint_silenced"),
+    ("cards", "pending"),
+}
 JSON_FIELDS = {("incident", "services")}
 CONVERTED_FIELDS = BOOL_FIELDS | JSON_FIELDS
 

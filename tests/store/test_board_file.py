@@ -17,6 +17,7 @@ import pytest
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.card_ops import add_card, set_card_hint_silenced
 from pmdesk.model.demo import demo_board
+from pmdesk.model.room_ops import add_device_card
 from pmdesk.store import board_file
 from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.document import Document
@@ -91,7 +92,9 @@ def test_newer_version(demo_file: Path) -> None:
     conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
-    refuse(demo_file, r"newer pmdesk \(board format 7; this pmdesk reads up to 2\)")
+    refuse(
+        demo_file, rf"newer pmdesk \(board format 7; this pmdesk reads up to {board_file.SCHEMA_VERSION}\)"
+    )
 
 
 def test_a_folder_and_a_missing_file(tmp_path: Path) -> None:
@@ -167,6 +170,7 @@ def make_version_1(path: Path) -> None:
     try:
         conn.execute("ALTER TABLE session DROP COLUMN start_time")
         conn.execute("ALTER TABLE cards DROP COLUMN hint_silenced")
+        conn.execute("ALTER TABLE cards DROP COLUMN pending")
         conn.execute("PRAGMA user_version = 1")
     finally:
         conn.close()
@@ -195,7 +199,35 @@ def test_a_version_1_board_gains_the_session_start_and_card_hints(demo_file: Pat
         assert reopened.board.cards[2].hint_silenced and reopened.board.session.start_time == "09:30"
     finally:
         reopened.close()
-    assert board_file.SCHEMA_VERSION == 2
+    assert board_file.SCHEMA_VERSION >= 2
+
+
+def test_a_version_2_board_gains_pending_cards(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file, isolation_level=None)
+    try:
+        conn.execute("ALTER TABLE cards DROP COLUMN pending")
+        conn.execute("PRAGMA user_version = 2")
+    finally:
+        conn.close()
+    document = Document.open(demo_file)
+    try:
+        assert document.board == demo_board()  # every card of an older board is revealed
+        document.apply(add_device_card(document.board, "dev1", "lessons", "From a phone", None))
+    finally:
+        document.close()
+    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v2.bak"))
+    try:  # the version-2 board as it was, beside the upgraded one
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert "pending" not in {row[1] for row in backup.execute("PRAGMA table_info(cards)")}
+        assert backup.execute("SELECT count(*) FROM cards").fetchone()[0] == len(demo_board().cards)
+    finally:
+        backup.close()
+    reopened = Document.open(demo_file)
+    try:
+        assert [card.id for card in reopened.board.cards if card.pending] == ["dev1"]
+    finally:
+        reopened.close()
+    assert board_file.SCHEMA_VERSION == 3
 
 
 def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None:
