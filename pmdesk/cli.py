@@ -36,7 +36,7 @@ from pmdesk.model.shown import shown
 from pmdesk.model.strict_json import JsonError, loads
 from pmdesk.store.errors import BoardFileError
 
-COMMANDS = ("import", "export", "demo", "install-desktop", "search", "actions", "help")
+COMMANDS = ("import", "export", "demo", "room", "install-desktop", "search", "actions", "help")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
 STDOUT = Path("-")
 
@@ -103,6 +103,22 @@ def _command_parser(command: str) -> _Parser:
             "Files go to $XDG_DATA_HOME (~/.local/share)."
         )
         parser.add_argument("--uninstall", action="store_true", help="remove them again")
+    elif command == "room":
+        parser.description = cli_help.ROOM
+        parser.add_argument("source", type=Path, metavar="BOARD.pmdesk", help="the board the room writes to")
+        parser.add_argument(
+            "--host", metavar="ADDR", help="the address to listen on (default: this laptop's LAN address)"
+        )
+        parser.add_argument("--port", type=int, default=8000, metavar="N", help="the port (0: any free port)")
+        parser.add_argument(
+            "--phase",
+            choices=("write", "vote", "view"),
+            default="write",
+            help="what devices do at first: write cards, place dots, or view the board (default: write)",
+        )
+        parser.add_argument(
+            "--no-anonymous", action="store_true", help="every device must pick a participant's name"
+        )
     elif command == "help":
         parser.description = "Show the help: pmdesk's, a command's, or the board JSON format's."
         parser.add_argument(
@@ -276,6 +292,14 @@ def _help(args: argparse.Namespace) -> int:
     return 0
 
 
+def _room(args: argparse.Namespace) -> int:
+    from pmdesk.room.headless import serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port: {args.port} is not a port (0 to 65535)")
+    return serve(args.source, args.host, args.port, args.phase, anonymous=not args.no_anonymous)
+
+
 def _open_window(args: argparse.Namespace) -> int:
     if args.file is not None and not args.file.exists():
         raise UsageError(f"{args.file}: no such file")
@@ -297,7 +321,7 @@ def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         command = argv[0]
         args = _command_parser(command).parse_args(argv[1:])
-        handlers = {"import": _import, "export": _export, "demo": _demo}
+        handlers = {"import": _import, "export": _export, "demo": _demo, "room": _room}
         handlers.update(search=_search, actions=_actions)
         handler = {**handlers, "install-desktop": _install_desktop, "help": _help}[command]
         return handler(args)

@@ -25,6 +25,7 @@ commands:
   pmdesk demo OUT.pmdesk                       write the demo board
   pmdesk import BOARD.json OUT.pmdesk          create a board from JSON
   pmdesk export IN.pmdesk --format FORMAT      the report, the actions, the board as JSON, ...
+  pmdesk room BOARD.pmdesk [--port N]          serve the room: participants join from phones
   pmdesk install-desktop [--uninstall]         add pmdesk to the desktop's applications menu
   pmdesk search FOLDER… QUERY [--json]         search every board in the folders
   pmdesk actions FOLDER… [--open] [--overdue]  the actions of every board in the folders
@@ -32,6 +33,14 @@ commands:
   pmdesk help [COMMAND | board-format]         this help, a command's, or the JSON format
 
 Errors are one line on stderr; the exit status is 2 for bad input, 1 for a fault in pmdesk."""
+
+
+ROOM = """\
+Serve the room without a window: participants open the join URL (the first line printed) on
+their phones, on the room's network, write their cards (face down until revealed) and place
+their dots. Every change is written to BOARD.pmdesk as it is made. Lines typed here steer the
+room: write, vote, view (what devices do), reveal (turn the cards face up), undo,
+anonymous on|off, status, quit. Ctrl+C or SIGTERM closes the room."""
 
 
 def export_epilog() -> str:

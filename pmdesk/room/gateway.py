@@ -4,16 +4,18 @@ The server runs on its own threads. It never touches a Document directly: it han
 ``RoomGateway`` an *edit builder* (a function of the board that returns one edit), and the
 gateway builds and applies it where the document lives, returning only once the edit is
 durably committed. The headless room (``pmdesk room``) uses ``LocalGateway``, which does this
-under a lock; the window's gateway marshals the same calls to the GUI thread and puts each edit
-on the undo stack.
+on the one thread that owns the board (one at a time, as under a lock); the window's gateway
+marshals the same calls to the GUI thread and puts each edit on the undo stack.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol, TypeVar
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeVar
 
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit
@@ -81,35 +83,54 @@ class RoomGateway(Protocol):
 
 
 class LocalGateway:
-    """A gateway over a Document used from several threads, serialised by one lock (headless room)."""
+    """A gateway that owns a Document on one worker thread (the headless room).
 
-    def __init__(self, document: Document, phase: RoomPhase | None = None) -> None:
-        self.document = document
-        self._lock = threading.RLock()
+    SQLite connections belong to the thread that opened them, so the board is opened, edited,
+    read and closed on one thread; every call from the server's threads waits its turn there
+    (the serialisation a lock would give, and what the window's GUI thread gives its gateway).
+    """
+
+    def __init__(self, path: Path, phase: RoomPhase | None = None) -> None:
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pmdesk-board")
+        try:
+            self.document: Document = self._worker.submit(Document.open, Path(path)).result()
+        except BaseException:
+            self._worker.shutdown()
+            raise
         self._phase = phase or RoomPhase()
         self._watchers: list[Watcher] = []
         self._watch_lock = threading.Lock()
         self.undo_stack: list[Edit] = []  # inverses, newest last (the headless room's undo)
 
+    def _on_worker(self, job: Callable[[], T]) -> T:
+        return self._worker.submit(job).result()
+
     def apply(self, build: EditBuilder) -> Edit:
-        """Build and apply an edit under the lock; return once committed."""
-        with self._lock:
+        """Build and apply an edit on the board's thread; return once committed."""
+
+        def job() -> Edit:
             edit = build(self.document.board)
             self.undo_stack.append(self.document.apply(edit))
+            return edit
+
+        edit = self._on_worker(job)
         self._notify()
         return edit
 
     def undo(self) -> None:
         """Undo the newest edit made through this gateway (IndexError if none)."""
-        with self._lock:
-            inverse = self.undo_stack.pop()
+
+        def job() -> None:
+            inverse = self.undo_stack[-1]
             self.document.apply(inverse)
+            self.undo_stack.pop()
+
+        self._on_worker(job)
         self._notify()
 
     def read(self, look: Callable[[Board], T]) -> T:
-        """Run ``look`` on the board under the lock."""
-        with self._lock:
-            return look(self.document.board)
+        """Run ``look`` on the board on the board's thread."""
+        return self._on_worker(lambda: look(self.document.board))
 
     def phase(self) -> RoomPhase:
         """The phase now."""
@@ -120,9 +141,9 @@ class LocalGateway:
         self._phase = phase
         self._notify()
 
-    def update_phase(self, **changes: object) -> None:
+    def update_phase(self, **changes: Any) -> None:
         """Change some fields of the phase (``mode="vote"``) and tell the watchers."""
-        self.set_phase(replace(self._phase, **changes))  # type: ignore[arg-type]
+        self.set_phase(replace(self._phase, **changes))
 
     def watch(self, watcher: Watcher) -> None:
         """Call ``watcher`` after every change."""
@@ -134,6 +155,13 @@ class LocalGateway:
         with self._watch_lock:
             if watcher in self._watchers:
                 self._watchers.remove(watcher)
+
+    def close(self) -> None:
+        """Close the board (on its thread) and stop the thread."""
+        try:
+            self._on_worker(self.document.close)
+        finally:
+            self._worker.shutdown()
 
     def _notify(self) -> None:
         with self._watch_lock:

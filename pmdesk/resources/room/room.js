@@ -1,0 +1,362 @@
+// The participants' page of a pmdesk room (docs/room.md). Every text goes in with textContent.
+"use strict";
+(function () {
+  const base = document.body.dataset.base;
+  const main = document.getElementById("main");
+  const statusLine = document.getElementById("status");
+  let state = null;
+  let fetchedAt = 0;
+  let choosing = false;
+  let editing = null; // id of the own card being edited
+  let editDraft = "";
+  const drafts = {}; // section id -> text being typed
+  const saving = new Set();
+
+  function randomId(bytes) {
+    const data = new Uint8Array(bytes);
+    crypto.getRandomValues(data);
+    let text = "";
+    data.forEach((b) => { text += String.fromCharCode(b); });
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function deviceKey() {
+    let key = null;
+    try { key = localStorage.getItem("pmdesk-device"); } catch (e) { key = null; }
+    if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) {
+      key = randomId(18);
+      try { localStorage.setItem("pmdesk-device", key); } catch (e) { /* private mode: this tab only */ }
+    }
+    return key;
+  }
+  const device = deviceKey();
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function say(text, error) {
+    statusLine.textContent = text || "";
+    statusLine.className = error ? "status error" : "status";
+  }
+
+  function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+
+  async function call(path, body, attempts) {
+    // POSTs are retried with the same body (the same card id) on a network failure or a 429/5xx.
+    const tries = attempts || 1;
+    for (let i = 0; i < tries; i++) {
+      try {
+        const response = await fetch(base + path, {
+          method: body === undefined ? "GET" : "POST",
+          headers: body === undefined ? { "X-Pmdesk-Device": device }
+            : { "X-Pmdesk-Device": device, "Content-Type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          cache: "no-store", credentials: "omit",
+        });
+        let data = {};
+        try { data = await response.json(); } catch (e) { data = {}; }
+        if ((response.status === 429 || response.status >= 500) && i + 1 < tries) {
+          await sleep(1000 * (i + 1));
+          continue;
+        }
+        return { status: response.status, ok: response.ok, data: data };
+      } catch (e) {
+        if (i + 1 >= tries) return { status: 0, ok: false, data: { error: "No connection to the room." } };
+        await sleep(800 * (i + 1));
+      }
+    }
+    return { status: 0, ok: false, data: { error: "No connection to the room." } };
+  }
+
+  async function refresh() {
+    const answer = await call("/state");
+    if (!answer.ok) { say(answer.data.error || "The room did not answer.", true); return; }
+    state = answer.data;
+    fetchedAt = Date.now();
+    if (statusLine.classList.contains("error")) say("");
+    render();
+  }
+
+  let pending = null;
+  function refreshSoon() {
+    if (pending) return;
+    pending = setTimeout(() => { pending = null; refresh(); }, 150);
+  }
+
+  function listen() {
+    if (!window.EventSource) { setInterval(refresh, 5000); return; }
+    const events = new EventSource(base + "/events?device=" + encodeURIComponent(device));
+    events.addEventListener("changed", refreshSoon);
+    events.onerror = () => { say("Reconnecting to the room…", true); };
+    events.onopen = () => { if (statusLine.textContent === "Reconnecting to the room…") say(""); };
+  }
+
+  function personName(id) {
+    const person = (state.participants || []).find((p) => p.id === id);
+    return person ? person.name : "";
+  }
+
+  function sectionTitle(id) {
+    const section = state.sections.find((s) => s.id === id);
+    return section ? section.title : "";
+  }
+
+  function clockText() {
+    const phase = state && state.phase;
+    const clock = document.getElementById("clock");
+    if (!phase || phase.remaining === null || phase.remaining === undefined) {
+      clock.textContent = ""; clock.hidden = true; return;
+    }
+    const elapsed = phase.running ? Math.floor((Date.now() - fetchedAt) / 1000) : 0;
+    const left = phase.remaining - elapsed;
+    const abs = Math.abs(left);
+    const text = Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0");
+    clock.hidden = false;
+    clock.textContent = left < 0 ? "+" + text : text;
+    clock.className = "clock" + (left < 0 ? " late" : left < 60 ? " last" : "");
+  }
+
+  function renderHeader() {
+    document.getElementById("phase-title").textContent = state.phase.title;
+    clockText();
+    const me = document.getElementById("me");
+    const change = document.getElementById("change-name");
+    if (state.joined && !choosing) {
+      me.textContent = state.me.participant ? personName(state.me.participant) : "Anonymous";
+      change.hidden = false;
+    } else {
+      me.textContent = "";
+      change.hidden = true;
+    }
+  }
+
+  function renderNames() {
+    main.replaceChildren();
+    main.append(el("h2", "", "Who are you?"));
+    main.append(el("p", "hint", "Pick your name. Your cards stay private until the facilitator reveals them."));
+    const names = el("div", "names");
+    state.participants.forEach((person) => {
+      const button = el("button", "", null);
+      button.type = "button";
+      const swatch = el("span", "swatch");
+      swatch.style.background = /^#[0-9a-fA-F]{6}$/.test(person.color) ? person.color : "#888";
+      const label = el("span", "", person.name);
+      button.append(swatch, label);
+      if (person.taken) { button.disabled = true; button.append(el("span", "taken", "(taken)")); }
+      button.addEventListener("click", () => join(person.id));
+      names.append(button);
+    });
+    if (state.phase.anonymous) {
+      const button = el("button", "", "Stay anonymous");
+      button.type = "button";
+      button.addEventListener("click", () => join(null));
+      names.append(button);
+    }
+    main.append(names);
+  }
+
+  async function join(participant) {
+    say("Joining…");
+    const answer = await call("/join", { participant: participant }, 3);
+    if (!answer.ok) { say(answer.data.error || "Could not join.", true); await refresh(); return; }
+    choosing = false;
+    state = answer.data;
+    fetchedAt = Date.now();
+    say("");
+    render();
+  }
+
+  function ownCard(card) {
+    const box = el("div", "card mine" + (saving.has(card.id) ? " saving" : ""));
+    if (editing === card.id) {
+      const area = el("textarea");
+      area.value = editDraft;
+      area.maxLength = 4000;
+      area.dataset.focus = "edit";
+      area.setAttribute("aria-label", "Edit your card");
+      area.addEventListener("input", () => { editDraft = area.value; });
+      const row = el("div", "row");
+      const save = el("button", "primary", "Save");
+      save.type = "button";
+      save.addEventListener("click", () => changeCard(card.id, area.value));
+      const cancel = el("button", "", "Cancel");
+      cancel.type = "button";
+      cancel.addEventListener("click", () => { editing = null; render(); });
+      row.append(save, cancel);
+      box.append(area, row);
+      return box;
+    }
+    box.append(document.createTextNode(card.text));
+    const row = el("div", "row");
+    const edit = el("button", "", "Edit");
+    edit.type = "button";
+    edit.addEventListener("click", () => {
+      editing = card.id; editDraft = card.text; render();
+      const area = main.querySelector('textarea[data-focus="edit"]');
+      if (area) area.focus();
+    });
+    const remove = el("button", "danger", "Delete");
+    remove.type = "button";
+    remove.addEventListener("click", () => deleteCard(card.id));
+    row.append(edit, remove);
+    box.append(row);
+    return box;
+  }
+
+  function renderWrite() {
+    main.replaceChildren();
+    main.append(el("p", "hint", "Write your cards. Only you see them until the facilitator reveals them."));
+    const columns = el("div", "columns");
+    state.sections.forEach((section) => {
+      const column = el("section", "column");
+      column.append(el("h2", "", section.title));
+      if (section.prompt) column.append(el("p", "prompt", section.prompt));
+      const count = state.pending[section.id] || 0;
+      column.append(el("p", "facedown", count === 1 ? "1 card face down" : count + " cards face down"));
+      state.mine.filter((c) => c.section === section.id).forEach((card) => column.append(ownCard(card)));
+      const area = el("textarea");
+      area.maxLength = 4000;
+      area.placeholder = "Write a card…";
+      area.setAttribute("aria-label", "New card in " + section.title);
+      area.value = drafts[section.id] || "";
+      area.dataset.focus = "new-" + section.id;
+      area.addEventListener("input", () => { drafts[section.id] = area.value; });
+      const row = el("div", "row");
+      const add = el("button", "primary", "Add card");
+      add.type = "button";
+      add.addEventListener("click", () => addCard(section.id, area));
+      row.append(add);
+      column.append(area, row);
+      columns.append(column);
+    });
+    main.append(columns);
+  }
+
+  async function addCard(sectionId, area) {
+    const text = area.value.trim();
+    if (!text) { say("Write something first.", true); return; }
+    const id = randomId(12);
+    drafts[sectionId] = "";
+    area.value = "";
+    say("Saving…");
+    const author = state.me.participant;
+    const answer = await call("/cards", { id: id, section: sectionId, text: text, author: author }, 5);
+    if (answer.ok) { say("Saved."); } else {
+      drafts[sectionId] = text;
+      say(answer.data.error || "Not saved.", true);
+    }
+    await refresh();
+  }
+
+  async function changeCard(id, text) {
+    if (!text.trim()) { say("A card needs some text.", true); return; }
+    saving.add(id);
+    const answer = await call("/cards/" + encodeURIComponent(id), { text: text }, 3);
+    saving.delete(id);
+    if (answer.ok) { editing = null; say("Saved."); } else { say(answer.data.error || "Not saved.", true); }
+    await refresh();
+  }
+
+  async function deleteCard(id) {
+    const answer = await call("/cards/" + encodeURIComponent(id) + "/delete", {}, 3);
+    say(answer.ok ? "Deleted." : (answer.data.error || "Not deleted."), !answer.ok);
+    await refresh();
+  }
+
+  function boardCard(item, voting) {
+    const box = el("div", "card");
+    box.append(document.createTextNode(item.text));
+    if (item.author) box.append(el("span", "meta", item.author));
+    if (typeof item.votes === "number") box.append(el("span", "tally", item.votes));
+    if (voting) box.append(voteBar(item.id));
+    return box;
+  }
+
+  function voteBar(target) {
+    const bar = el("div", "votebar");
+    const mine = state.my_dots.filter((t) => t === target).length;
+    const take = el("button", "", "−");
+    take.type = "button";
+    take.setAttribute("aria-label", "Take back a dot");
+    take.disabled = mine === 0;
+    take.addEventListener("click", () => vote(target, "remove"));
+    const place = el("button", "primary", "+ dot");
+    place.type = "button";
+    place.disabled = state.me.dots_left <= 0;
+    place.addEventListener("click", () => vote(target, "place"));
+    bar.append(take, el("span", "", mine === 1 ? "1 of your dots" : mine + " of your dots"), place);
+    return bar;
+  }
+
+  async function vote(target, op) {
+    const answer = await call("/votes", { target: target, op: op }, 3);
+    if (!answer.ok) say(answer.data.error || "Not saved.", true); else say("");
+    await refresh();
+  }
+
+  function renderBoard(voting) {
+    main.replaceChildren();
+    if (voting) {
+      if (!state.me.participant) {
+        main.append(el("p", "hint", "Voting needs your name: pick it with Change above."));
+        voting = false;
+      } else {
+        const dots = el("p", "dots");
+        for (let i = 0; i < state.votes_per_participant; i++) {
+          dots.append(el("span", i < state.me.dots_left ? "dot" : "dot empty"));
+        }
+        const left = state.me.dots_left;
+        dots.append(document.createTextNode(left === 1 ? "1 dot left" : left + " dots left"));
+        main.append(dots, el("p", "hint", "Your dots are private until the facilitator reveals the votes."));
+      }
+    }
+    const columns = el("div", "columns");
+    state.board.forEach((column) => {
+      const box = el("section", "column");
+      box.append(el("h2", "", sectionTitle(column.section)));
+      if (column.items.length === 0) box.append(el("p", "hint", "No cards yet."));
+      column.items.forEach((item) => {
+        if (item.kind === "theme") {
+          const theme = el("div", "theme");
+          const label = el("div", "label", item.label || "Theme");
+          if (typeof item.votes === "number") label.append(el("span", "tally", item.votes));
+          theme.append(label);
+          item.cards.forEach((card) => theme.append(boardCard(card, false)));
+          if (voting) theme.append(voteBar(item.id));
+          box.append(theme);
+        } else {
+          box.append(boardCard(item, voting));
+        }
+      });
+      columns.append(box);
+    });
+    main.append(columns);
+  }
+
+  function render() {
+    if (!state) return;
+    document.documentElement.lang = state.lang || document.documentElement.lang;
+    document.documentElement.dir = state.dir || document.documentElement.dir;
+    renderHeader();
+    if (!state.joined || choosing) { renderNames(); return; }
+    // What is being typed survives a redraw (drafts), and so do the focus and the caret.
+    const active = document.activeElement;
+    const focus = active && main.contains(active) && active.dataset ? active.dataset.focus : null;
+    const caret = focus ? [active.selectionStart, active.selectionEnd] : null;
+    const mode = state.phase.mode;
+    if (mode === "write") renderWrite();
+    else { editing = null; renderBoard(mode === "vote"); }
+    if (focus) {
+      const again = main.querySelector('textarea[data-focus="' + focus + '"]');
+      if (again) { again.focus(); again.setSelectionRange(caret[0], caret[1]); }
+    }
+  }
+
+  document.getElementById("change-name").addEventListener("click", () => { choosing = true; render(); });
+  setInterval(() => { if (state) clockText(); }, 1000);
+  refresh().then(listen);
+})();

@@ -1,0 +1,37 @@
+"""The participants' page: plain HTML, CSS and JavaScript shipped in pmdesk/resources/room/."""
+
+from __future__ import annotations
+
+import re
+
+from pmdesk.resources import resource_text
+
+STATIC = {
+    "room.js": "text/javascript; charset=utf-8",
+    "room.css": "text/css; charset=utf-8",
+}
+LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}\Z")
+# Languages written right to left (the page's ``dir`` follows the room's language).
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"}
+
+
+def direction_of(lang: str) -> str:
+    """``rtl`` for a language written right to left, else ``ltr``."""
+    return "rtl" if lang.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def page_html(base: str, lang: str, direction: str) -> bytes:
+    """The page for the join URL ``base`` (``/j/TOKEN``), in the room's language and direction."""
+    if not LANG.match(lang):
+        lang = "en"
+    if direction not in ("ltr", "rtl"):
+        direction = "ltr"
+    text = resource_text("room", "index.html")
+    for name, value in (("BASE", base), ("LANG", lang), ("DIR", direction)):
+        text = text.replace("{{" + name + "}}", value)
+    return text.encode("utf-8")
+
+
+def assets() -> dict[str, bytes]:
+    """The page's script and style sheet, by the name the page asks for."""
+    return {name: resource_text("room", name).encode("utf-8") for name in STATIC}
