@@ -101,6 +101,7 @@ class LocalGateway:
         self._watchers: list[Watcher] = []
         self._watch_lock = threading.Lock()
         self.undo_stack: list[Edit] = []  # inverses, newest last (the headless room's undo)
+        self._closed = False
 
     def _on_worker(self, job: Callable[[], T]) -> T:
         return self._worker.submit(job).result()
@@ -157,7 +158,10 @@ class LocalGateway:
                 self._watchers.remove(watcher)
 
     def close(self) -> None:
-        """Close the board (on its thread) and stop the thread."""
+        """Close the board (on its thread) and stop the thread; closing twice does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             self._on_worker(self.document.close)
         finally:

@@ -130,7 +130,9 @@ class RoomServer:
         return self.devices_registry.count()
 
     def close(self) -> None:
-        """Stop listening, end every event stream and wait for the serving thread."""
+        """Stop listening, end every event stream and wait for the serving thread (once)."""
+        if self._closing:
+            return
         self.gateway.unwatch(self.notify)
         with self._changed:
             self._closing = True
