@@ -9,6 +9,7 @@ from pmdesk.resources import resource_text
 STATIC = {
     "room.js": "text/javascript; charset=utf-8",
     "room.css": "text/css; charset=utf-8",
+    "icon.svg": "image/svg+xml",
 }
 LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}\Z")
 # Languages written right to left (the page's ``dir`` follows the room's language).
@@ -34,4 +35,6 @@ def page_html(base: str, lang: str, direction: str) -> bytes:
 
 def assets() -> dict[str, bytes]:
     """The page's script and style sheet, by the name the page asks for."""
-    return {name: resource_text("room", name).encode("utf-8") for name in STATIC}
+    found = {name: resource_text("room", name).encode("utf-8") for name in STATIC if name != "icon.svg"}
+    found["icon.svg"] = resource_text("icons", "pmdesk.svg").encode("utf-8")
+    return found

@@ -38,9 +38,19 @@
     return node;
   }
 
+  let sayTimer = null;
   function say(text, error) {
     statusLine.textContent = text || "";
     statusLine.className = error ? "status error" : "status";
+    clearTimeout(sayTimer);
+    if (text && !error) sayTimer = setTimeout(() => { statusLine.textContent = ""; }, 3000);
+  }
+
+  function textOf(text, className) {
+    // User text in its own direction (an Arabic card on an English page reads right to left).
+    const span = el("span", className || "text", text);
+    span.dir = "auto";
+    return span;
   }
 
   function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
@@ -175,6 +185,7 @@
     if (editing === card.id) {
       const area = el("textarea");
       area.value = editDraft;
+      area.dir = "auto";
       area.maxLength = 4000;
       area.dataset.focus = "edit";
       area.setAttribute("aria-label", "Edit your card");
@@ -190,7 +201,7 @@
       box.append(area, row);
       return box;
     }
-    box.append(document.createTextNode(card.text));
+    box.append(textOf(card.text));
     const row = el("div", "row");
     const edit = el("button", "", "Edit");
     edit.type = "button";
@@ -216,11 +227,13 @@
       column.append(el("h2", "", section.title));
       if (section.prompt) column.append(el("p", "prompt", section.prompt));
       const count = state.pending[section.id] || 0;
-      column.append(el("p", "facedown", count === 1 ? "1 card face down" : count + " cards face down"));
+      const counted = count === 1 ? "1 card face down in the room" : count + " cards face down in the room";
+      column.append(el("p", "facedown", counted));
       state.mine.filter((c) => c.section === section.id).forEach((card) => column.append(ownCard(card)));
       const area = el("textarea");
       area.maxLength = 4000;
       area.placeholder = "Write a card…";
+      area.dir = "auto";
       area.setAttribute("aria-label", "New card in " + section.title);
       area.value = drafts[section.id] || "";
       area.dataset.focus = "new-" + section.id;
@@ -267,11 +280,15 @@
     await refresh();
   }
 
+  function dotsText(count) { return count === 1 ? "1 dot" : count + " dots"; }
+
   function boardCard(item, voting) {
     const box = el("div", "card");
-    box.append(document.createTextNode(item.text));
-    if (item.author) box.append(el("span", "meta", item.author));
-    if (typeof item.votes === "number") box.append(el("span", "tally", item.votes));
+    box.append(textOf(item.text));
+    const meta = el("span", "meta");
+    if (item.author) meta.append(textOf(item.author, "author"));
+    if (typeof item.votes === "number" && item.votes > 0) meta.append(el("span", "tally", dotsText(item.votes)));
+    if (meta.childNodes.length) box.append(meta);
     if (voting) box.append(voteBar(item.id));
     return box;
   }
@@ -322,8 +339,9 @@
       column.items.forEach((item) => {
         if (item.kind === "theme") {
           const theme = el("div", "theme");
-          const label = el("div", "label", item.label || "Theme");
-          if (typeof item.votes === "number") label.append(el("span", "tally", item.votes));
+          const label = el("div", "label");
+          label.append(textOf(item.label || "Theme"));
+          if (typeof item.votes === "number" && item.votes > 0) label.append(el("span", "tally", dotsText(item.votes)));
           theme.append(label);
           item.cards.forEach((card) => theme.append(boardCard(card, false)));
           if (voting) theme.append(voteBar(item.id));
@@ -337,8 +355,11 @@
     main.append(columns);
   }
 
+  let lastMode = null;
   function render() {
     if (!state) return;
+    if (lastMode !== null && state.phase.mode !== lastMode) say("");  // a new phase: old news goes
+    lastMode = state.phase.mode;
     document.documentElement.lang = state.lang || document.documentElement.lang;
     document.documentElement.dir = state.dir || document.documentElement.dir;
     renderHeader();
