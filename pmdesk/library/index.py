@@ -17,11 +17,12 @@ from pathlib import Path
 
 from pmdesk.library.extract import action_rows, board_facts, entries
 from pmdesk.library.reading import Skipped, read_board
-from pmdesk.library.schema import default_index_path, open_index
-from pmdesk.library.text import MARK_END, MARK_START, Segments, cjk_grams, parse_query, plain, snippet
+from pmdesk.library.schema import WORDS_TOKENIZER, default_index_path, open_index
+from pmdesk.library.text import MARK_END, MARK_START, Query, Segments, cjk_grams, parse_query, plain, snippet
 
 BOARD_SUFFIX = ".pmdesk"
 COMMIT_EVERY = 100  # boards per transaction while indexing (others see progress between them)
+RANK_AT_MOST = 1000  # with a limit, more matches than this are not ranked (see Library.search)
 Progress = Callable[[int, int], None]
 Stat = tuple[int, int, int]  # size, modification time (ns), inode
 
@@ -130,6 +131,10 @@ class Library:
     def __init__(self, index_path: Path | None = None) -> None:
         self.index_path = Path(index_path) if index_path is not None else default_index_path()
         self.conn = open_index(self.index_path)
+        self._generation = 0  # bumped by each update: the boards' cache is stale
+        self._boards_key: tuple[int, int] | None = None
+        self._all_boards: list[tuple[str, BoardInfo]] = []
+        self._scoped: dict[tuple[Path, ...], dict[int, BoardInfo]] = {}
 
     def close(self) -> None:
         """Close the index."""
@@ -197,7 +202,9 @@ class Library:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            self._generation += 1
             raise
+        self._generation += 1
         report.problems.sort(key=lambda problem: str(problem.path))
         return report
 
@@ -269,27 +276,48 @@ class Library:
     def boards(self, folders: Iterable[Path]) -> dict[int, BoardInfo]:
         """The indexed boards under the folders, by index id (newest incident first)."""
         roots = resolve_folders(folders)
-        rows = self.conn.execute(
-            "SELECT id, path, title, reference, kind, severity, services, date FROM boards "
-            "ORDER BY date IS NULL, date DESC, path"
-        )
-        return {
-            row[0]: BoardInfo(
-                row[0], Path(row[1]), row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), row[7]
+        key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._generation)
+        if self._boards_key != key:
+            rows = self.conn.execute(
+                "SELECT id, path, title, reference, kind, severity, services, date FROM boards "
+                "ORDER BY date IS NULL, date DESC, path"
             )
-            for row in rows
-            if _within(row[1], roots)
-        }
+            self._all_boards = [
+                (
+                    row[1],
+                    BoardInfo(
+                        row[0],
+                        Path(row[1]),
+                        row[2],
+                        row[3],
+                        row[4],
+                        row[5],
+                        tuple(json.loads(row[6])),
+                        row[7],
+                    ),
+                )
+                for row in rows
+            ]
+            self._boards_key = key
+            self._scoped.clear()
+        scope = tuple(roots)
+        if scope not in self._scoped:
+            self._scoped[scope] = {info.id: info for path, info in self._all_boards if _within(path, roots)}
+        return self._scoped[scope]
 
     def search(self, folders: Iterable[Path], text: str, limit: int | None = None) -> list[Hit]:
-        """The texts that match ``text`` (stemmed words, CJK substrings), best first, grouped by board.
+        """The texts that match ``text`` (stemmed words, CJK substrings), grouped by board.
 
-        Boards come in the order of their best hit; a board's hits in board order.
+        The best matches by FTS5's bm25 come first, and boards in the order of their best hit; a
+        board's hits in board order. With a ``limit`` and more matches than RANK_AT_MOST, the
+        newest indexed matches are taken instead of ranking them all (ranking costs per match).
         """
         query = parse_query(text)
         if query.empty:
             return []
         boards = self.boards(folders)
+        if not boards:
+            return []
         if query.words:
             sql = "SELECT rowid FROM words WHERE words MATCH ?"
             params: list[object] = [query.words_match()]
@@ -298,22 +326,20 @@ class Library:
                 params.append(query.cjk_match())
         else:
             sql, params = "SELECT rowid FROM cjk WHERE cjk MATCH ?", [query.cjk_match()]
-        scope_all = len(boards) == self._board_count()
-        ranked = self._ranked(sql, params, boards, limit if scope_all else None, limit)
-        return self._hits(ranked, boards, query)
+        order = " ORDER BY rank"
+        if limit is not None:
+            count = self.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+            order = " ORDER BY rank" if count <= RANK_AT_MOST else " ORDER BY rowid DESC"
+            if len(boards) == self._board_count():
+                order += f" LIMIT {int(limit)}"
+        return self._hits(self._ranked(sql + order, params, boards, limit), boards, query)
 
     def _ranked(
-        self,
-        sql: str,
-        params: list[object],
-        boards: dict[int, BoardInfo],
-        sql_limit: int | None,
-        limit: int | None,
+        self, sql: str, params: list[object], boards: dict[int, BoardInfo], limit: int | None
     ) -> list[tuple[int, int]]:
-        """(entry id, board id) of the matches in the boards, best first, at most ``limit``."""
+        """(entry id, board id) of the matches in the boards, in the query's order, at most ``limit``."""
         ranked: list[tuple[int, int]] = []
-        tail = f" ORDER BY rank LIMIT {int(sql_limit)}" if sql_limit is not None else " ORDER BY rank"
-        cursor = self.conn.execute(sql + tail, params)
+        cursor = self.conn.execute(sql, params)
         while limit is None or len(ranked) < limit:
             chunk = [row[0] for row in cursor.fetchmany(500)]
             if not chunk:
@@ -330,35 +356,47 @@ class Library:
     def _board_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM boards").fetchone()[0])
 
-    def _hits(self, ranked: list[tuple[int, int]], boards: dict[int, BoardInfo], query: object) -> list[Hit]:
-        from pmdesk.library.text import Query
-
-        assert isinstance(query, Query)
+    def _hits(self, ranked: list[tuple[int, int]], boards: dict[int, BoardInfo], query: Query) -> list[Hit]:
         order: dict[int, int] = {}
         for _entry, board_id in ranked:
             order.setdefault(board_id, len(order))
-        marked: dict[int, tuple[str, str, str]] = {}
+        found: dict[int, tuple[str, str, str]] = {}
         ids = [entry_id for entry_id, _board in ranked]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            if query.words:
-                rows = self.conn.execute(
-                    "SELECT e.id, e.kind, e.item, highlight(words, 0, ?, ?) FROM words "
-                    "JOIN entries AS e ON e.id = words.rowid "
-                    f"WHERE words MATCH ? AND words.rowid IN ({marks})",
-                    [MARK_START, MARK_END, query.words_match(), *chunk],
-                )
-            else:
-                rows = self.conn.execute(
-                    f"SELECT id, kind, item, text FROM entries WHERE id IN ({marks})", chunk
-                )
-            marked.update((row[0], row[1:]) for row in rows)
+            rows = self.conn.execute(
+                f"SELECT id, kind, item, text FROM entries WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update((row[0], row[1:]) for row in rows)
+        marked = self._highlighted(query, {entry_id: text for entry_id, (_k, _i, text) in found.items()})
         hits = []
         for entry_id, board_id in sorted(ranked, key=lambda pair: (order[pair[1]], pair[0])):
-            kind, item, text = marked[entry_id]
-            hits.append(Hit(boards[board_id], kind, item, snippet(text, query.cjk)))
+            kind, item, _text = found[entry_id]
+            hits.append(Hit(boards[board_id], kind, item, snippet(marked[entry_id], query.cjk)))
         return hits
+
+    def _highlighted(self, query: Query, texts: dict[int, str]) -> dict[int, str]:
+        """The texts with their word matches between MARK_START and MARK_END (by FTS5's highlight()).
+
+        Only these few texts are highlighted, in a small temporary FTS5 table with the same
+        tokenizer, so the cost does not grow with the number of matches in the whole library.
+        """
+        if not query.words or not texts:
+            return texts
+        conn = self.conn
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.marking USING fts5 (text, tokenize='{WORDS_TOKENIZER}')"
+        )
+        conn.execute("DELETE FROM temp.marking")
+        conn.executemany("INSERT INTO temp.marking (rowid, text) VALUES (?, ?)", texts.items())
+        rows = conn.execute(
+            "SELECT rowid, highlight(marking, 0, ?, ?) FROM temp.marking WHERE marking MATCH ?",
+            [MARK_START, MARK_END, query.words_match()],
+        )
+        marked = dict(texts)
+        marked.update(rows)
+        conn.execute("DELETE FROM temp.marking")
+        return marked
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -17,7 +17,13 @@ from pmdesk.model.board import Board
 from pmdesk.store import opening
 from pmdesk.store.board_file import check_connection, check_contents
 from pmdesk.store.errors import BoardFileError
+from pmdesk.store.loading import load_board
 from pmdesk.store.lock import BoardLock
+from pmdesk.store.schema import SCHEMA_VERSION
+
+# The sqlite_master contents already checked, structurally, to be exactly pmdesk's schema: a
+# board whose sqlite_master is identical has the identical schema (SQLite builds it from them).
+_VERIFIED: set[frozenset[tuple[object, ...]]] = set()
 
 
 class Skipped(BoardFileError):
@@ -62,7 +68,7 @@ def read_board(path: Path) -> Board:
                 opening.check_size(target)
             if failure is not None:
                 raise BoardFileError(f"{name}: the file is damaged ({failure})") from failure
-            return check_contents(conn, name, check_connection(conn, name))
+            return _checked_board(conn, name, check_connection(conn, name))
     except Skipped:
         raise
     except BoardFileError as error:
@@ -70,6 +76,20 @@ def read_board(path: Path) -> Board:
     except OSError as error:
         raise Skipped(f"{name}: cannot be read ({error.strerror or error})", lasting=False) from error
     raise AssertionError("unreachable")  # pragma: no cover - mypy cannot see the return above
+
+
+def _checked_board(conn: sqlite3.Connection, name: str, version: int) -> Board:
+    """check_contents, with the schema check remembered for a library of boards of one schema."""
+    if version != SCHEMA_VERSION:
+        return check_contents(conn, name, version)
+    try:
+        master = frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    except sqlite3.DatabaseError as error:
+        raise BoardFileError(f"{name}: the file is damaged ({error})") from error
+    if master not in _VERIFIED:
+        opening.check_schema(conn, name)
+        _VERIFIED.add(master)
+    return load_board(conn, name)
 
 
 def _locked(name: str, error: Exception) -> Skipped | None:

@@ -10,7 +10,8 @@ from pathlib import Path
 INDEX_VERSION = 1
 INDEX_NAME = "library.sqlite3"
 
-SCHEMA = """
+WORDS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+SCHEMA = f"""
 CREATE TABLE boards (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -38,7 +39,7 @@ CREATE TABLE entries (
 );
 CREATE INDEX entries_by_board ON entries (board);
 CREATE VIRTUAL TABLE words USING fts5 (
-    text, content='entries', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+    text, content='entries', content_rowid='id', tokenize='{WORDS_TOKENIZER}'
 );
 CREATE VIRTUAL TABLE cjk USING fts5 (grams, tokenize='unicode61');
 CREATE TRIGGER entries_deleted AFTER DELETE ON entries BEGIN

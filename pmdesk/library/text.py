@@ -35,6 +35,8 @@ def clean(text: str) -> str:
 
 def cjk_grams(text: str) -> str:
     """The CJK runs of ``text`` as space-separated character pairs ('' when there are none)."""
+    if text.isascii():
+        return ""
     runs = CJK_RUN.findall(text)
     return _RUN_GAP.join(" ".join(_pairs(run)) for run in runs)
 
@@ -74,84 +76,89 @@ def parse_query(text: str) -> Query:
 
 
 Segments = list[tuple[str, bool]]
+_MARK_SPLIT = re.compile(f"([{MARK_START}{MARK_END}])")
+_SPACES = re.compile(r"\s+")
 
 
-def marked_segments(marked: str, cjk: tuple[str, ...] = ()) -> Segments:
-    """Text with MARK_START/MARK_END around matches, plus CJK substrings, as (text, matched) pieces."""
-    chars: list[str] = []
-    flags: list[bool] = []
+def matched_ranges(marked: str, cjk: tuple[str, ...] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """The text without markers, and the (start, end) ranges of its matches, CJK substrings included."""
+    parts: list[str] = []
+    ranges: list[tuple[int, int]] = []
+    position = begun = 0
     inside = False
-    for char in marked:
-        if char == MARK_START:
-            inside = True
-        elif char == MARK_END:
+    for part in _MARK_SPLIT.split(marked):
+        if part == MARK_START:
+            inside, begun = True, position
+        elif part == MARK_END:
+            if inside:
+                ranges.append((begun, position))
             inside = False
-        else:
-            chars.append(char)
-            flags.append(inside)
-    plain = "".join(chars)
+        elif part:
+            parts.append(part)
+            position += len(part)
+    if inside:
+        ranges.append((begun, position))
+    text = "".join(parts)
     for run in cjk:
-        start = plain.find(run)
-        while start >= 0:
-            flags[start : start + len(run)] = [True] * len(run)
-            start = plain.find(run, start + 1)
-    return _join(chars, flags)
+        found = text.find(run)
+        while found >= 0:
+            ranges.append((found, found + len(run)))
+            found = text.find(run, found + 1)
+    return text, _merged(ranges)
 
 
-def _join(chars: list[str], flags: list[bool]) -> Segments:
-    segments: Segments = []
-    for char, flag in zip(chars, flags, strict=True):
-        if segments and segments[-1][1] == flag:
-            segments[-1] = (segments[-1][0] + char, flag)
-        else:
-            segments.append((char, flag))
-    return segments
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        elif end > start:
+            merged.append((start, end))
+    return merged
 
 
 def snippet(marked: str, cjk: tuple[str, ...] = (), width: int = 160, before: int = 50) -> Segments:
-    """One line around the first match of ``marked`` (see marked_segments), '…' where it is cut.
+    """One line around the first match of ``marked`` (MARK_START/MARK_END around matches), as pieces.
 
-    White space (line breaks, tabs) is folded to single spaces, so a snippet is one line.
+    White space (line breaks, tabs) is folded to single spaces, so a snippet is one line; '…'
+    stands where the text is cut.
     """
-    found = [i for i in [marked.find(MARK_START), *(marked.find(run) for run in cjk)] if i >= 0]
-    first = min(found) if found else 0
-    low, high = max(0, first - 4 * before), first + 4 * width
-    cut_front, cut_back = low > 0, high < len(marked)
-    if cut_front or cut_back:
-        inside = marked.rfind(MARK_START, 0, low) > marked.rfind(MARK_END, 0, low)
-        marked = (MARK_START if inside else "") + marked[low:high]
-    return _window(marked_segments(marked, cjk), width, before, cut_front, cut_back)
-
-
-def _window(segments: Segments, width: int, before: int, cut_front: bool, cut_back: bool) -> Segments:
-    chars: list[str] = []
-    flags: list[bool] = []
-    for text, flag in segments:
-        for char in text:
-            if char.isspace():
-                if chars and chars[-1] == " ":
-                    continue
-                char = " "
-            chars.append(char)
-            flags.append(flag)
-    first = flags.index(True) if True in flags else 0
+    text, ranges = matched_ranges(marked, cjk)
+    first = ranges[0][0] if ranges else 0
     start = max(0, first - before)
     if start:  # begin at a word
-        space = "".join(chars[start:first]).find(" ")
-        start = start + space + 1 if 0 <= space < first - start else start
-    end = min(len(chars), start + width)
-    if end < len(chars):
-        space = "".join(chars[start:end]).rfind(" ")
-        end = start + space if space > first - start + 10 else end
-    out_chars, out_flags = chars[start:end], flags[start:end]
-    while out_chars and out_chars[0] == " ":
-        out_chars, out_flags = out_chars[1:], out_flags[1:]
-    while out_chars and out_chars[-1] == " ":
-        out_chars, out_flags = out_chars[:-1], out_flags[:-1]
-    result = _join(out_chars, out_flags)
-    if start > 0 or cut_front:
+        space = _SPACES.search(text, start, first)
+        start = space.end() if space else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        cut = max(text.rfind(" ", first, end), text.rfind("\n", first, end))
+        end = cut if cut > first + 10 else end
+    pieces: Segments = []
+    position = start
+    for low, high in ranges:
+        low, high = max(low, start), min(high, end)
+        if high <= low:
+            continue
+        if low > position:
+            pieces.append((text[position:low], False))
+        pieces.append((text[low:high], True))
+        position = high
+    if position < end:
+        pieces.append((text[position:end], False))
+    result: Segments = []
+    for piece, matched in pieces:
+        piece = _SPACES.sub(" ", piece)
+        if result and result[-1][0].endswith(" ") and piece.startswith(" "):
+            piece = piece[1:]
+        if piece:
+            result.append((piece, matched))
+    if result:
+        result[0] = (result[0][0].lstrip(" "), result[0][1])
+        result[-1] = (result[-1][0].rstrip(" "), result[-1][1])
+    result = [piece for piece in result if piece[0]]
+    if start > 0:
         result.insert(0, ("…", False))
-    if end < len(chars) or cut_back:
+    if end < len(text) and text[end:].strip():
         result.append(("…", False))
     return result
 
