@@ -15,7 +15,7 @@ from pmdesk.model.board import Board
 from pmdesk.model.changes import Changes, changes_of
 from pmdesk.model.edits import Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
-from pmdesk.store.errors import BoardFileError
+from pmdesk.store.errors import BoardFileError, ReadOnlyError
 
 # Steps kept for Undo: far more than a meeting needs, and a bound on memory over a long session.
 UNDO_LIMIT = 1000
@@ -85,6 +85,9 @@ class QtDocument(QObject):
 
     changed = Signal(object)  # the Changes of the edit just applied (also on undo and redo)
     failed = Signal(str)  # a message for the user when an edit is refused
+    # An edit the board's rules allowed but the file could not take (a full disk, a lost
+    # folder): also in ``failed``, and worth more than a status-bar line.
+    not_saved = Signal(str)
     # After an undo or redo has been applied and every view has followed it: its Changes
     # (the board shows what the step brought back, and the keyboard goes there).
     stepped = Signal(object)
@@ -120,6 +123,8 @@ class QtDocument(QObject):
             self.push_strict(edit, merge_key, origin)
         except (EditError, BoardFileError) as error:
             self.failed.emit(str(error))
+            if isinstance(error, BoardFileError) and not isinstance(error, ReadOnlyError):
+                self.not_saved.emit(str(error))
             return False
         return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from pmdesk.model.shown import shown
 from pmdesk.ui.document_adapter import QtDocument
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.banner = plain_label("", central)
         self.last_error: object = None  # the last error dialog shown (tests read it)
+        self.not_saved_box: QMessageBox | None = None
         self.banner.setObjectName("ReadOnlyBanner")
         self.banner.setStyleSheet("background:#fff3cd;color:#3d2e00;padding:6px 12px;font-weight:bold;")
         self.banner.setVisible(False)
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         self.focus_keeper = FocusKeeper(self)
         follow(qt_document, ("incident.title",), self._on_changed)
         qt_document.failed.connect(self.show_refusal)
+        qt_document.not_saved.connect(self.show_not_saved)
         qt_document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._update_title()
         self._update_banner()
@@ -289,6 +295,21 @@ class MainWindow(QMainWindow):
         box.setText("\n".join(shown(line) for line in message.split("\n")))
         self.last_error = box
         box.exec()
+
+    def show_not_saved(self, message: str) -> None:
+        """A change did not reach the file (a full disk): say so in a dialog that does not block typing."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self.not_saved_box
+        if box is None or not shiboken6.isValid(box):
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "Change not saved", "", QMessageBox.StandardButton.Ok, self
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.not_saved_box = box
+        box.setText(shown(message))  # a second failure while it is open updates it, never stacks
+        box.open()
 
     def show_refusal(self, message: str) -> None:
         """An edit was refused: say why in the status bar (one line), without a modal dialog."""

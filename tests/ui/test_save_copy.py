@@ -81,3 +81,20 @@ def test_the_document_refuses_a_copy_onto_itself(tmp_path: Path) -> None:
         assert BoardFile.read_snapshot(other) == document.board
     finally:
         document.close()
+
+
+def test_a_full_disk_while_editing_is_said_in_a_dialog(window: MainWindow, board_path: Path) -> None:
+    conn = window.qt_document.document.file.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    card = window.qt_document.board.cards[0]
+    before = card.text
+    assert not window.qt_document.attempt(set_card_field, card.id, "text", "z" * 300_000)
+    box = window.not_saved_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "the disk is full, so this change was not saved" in box.text()
+    assert "up to the change before it" in box.text() and "rollback" not in box.text()
+    assert not window.qt_document.attempt(set_card_field, card.id, "text", "y" * 300_000)
+    assert window.not_saved_box is box  # one dialog, not a stack of them
+    box.accept()
+    assert window.qt_document.board.cards[0].text == before
+    assert BoardFile.read_snapshot(board_path).cards[0].text == before
