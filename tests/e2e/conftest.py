@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.room import Room, missing_tools, xvfb
+from tests.e2e.room import Room, missing_tools, window_manager, xvfb
 
 RoomFactory = Callable[..., Room]
 
@@ -44,6 +44,21 @@ def x_display() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def x_display_with_window_manager() -> Iterator[str]:
+    """A second private Xvfb display with a window manager (openbox), as on a real desktop.
+
+    A window manager gives the keyboard to any window that opens: a widget that opens as a
+    window of its own for an instant steals keystrokes there, and nowhere without one.
+    """
+    missing = missing_tools() + ([] if shutil.which("openbox") else ["openbox"])
+    if missing:
+        needs = " and ".join(missing)
+        pytest.skip(f"this end-to-end test needs {needs} (apt-get install xvfb xdotool openbox)")
+    with xvfb() as display, window_manager(display):
+        yield display
+
+
+@pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo board, written once through the command line."""
     path = tmp_path_factory.mktemp("demo") / "demo.pmdesk"
@@ -54,6 +69,18 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def room(x_display: str, demo_file: Path, tmp_path: Path) -> Iterator[RoomFactory]:
     """Start the real window: ``room()`` on a copy of the demo board, ``room(path)`` on a board."""
+    yield from _rooms(x_display, demo_file, tmp_path)
+
+
+@pytest.fixture
+def room_with_window_manager(
+    x_display_with_window_manager: str, demo_file: Path, tmp_path: Path
+) -> Iterator[RoomFactory]:
+    """As ``room``, on a display where a window manager runs."""
+    yield from _rooms(x_display_with_window_manager, demo_file, tmp_path)
+
+
+def _rooms(x_display: str, demo_file: Path, tmp_path: Path) -> Iterator[RoomFactory]:
     started: list[Room] = []
 
     def start(board: Path | None = None) -> Room:

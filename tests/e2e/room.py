@@ -53,6 +53,23 @@ def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
         server.wait(10)
 
 
+@contextmanager
+def window_manager(display: str) -> Iterator[None]:
+    """Openbox on ``display`` while the block runs."""
+    manager = subprocess.Popen(
+        ["openbox", "--sm-disable"],
+        env={**os.environ, "DISPLAY": display},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.5)  # it takes the screen before the first window maps
+        yield
+    finally:
+        manager.terminate()
+        manager.wait(10)
+
+
 class Room:
     """One pmdesk window on a board file, driven with real X input."""
 

@@ -37,3 +37,20 @@ def test_every_text_field_keeps_every_keystroke(room: RoomFactory) -> None:
     lost = [text for text in typed if text not in saved]
     assert not lost, f"keystrokes lost in {lost}"
     assert len(typed) >= 12  # title, reference, severity, services, 3 texts, 4 card entries, notes, takeaways
+
+
+def test_key_takeaways_keep_every_keystroke_under_a_window_manager(
+    room_with_window_manager: RoomFactory,
+) -> None:
+    window = room_with_window_manager()
+    for _phase in range(7):
+        window.key("ctrl+Next")  # the meeting at Wrap-up, its countdown running
+    window.key("ctrl+8")
+    lines = ["QWERTYUIOPASDFGHJKL", "qwertyuiopasdfghjkl", "ZXCVBNM zxcvbnm 1234567890"]
+    for line in lines:
+        window.type(line)
+        window.key("Return")
+    window.key("F5")  # and presenting
+    window.key("ctrl+8", "ctrl+End")
+    window.type("Rollbacks are cheap")
+    assert window.export()["session"]["takeaways"] == "\n".join(lines) + "\nRollbacks are cheap"

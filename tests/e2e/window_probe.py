@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -206,9 +206,6 @@ def at(x: int, y: int) -> dict[str, Any] | None:
     return describe(QApplication.widgetAt(QPoint(x, y)))
 
 
-NAMESPACE = {name: value for name, value in globals().items() if not name.startswith("_")}
-
-
 class Probe:
     """Answers one request file at a time from the window's own event loop."""
 
@@ -247,6 +244,39 @@ def main() -> int:
     probe.timer.stop()
     del app
     return status
+
+
+class _WindowLog(QObject):
+    """Test aid: remembers every window shown (class and title), to find focus thieves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            stack = "".join(traceback.format_stack(limit=6)[:-1])
+            self.shown.append(
+                f"{type(watched).__name__}:{watched.windowTitle()}:{watched.objectName()}\n{stack}"
+            )
+        return False
+
+
+WINDOW_LOG = _WindowLog()
+
+
+def log_windows() -> bool:
+    """Start remembering shown windows (see ``shown_windows``)."""
+    QApplication.instance().installEventFilter(WINDOW_LOG)
+    return True
+
+
+def shown_windows() -> list[str]:
+    """Windows shown since ``log_windows``."""
+    return WINDOW_LOG.shown
+
+
+NAMESPACE = {name: value for name, value in globals().items() if not name.startswith("_")}
 
 
 if __name__ == "__main__":

@@ -81,7 +81,8 @@ class BoardPage(QWidget):
     def _build_columns(self) -> None:
         for column in self.columns:
             column.view.after_reset = None
-            column.setParent(None)
+            column.hide()  # never reparented to no parent: it would open as a window of its own
+            self.strip_layout.removeWidget(column)
             column.deleteLater()
         self.columns = []
         for section_id in self.model.sections:

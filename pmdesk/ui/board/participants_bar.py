@@ -25,6 +25,8 @@ class Avatar(QToolButton):
     def __init__(self, person: Participant, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person_id = person.id
+        self.name = person.name
+        self.role = person.role
         self.color = person.color
         self.letters = initials(person.name)
         self.chosen = False
@@ -89,28 +91,41 @@ class ParticipantsBar(QWidget):
         self.add_button.clicked.connect(self.add_dialog)
         self.row.addWidget(self.add_button)
         # Avatars show people and their dots left; typing on a card changes neither.
-        follow(qt_document, ("participants", "votes", "session"), lambda _changes: self.refresh(), self)
+        # Typing the takeaways (a session field) must not touch them: only the dots' budget counts.
+        keys = ("participants", "votes", "session.votes_per_participant")
+        follow(qt_document, keys, lambda _changes: self.refresh(), self)
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the avatars from the board."""
+        """Show the board's people and their dots left; rebuild the avatars only if the people changed."""
         board = self.qt_document.board
-        for avatar in self.avatars:
-            avatar.setParent(None)
-            avatar.deleteLater()
-        self.avatars = []
         if self.chosen not in {p.id for p in board.participants}:
             self.chosen = None
-        for position, person in enumerate(board.participants):
+        people = [(p.id, p.name, p.role, p.color) for p in board.participants]
+        if people != [(a.person_id, a.name, a.role, a.color) for a in self.avatars]:
+            self._rebuild()
+        for avatar in self.avatars:
+            avatar.chosen = avatar.person_id == self.chosen
+            avatar.dots = dots_left(board, avatar.person_id) if self.show_dots else None
+            avatar.update()
+        self.add_button.setEnabled(not self.qt_document.document.read_only)
+
+    def _rebuild(self) -> None:
+        for avatar in self.avatars:
+            # Hidden first, never reparented to no parent: a child added to a shown layout gets a
+            # queued show, and a widget without a parent would then open as a window of its own,
+            # which a window manager gives the keyboard (keystrokes typed meanwhile were lost).
+            avatar.hide()
+            self.row.removeWidget(avatar)
+            avatar.deleteLater()
+        self.avatars = []
+        for position, person in enumerate(self.qt_document.board.participants):
             avatar = Avatar(person, self)
-            avatar.chosen = person.id == self.chosen
-            avatar.dots = dots_left(board, person.id) if self.show_dots else None
             avatar.clicked.connect(partial(self.avatar_clicked.emit, person.id))
             avatar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             avatar.customContextMenuRequested.connect(partial(self._menu, person.id, avatar))
             self.row.insertWidget(1 + position, avatar)
             self.avatars.append(avatar)
-        self.add_button.setEnabled(not self.qt_document.document.read_only)
 
     def set_chosen(self, person_id: str | None) -> None:
         """Ring one avatar (the highlighted person, or the voter)."""
