@@ -4,6 +4,7 @@
     python -m pmdesk.bench.child rss BOARD              RSS with the window open on BOARD
     python -m pmdesk.bench.child drag BOARD STEPS       drag steps over the board page's columns
     python -m pmdesk.bench.child session BOARD EDITS [SECONDS]  a long session through the window
+    python -m pmdesk.bench.child batch BOARD CARDS      delete CARDS cards in one step, and undo
 
 A child per measurement keeps one figure's memory and imports out of the others, and a crash in
 the window shows as a missing figure, not a dead benchmark.
@@ -164,6 +165,29 @@ def session(board: Path, count: int, limit: float) -> dict[str, Any]:
     }
 
 
+def batch(board: Path, cards: int) -> dict[str, Any]:
+    """Seconds to delete every card of a CARDS-card board in one step through the window, and undo."""
+    from pmdesk.bench.boards import big_board
+    from pmdesk.model.card_ops import delete_cards
+    from pmdesk.store.board_file import create_file
+
+    create_file(board, big_board(cards), overwrite=True)
+    app, window = _window(board)
+    window.show_page("board")
+    idle(app)
+    qt_document = window.qt_document
+    start = time.perf_counter()
+    assert qt_document.attempt(delete_cards, [card.id for card in qt_document.board.cards])
+    idle(app)
+    deleted = time.perf_counter() - start
+    start = time.perf_counter()
+    qt_document.undo_stack.undo()
+    idle(app)
+    undone = time.perf_counter() - start
+    assert len(qt_document.board.cards) == cards
+    return {"delete_s": deleted, "undo_s": undone}
+
+
 def main(argv: list[str]) -> int:
     """Run one measurement and print its JSON."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -178,6 +202,8 @@ def main(argv: list[str]) -> int:
 
         app, window = _window(board)
         result = drag(app, window, int(argv[2]))
+    elif mode == "batch":
+        result = batch(board, int(argv[2]))
     elif mode == "session":
         result = session(board, int(argv[2]), float(argv[3]) if len(argv) > 3 else 600.0)
     else:

@@ -276,15 +276,32 @@ def move_card(
 
 
 def delete_cards(board: Board, card_ids: Sequence[str]) -> Batch:
-    """Delete cards; their dots go back to the voters and actions lose the link."""
+    """Delete cards; their dots go back to the voters and actions lose the link.
+
+    A theme that loses its last card goes too (its dots go back, its actions lose the link).
+    Built in O(n log n) for n cards: links are cut first, then items are removed from the end
+    of each list backwards, so no index is looked up twice.
+    """
     ids = list(dict.fromkeys(card_ids))
+    index = {item.id: position for position, item in enumerate(board.cards)}
+    for card_id in ids:
+        if card_id not in index:
+            card(board, card_id)  # the usual message for an unknown card
+    doomed = set(ids)
+    kept_themes = {item.theme for item in board.cards if item.id not in doomed}
+    emptied = {board.cards[index[card_id]].theme for card_id in ids} - kept_themes - {None}
+    gone = doomed | {theme_id for theme_id in emptied if theme_id is not None}
     name = "Delete card" if len(ids) == 1 else f"Delete {len(ids)} cards"
     with recording(board, name) as rec:
-        for card_id in ids:
-            old_theme = card(board, card_id).theme
-            _release_votes(rec, card_id)
-            _relink_actions(rec, card_id, None)
-            rec.remove("cards", card_id)
-            if old_theme is not None and not theme_cards(board, old_theme):
-                _dissolve_theme(rec, old_theme, None)
+        for action in board.actions:
+            if action.source in gone:
+                rec.set("actions", action.id, "source", None)
+        for position in reversed(range(len(board.votes))):
+            if board.votes[position].target in gone:
+                rec.remove_at("votes", position)
+        for position in sorted((index[card_id] for card_id in ids), reverse=True):
+            rec.remove_at("cards", position)
+        for position in reversed(range(len(board.themes))):
+            if board.themes[position].id in emptied:
+                rec.remove_at("themes", position)
     return finished(rec)

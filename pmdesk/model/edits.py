@@ -144,7 +144,9 @@ def apply_edit(board: Board, edit: Edit) -> Edit:
         items = items_of(board, edit.collection)
         if not 0 <= edit.index <= len(items):
             raise EditError(f"cannot insert at {edit.index} in {edit.collection}")
-        items.insert(edit.index, copy.deepcopy(edit.item))
+        # Items hold only strings, numbers and booleans: a shallow copy keeps the edit's own
+        # item apart from the board's (a later SetField must not change an undo step).
+        items.insert(edit.index, copy.copy(edit.item))
         return Remove(edit.collection, edit.index)
     if isinstance(edit, Remove):
         items = items_of(board, edit.collection)

@@ -12,6 +12,7 @@ from pmdesk.atomic import DISK_FULL, atomic_path
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Insert, Primitive, Remove, Reorder, SetField
 from pmdesk.store import opening
+from pmdesk.store.batch_write import BIG_BATCH, Progress, write_result
 from pmdesk.store.errors import BoardFileError
 from pmdesk.store.loading import load_board
 from pmdesk.store.lock import BoardLock
@@ -348,14 +349,24 @@ class BoardFile:
         """The whole board as stored, checked against every rule of a board."""
         return load_board(self.conn, self.path.name)
 
-    def write(self, edits: Iterable[Primitive]) -> None:
-        """Write primitive edits in one durable transaction (all or nothing)."""
+    def write(
+        self, edits: Iterable[Primitive], result: Board | None = None, progress: Progress | None = None
+    ) -> None:
+        """Write primitive edits in one durable transaction (all or nothing).
+
+        Given ``result`` (the board after the edits), a big batch is written as its result
+        (pmdesk/store/batch_write.py), in O(n log n) rather than primitive by primitive.
+        """
         conn = self.conn
+        edits = list(edits)
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for edit in edits:
-                    write_primitive(conn, edit)
+                if result is not None and len(edits) > BIG_BATCH:
+                    write_result(conn, edits, result, progress)
+                else:
+                    for edit in edits:
+                        write_primitive(conn, edit)
                 conn.execute("COMMIT")
             except BaseException:
                 _roll_back(conn)

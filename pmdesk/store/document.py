@@ -10,6 +10,7 @@ from pathlib import Path
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit, apply_edit, primitives
 from pmdesk.model.templates import new_board
+from pmdesk.store.batch_write import BIG_BATCH, Progress
 from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.store.lock import BoardLock
@@ -82,19 +83,32 @@ class Document:
         """Stop calling ``listener``."""
         self._listeners.remove(listener)
 
-    def apply(self, edit: Edit) -> Edit:
+    def apply(self, edit: Edit, progress: Progress | None = None) -> Edit:
         """Apply an edit to the board and the file in one transaction; return its inverse.
 
         EditError (the board's rules) and BoardFileError (the file) leave both unchanged.
+        ``progress(done, total)`` is called while a big batch is written.
         """
         if self.read_only:
             raise ReadOnlyError(f"{self.path.name} is read-only: changes cannot be saved")
+        edits = list(primitives(edit))
+        big = len(edits) > BIG_BATCH
+        if big and progress is not None:
+            progress(0, 10)
         inverse = apply_edit(self.board, edit)
         try:
-            self.file.write(primitives(edit))
+            if big:
+                if progress is not None:
+                    progress(2, 10)
+                steps = None if progress is None else _scaled(progress, 2, 9, 10)
+                self.file.write(edits, self.board, steps)
+            else:
+                self.file.write(edits)
         except BaseException:
             apply_edit(self.board, inverse)
             raise
+        if big and progress is not None:
+            progress(9, 10)
         for listener in list(self._listeners):
             listener(edit)
         return inverse
@@ -143,6 +157,15 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return a.resolve() == b.resolve()
+
+
+def _scaled(progress: Progress, start: int, end: int, total: int) -> Progress:
+    """``progress`` for a part of the work: its own steps mapped onto ``start``..``end`` of ``total``."""
+
+    def report(done: int, steps: int) -> None:
+        progress(start + (end - start) * done // max(steps, 1), total)
+
+    return report
 
 
 def find_untitled(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from pmdesk.model.changes import Changes, changes_of
 from pmdesk.model.edits import Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
+from pmdesk.ui.busy import busy_for
 
 # Steps kept for Undo: far more than a meeting needs, and a bound on memory over a long session.
 UNDO_LIMIT = 1000
@@ -52,7 +53,8 @@ class EditCommand(QUndoCommand):
             self._applied = False
             return
         try:
-            self._inverse = self._document.apply(self._edit)
+            with busy_for(self._edit, f"Redo {self.text()}") as progress:
+                self._inverse = self._document.apply(self._edit, progress)
         except (EditError, BoardFileError) as error:
             self._on_error(f"Redo failed: {error}")
             return
@@ -62,7 +64,8 @@ class EditCommand(QUndoCommand):
         """Apply the inverse."""
         applied = self._inverse
         try:
-            self._edit = self._document.apply(applied)
+            with busy_for(applied, f"Undo {self.text()}") as progress:
+                self._edit = self._document.apply(applied, progress)
         except (EditError, BoardFileError) as error:
             self._on_error(f"Undo failed: {error}")
             return
@@ -135,7 +138,8 @@ class QtDocument(QObject):
         """
         self._origin = origin
         try:
-            inverse = self.document.apply(edit)
+            with busy_for(edit, edit_name(edit)) as progress:
+                inverse = self.document.apply(edit, progress)
         finally:
             self._origin = None
         top = self._mergeable_top(merge_key)
