@@ -110,8 +110,8 @@ class Rule:
                 return "expected a list of names"
             return next((f"[{i}] {p}" for i, v in enumerate(value) if (p := text_problem(v))), None)
         checks = {
-            "time": (is_time, "is not an ISO 8601 time with an offset"),
-            "date": (is_date, "is not a date (YYYY-MM-DD)"),
+            "time": (is_time, "is not an ISO 8601 time with an offset (years 2 to 9998)"),
+            "date": (is_date, "is not a date (YYYY-MM-DD, years 2 to 9998)"),
             "clock": (is_clock, "is not a time of day (HH:MM, 24-hour)"),
             "color": (is_color, "is not a colour like #1f77b4"),
         }

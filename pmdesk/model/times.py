@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+# Times and dates a board holds: a day inside Python's years 1..9999 on each side, so that any
+# time zone can show them (converting 0001-01-01T00:00+00:00 to UTC−1 overflows).
+FIRST_YEAR = 2
+LAST_YEAR = 9998
+
+
+def _in_range(value: dt.date, text: str) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+
 
 def parse_time(text: str | None) -> dt.datetime | None:
     """An ISO 8601 time with an offset, or None for None; ValueError if malformed."""
@@ -12,6 +22,7 @@ def parse_time(text: str | None) -> dt.datetime | None:
     value = dt.datetime.fromisoformat(text)
     if value.tzinfo is None:
         raise ValueError(f"time {text!r} has no offset")
+    _in_range(value, text)
     return value
 
 
@@ -21,7 +32,9 @@ def parse_date(text: str | None) -> dt.date | None:
         return None
     if len(text) != 10:
         raise ValueError(f"date {text!r} is not YYYY-MM-DD")
-    return dt.date.fromisoformat(text)
+    value = dt.date.fromisoformat(text)
+    _in_range(value, text)
+    return value
 
 
 def parse_clock(text: str | None) -> dt.time | None:

@@ -4,7 +4,8 @@
 
 Every case starts from the demo board and changes it the way a hostile or broken file could
 (with plain sqlite3, as another program would). ``EXPECTED`` holds a fragment of the one-line
-message pmdesk gives, or ``None`` for a board pmdesk opens read-only without rewriting it.
+message pmdesk gives, ``None`` for a board pmdesk opens read-only without rewriting it, or ``""``
+for a board at the edges of every range that pmdesk opens as usual.
 """
 
 from __future__ import annotations
@@ -133,8 +134,23 @@ CASES: dict[str, tuple[Build, str | None]] = {
         _sql("UPDATE incident SET started_at = 'yesterday, about noon'"),
         'incident.started_at: "yesterday, about noon" is not an ISO 8601 time',
     ),
+    "time_year_1": (
+        _sql("UPDATE timeline SET at = '0001-01-01T00:00:00+00:00' WHERE position = 0"),
+        'timeline[0].at: "0001-01-01T00:00:00+00:00" is not an ISO 8601 time',
+    ),
     # Opened read-only, never rewritten.
     "wal": (_wal, None),
+    # Opened as usual: every number at the top of its range, times at the ends of theirs.
+    "largest_values": (
+        _sql(
+            "UPDATE session SET votes_per_participant = 99",
+            "UPDATE agenda SET minutes = 240, actual_seconds = 2147483647",
+            "UPDATE timeline SET at = '0002-01-01T00:00:00+14:00' WHERE position = 0",
+            "UPDATE timeline SET at = '9998-12-31T23:59:59-12:00' WHERE position = 1",
+            "UPDATE actions SET due = '9998-12-31'",
+        ),
+        "",
+    ),
 }
 
 
