@@ -248,7 +248,7 @@ def test_sigkill_never_loses_a_committed_edit(tmp_path: Path) -> None:
     create_file(path, demo_board())
     rng = random.Random(20261126)
     reported: list[str] = []
-    deadline = time.monotonic() + 25
+    deadline = time.monotonic() + 180  # a bound for a hung child, not a speed test (the machine may be busy)
     kills = 0
     while kills < 50 and time.monotonic() < deadline:
         child = subprocess.Popen(
