@@ -105,7 +105,8 @@ class OpenRoomDialog(QDialog):
 
         self.problem = plain_label("", self)
         self.problem.setObjectName("RoomProblem")
-        self.problem.setStyleSheet("color:#a4161a;font-weight:bold;")
+        dark = self.palette().window().color().lightness() < 128
+        self.problem.setStyleSheet(f"color:{'#ff9e9e' if dark else '#a4161a'};font-weight:bold;")
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
 

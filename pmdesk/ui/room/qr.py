@@ -77,22 +77,12 @@ class QrCode(QWidget):
         self.text = text
         self.matrix = qr_matrix(text)
         self.drawn = QRect()  # where the code was painted last (tests and screenshots read it)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(len(self.matrix) * 3, len(self.matrix) * 3)
 
     def modules(self) -> int:
         """Modules across, quiet zone included."""
         return len(self.matrix)
-
-    def hasHeightForWidth(self) -> bool:
-        """The code is square."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        """As tall as it is wide."""
-        return width
 
     def sizeHint(self) -> QSize:
         """Six pixels a module unless the layout gives more."""

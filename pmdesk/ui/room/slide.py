@@ -72,8 +72,8 @@ class FitLabel(QLabel):
             self.setMinimumHeight(QFontMetrics(font).height())
 
 
-def _qr_box(text: str, side: int, name: str) -> QFrame:
-    """A QR code on white (whatever the theme), at most ``side`` pixels square."""
+def _qr_box(text: str, name: str, minimum: int) -> QFrame:
+    """A QR code as large as its place allows (at least ``minimum`` pixels), on white whatever the theme."""
     frame = QFrame()
     frame.setObjectName(name)
     frame.setStyleSheet(f"QFrame#{name}{{background:white;border-radius:8px;}}")
@@ -81,51 +81,53 @@ def _qr_box(text: str, side: int, name: str) -> QFrame:
     layout.setContentsMargins(0, 0, 0, 0)
     code = QrCode(text, frame)
     code.setObjectName(f"{name}Code")
+    code.setMinimumSize(minimum, minimum)
     layout.addWidget(code)
-    frame.setMaximumSize(side, side)
-    frame.setMinimumSize(min(side, code.modules() * 4), min(side, code.modules() * 4))
+    frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return frame
 
 
 def room_slide(look: Look, board: Board, shown: RoomShown, face_down: dict[str, int]) -> QWidget:
     """The join slide: QR and URL, the Wi-Fi's own code, joined devices, cards face down per section."""
     c = look.colours
-    widget, layout = column(look.px(0.5))
+    widget, layout = column(look.px(0.6))
     widget.setObjectName("RoomSlide")
     row = QHBoxLayout()
     row.setSpacing(look.px(1.2))
-    row.addWidget(_qr_box(shown.url, look.px(18), "JoinQr"), 3)
+    row.addWidget(_qr_box(shown.url, "JoinQr", look.px(10)), 5)
 
     side, side_layout = column(look.px(0.45))
-    side_layout.addWidget(look.label("Join from your phone", 1.6, c.accent, bold=True))
+    side_layout.addWidget(look.label("Join from your phone", 2.0, c.accent, bold=True))
     side_layout.addWidget(
-        look.label("Scan the code, or type the address below. Your cards stay private until the reveal.", 0.9)
+        look.label("Scan the code, or type the address below. Your cards stay private until the reveal.", 1.0)
     )
-    devices = look.label(devices_text(shown.devices), 1.2, c.text, bold=True)
+    devices = look.label(devices_text(shown.devices), 1.4, c.text, bold=True)
     devices.setObjectName("RoomDevices")
     side_layout.addWidget(devices)
     if shown.ssid:
-        side_layout.addSpacing(look.px(0.4))
+        side_layout.addSpacing(look.px(0.6))
+        side_layout.addWidget(look.label("First join the Wi-Fi", 1.0, c.accent, bold=True))
         wifi_row = QHBoxLayout()
         wifi_row.setSpacing(look.px(0.6))
-        wifi_row.addWidget(_qr_box(wifi_payload(shown.ssid, shown.password), look.px(7), "WifiQr"), 0)
+        wifi_code = _qr_box(wifi_payload(shown.ssid, shown.password), "WifiQr", look.px(5))
+        wifi_code.setFixedSize(look.px(10), look.px(10))
+        wifi_row.addWidget(wifi_code, 0, Qt.AlignmentFlag.AlignTop)
         words, words_layout = column(look.px(0.2))
-        words_layout.addWidget(look.label("First join the Wi-Fi", 0.9, c.accent, bold=True))
-        ssid = look.label(f"Network: {shown.ssid}", 0.9)
+        ssid = look.label(f"Network: {shown.ssid}", 1.0)
         ssid.setObjectName("RoomWifiName")
         words_layout.addWidget(ssid)
         if shown.password:
-            secret = look.label(f"Password: {shown.password}", 0.9)
+            secret = look.label(f"Password: {shown.password}", 1.0)
             secret.setObjectName("RoomWifiPassword")
             words_layout.addWidget(secret)
         words_layout.addStretch(1)
         wifi_row.addWidget(words, 1)
         side_layout.addLayout(wifi_row)
     side_layout.addStretch(1)
-    row.addWidget(side, 4)
+    row.addWidget(side, 6)
     layout.addLayout(row, 1)
 
-    url = FitLabel(shown.url, look.px(1.6), monospace=True)
+    url = FitLabel(shown.url, look.px(2.2), monospace=True)
     url.setObjectName("RoomUrl")
     url.setAlignment(Qt.AlignmentFlag.AlignCenter)
     url.setStyleSheet(f"color:{c.text};background:transparent;")
@@ -144,7 +146,7 @@ def _counts(look: Look, board: Board, face_down: dict[str, int]) -> QWidget:
     grid.setHorizontalSpacing(look.px(0.5))
     total = sum(face_down.values())
     grid.addWidget(
-        look.label(f"Written so far, face down: {cards_text(total)}", 0.8, c.muted, bold=True),
+        look.label(f"Written so far, face down: {cards_text(total)}", 0.9, c.muted, bold=True),
         0,
         0,
         1,
@@ -153,8 +155,7 @@ def _counts(look: Look, board: Board, face_down: dict[str, int]) -> QWidget:
     for col, section in enumerate(board.sections):
         grid.setColumnStretch(col, 1)
         count = face_down.get(section.id, 0)
-        note = look.note(f"{section.title}: {count}", c.button, c.button_text, 0.8, bold=True)
-        note.setObjectName("RoomCount")
+        note = look.note(f"{section.title}: {count}", c.button, c.button_text, 0.9, bold=True)
         note.setProperty("section", section.id)
         note.setProperty("count", count)
         grid.addWidget(note, 1, col)
