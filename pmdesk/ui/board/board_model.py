@@ -41,6 +41,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 8
 NOTES_ROLE = Qt.ItemDataRole.UserRole + 9
 PROMPT_ROLE = Qt.ItemDataRole.UserRole + 10
 DIM_ROLE = Qt.ItemDataRole.UserRole + 11  # True when a highlight or a search leaves this item out
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 12  # True for a card from a device, face down until revealed
 
 # Fields whose change leaves the tree's shape alone (only what an item shows changes).
 _COSMETIC = {
@@ -354,10 +355,13 @@ class BoardModel(QAbstractItemModel):
             return self.counts[card.id] if card.theme is None else 0
         if role == NOTES_ROLE:
             return card.notes
+        if role == PENDING_ROLE:
+            return card.pending
         if role == Qt.ItemDataRole.ToolTipRole:
             who = f"\n\n— {person.name}" if person else ""
             notes = f"\n\nNotes:\n{card.notes}" if card.notes else ""
-            return plain_tooltip(f"{card.text}{who}{notes}")
+            down = "\n\nFrom a device: face down in the room until you reveal it." if card.pending else ""
+            return plain_tooltip(f"{card.text}{who}{notes}{down}")
         if role == DIM_ROLE:
             return self._dim_card(card)
         return None

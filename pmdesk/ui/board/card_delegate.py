@@ -21,6 +21,7 @@ from pmdesk.ui.board.board_model import (
     INITIALS_ROLE,
     KIND_ROLE,
     NOTES_ROLE,
+    PENDING_ROLE,
     VOTES_ROLE,
 )
 from pmdesk.ui.theme import current_theme
@@ -160,6 +161,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(strip_color)
         painter.drawRoundedRect(strip, radius / 2, radius / 2)
+        if not theme and index.data(PENDING_ROLE):  # from a device, face down in the room
+            painter.setPen(QPen(QColor(c.muted), max(2, self._px(2)), Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
         if focused and not selected:
             painter.setPen(QPen(QColor(c.focus), c.focus_width, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -209,6 +214,11 @@ class CardDelegate(QStyledItemDelegate):
                 shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
                 painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
                 x += metrics.horizontalAdvance(shown) + self._px(12)
+        if not theme and index.data(PENDING_ROLE):
+            painter.setPen(QColor(current_theme().muted))
+            label = "▼ face down"
+            painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, label)
+            x += metrics.horizontalAdvance(label) + self._px(12)
         if index.data(NOTES_ROLE):
             painter.setPen(QColor(current_theme().muted))
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")

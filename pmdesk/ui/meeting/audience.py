@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from pmdesk.model.room_ops import pending_counts, without_pending
 from pmdesk.ui.meeting import render
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.pages import FocusPage
@@ -109,19 +110,22 @@ class AudienceView(QWidget):
         self.built.emit()
 
     def _build(self, phase_id: str) -> QWidget:
-        board = self.controller.board
+        everything = self.controller.board
         look = self.look
         room = self.controller.room
         if room is not None and self.controller.join_shown:
-            from pmdesk.ui.room.slide import face_down_counts, room_slide
+            from pmdesk.ui.room.slide import room_slide
 
-            return room_slide(look, board, room, face_down_counts(board))
+            return room_slide(look, everything, room, pending_counts(everything))
+        if phase_id == "reflection" and self.controller.cards_hidden_from_room():
+            return render.sections_view(look, everything, face_down=True)  # counts only, never text
+        board = without_pending(everything)  # cards from devices show only once revealed
         if phase_id == "tone":
             return render.tone_view(look)
         if phase_id == "facts":
             return render.facts_view(look, board)
         if phase_id == "reflection":
-            return render.sections_view(look, board, face_down=self.controller.cards_hidden_from_room())
+            return render.sections_view(look, board, face_down=False)
         if phase_id == "discussion":
             item = self.focus.current_item() if self.focus is not None else None
             items = self.focus.items() if self.focus is not None else []

@@ -16,6 +16,7 @@ from pmdesk.model.agenda_clock import AgendaClock, Now
 from pmdesk.model.board import AgendaPhase, Board
 from pmdesk.model.board_ops import set_phase_field, set_session_field
 from pmdesk.model.edits import EditError
+from pmdesk.model.room_ops import pending_cards, reveal_cards
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.ui.document_adapter import QtDocument
 
@@ -138,7 +139,9 @@ class MeetingController(QObject):
         self.go_to(self.index() - 1)
 
     def set_cards_face_down(self, face_down: bool) -> None:
-        """Hide or reveal reflection cards in the room's view."""
+        """Hide or reveal reflection cards in the room; revealing turns over device cards too (one step)."""
+        if not face_down and pending_cards(self.board):
+            self.qt_document.attempt(reveal_cards)
         self.cards_face_down = face_down
         self.room_changed.emit()
         self.phase_changed.emit(self.phase_id or "")

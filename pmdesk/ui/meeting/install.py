@@ -90,8 +90,10 @@ class Meeting(QObject):
         self.controller.phase_changed.connect(lambda _id: self._update_private_entry())
         self._build_menus()
         from pmdesk.ui.room.install import install_room
+        from pmdesk.ui.room.moderation import install_moderation
 
         self.room_control = install_room(self)
+        self.moderation = install_moderation(self)
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()
         window.closing.connect(self._on_closing)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, 
 from pmdesk.model.board import Card, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.derived import board_items
+from pmdesk.model.room_ops import without_pending
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.meeting.render import Look, focus_view, tone_view
 from pmdesk.ui.plain import plain_label
@@ -112,8 +113,8 @@ class FocusPage(QWidget):
     # --- items ---------------------------------------------------------------------------
 
     def items(self) -> list[Card | Theme]:
-        """Every section's loose cards and themes, section by section."""
-        return board_items(self.qt_document.board)
+        """Every section's loose cards and themes, section by section (not the cards still face down)."""
+        return board_items(without_pending(self.qt_document.board))
 
     def index(self) -> int:
         """The position of the focused item (0 if it is gone)."""

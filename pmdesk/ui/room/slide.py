@@ -170,12 +170,3 @@ def join_line(look: Look, shown: RoomShown) -> QLabel:
         f"font-size:{look.px(0.6)}px;color:{look.colours.muted};background:transparent;font-family:monospace;"
     )
     return line
-
-
-def face_down_counts(board: Board) -> dict[str, int]:
-    """How many cards lie face down in each section (cards from devices not yet revealed)."""
-    counts = {section.id: 0 for section in board.sections}
-    for card in board.cards:
-        if getattr(card, "pending", False):
-            counts[card.section] = counts.get(card.section, 0) + 1
-    return counts
