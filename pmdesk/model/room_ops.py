@@ -61,13 +61,10 @@ def add_device_card(board: Board, card_id: str, section_id: str, text: str, auth
         find_index(board, "participants", author)
     if any(item.id == card_id for item in board.cards) or any(t.id == card_id for t in board.themes):
         raise EditError(f"there is already a card with id {card_id!r}")
-    last = None
-    for index, item in enumerate(board.cards):
-        if item.section == section_id:
-            last = index
     with recording(board, "Add card from a device") as rec:
-        new = Card(card_id, section_id, text, author, pending=True)
-        rec.insert("cards", len(board.cards) if last is None else last + 1, new)
+        # At the end of the list, which is the end of its section (a section shows its cards in
+        # list order), so the file moves no other card's position.
+        rec.append("cards", Card(card_id, section_id, text, author, pending=True))
     return finished(rec)
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar
 
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit
+from pmdesk.room.board_thread import BoardThread
 from pmdesk.store.document import Document
 
 T = TypeVar("T")
@@ -83,38 +83,31 @@ class RoomGateway(Protocol):
 
 
 class LocalGateway:
-    """A gateway that owns a Document on one worker thread (the headless room).
+    """A gateway that owns a Document on one thread of its own (the headless room).
 
-    SQLite connections belong to the thread that opened them, so the board is opened, edited,
+    An SQLite connection belongs to the thread that opened it, so the board is opened, edited,
     read and closed on one thread; every call from the server's threads waits its turn there
     (the serialisation a lock would give, and what the window's GUI thread gives its gateway).
+    Edits arriving together are committed together, each still one undo step
+    (pmdesk/room/board_thread.py).
     """
 
     def __init__(self, path: Path, phase: RoomPhase | None = None) -> None:
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pmdesk-board")
-        try:
-            self.document: Document = self._worker.submit(Document.open, Path(path)).result()
-        except BaseException:
-            self._worker.shutdown()
-            raise
+        self._board = BoardThread(Path(path))
+        self.document: Document = self._board.document
         self._phase = phase or RoomPhase()
         self._watchers: list[Watcher] = []
         self._watch_lock = threading.Lock()
-        self.undo_stack: list[Edit] = []  # inverses, newest last (the headless room's undo)
         self._closed = False
 
-    def _on_worker(self, job: Callable[[], T]) -> T:
-        return self._worker.submit(job).result()
+    @property
+    def undo_stack(self) -> list[Edit]:
+        """The inverses of the edits made through this gateway, newest last."""
+        return self._board.undo_stack
 
     def apply(self, build: EditBuilder) -> Edit:
         """Build and apply an edit on the board's thread; return once committed."""
-
-        def job() -> Edit:
-            edit = build(self.document.board)
-            self.undo_stack.append(self.document.apply(edit))
-            return edit
-
-        edit = self._on_worker(job)
+        edit = self._board.apply(build)
         self._notify()
         return edit
 
@@ -126,12 +119,12 @@ class LocalGateway:
             self.document.apply(inverse)
             self.undo_stack.pop()
 
-        self._on_worker(job)
+        self._board.call(job)
         self._notify()
 
     def read(self, look: Callable[[Board], T]) -> T:
         """Run ``look`` on the board on the board's thread."""
-        return self._on_worker(lambda: look(self.document.board))
+        return self._board.call(lambda: look(self.document.board))
 
     def phase(self) -> RoomPhase:
         """The phase now."""
@@ -162,10 +155,7 @@ class LocalGateway:
         if self._closed:
             return
         self._closed = True
-        try:
-            self._on_worker(self.document.close)
-        finally:
-            self._worker.shutdown()
+        self._board.stop()
 
     def _notify(self) -> None:
         with self._watch_lock:

@@ -50,6 +50,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    request_queue_size = 128  # a room joining at once (the default, 5, resets connections)
     room: RoomServer
 
     def __init__(self, address: tuple[str, int], room: RoomServer) -> None:

@@ -6,6 +6,9 @@ import socket
 import time
 from typing import Any
 
+import pytest
+
+from pmdesk.room.devices import Devices, RoomFull
 from pmdesk.room.guard import TokenBucket, host_allowed, origin_allowed
 from pmdesk.room.server import RoomConfig
 
@@ -121,10 +124,18 @@ def test_rate_limits_per_device(make_room: Any) -> None:
     assert room.get("state", key=KEY_B).status == 200  # another device has its own allowance
 
 
-def test_rate_limits_per_address(make_room: Any) -> None:
-    room = make_room(RoomConfig(address_burst=4, address_rate=0.5))
-    statuses = [room.get().status for _ in range(6)]
-    assert statuses[:4] == [200] * 4 and statuses[4:] == [429, 429]
+def test_rate_limits_and_device_caps_per_address() -> None:
+    # Counted per network address; this laptop itself (loopback) is not limited. No traffic here.
+    registry = Devices(RoomConfig(address_burst=4, address_rate=0.5, max_devices_per_address=2))
+    waits = [registry.address_wait("192.0.2.7") for _ in range(6)]
+    assert waits[:4] == [None] * 4 and all(w is not None and w > 0 for w in waits[4:])
+    assert registry.address_wait("192.0.2.8") is None  # another address has its own allowance
+    assert all(registry.address_wait("127.0.0.1") is None for _ in range(50))
+    registry.get(KEY_A, "192.0.2.7")
+    registry.get(KEY_B, "192.0.2.7")
+    with pytest.raises(RoomFull, match="this address"):
+        registry.get("device-c-0123456789abcdef", "192.0.2.7")
+    registry.get("device-c-0123456789abcdef", "127.0.0.1")
 
 
 def test_caps_on_devices_and_streams(make_room: Any) -> None:

@@ -1,0 +1,174 @@
+"""The room under load: participants' devices posting cards to ``pmdesk room`` on 127.0.0.1.
+
+``python -m pmdesk.bench.room_load`` prints the figures on its own; the benchmark's table has
+them too. Each simulated participant is a thread with its own device key that joins (a name, or
+anonymous once the board's names are taken) and posts its cards at a steady pace, so that all
+the cards are sent within the window; a card is retried with the same client id after a network
+error or a 429/5xx (at most three times, as the page does). Afterwards the board file is read:
+every card must be there exactly once.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HOST = "127.0.0.1"  # the load never leaves this machine
+RETRIES = 3
+
+
+@dataclass
+class LoadResult:
+    """What one load run measured."""
+
+    participants: int
+    cards: int
+    sent_within: float  # seconds from the first POST to the last answer
+    latencies: list[float] = field(default_factory=list)  # seconds, POST sent -> 201/200 read
+    retries: int = 0
+    failed: int = 0
+    on_board: int = 0  # of the posted texts, how many the file holds
+    duplicates: int = 0
+
+    def p(self, percent: float) -> float:
+        """A percentile of the latencies, in ms."""
+        ordered = sorted(self.latencies)
+        if not ordered:
+            return float("nan")
+        return 1000 * ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+    def summary(self) -> str:
+        """One line of figures."""
+        return (
+            f"{self.cards} cards from {self.participants} devices in {self.sent_within:.1f} s: "
+            f"POST->committed p50 {self.p(50):.1f} ms, p95 {self.p(95):.1f} ms, max {self.p(100):.1f} ms; "
+            f"{self.on_board}/{self.cards} on the board, {self.duplicates} twice, {self.retries} retries, "
+            f"{self.failed} failed"
+        )
+
+
+def _post(port: int, path: str, key: str, body: Mapping[str, object]) -> int:
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+    try:
+        headers = {"Content-Type": "application/json", "X-Pmdesk-Device": key}
+        conn.request("POST", path, json.dumps(body), headers)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def run_load(
+    board: Path,
+    participants: int = 30,
+    cards_each: int = 10,
+    window: float = 9.0,
+    env: dict[str, str] | None = None,
+) -> LoadResult:
+    """Serve ``board`` with ``pmdesk room``; post ``participants`` × ``cards_each`` cards in ``window`` s."""
+    command = [sys.executable, "-m", "pmdesk", "room", str(board), "--host", HOST, "--port", "0"]
+    room = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
+    try:
+        assert room.stdout is not None
+        url = room.stdout.readline().strip()
+        found = re.fullmatch(r"http://127\.0\.0\.1:(\d+)(/j/[A-Za-z0-9_-]+)", url)
+        if not found:
+            raise RuntimeError(f"pmdesk room printed {url!r}, not a join URL")
+        port, base = int(found[1]), found[2]
+        result = LoadResult(participants, participants * cards_each, 0.0)
+        lock = threading.Lock()
+        texts: list[str] = []
+        names = [f"p{i}" for i in range(1, 6)]  # the demo board's participants
+        start_at = time.monotonic() + 0.5
+
+        def participant(number: int) -> None:
+            key = f"bench-device-{number:04d}-{random.getrandbits(64):016x}"
+            name = names[number] if number < len(names) else None
+            for attempt in range(RETRIES + 1):
+                try:
+                    if _post(port, f"{base}/join", key, {"participant": name}) == 200:
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.2 * (attempt + 1))
+            pace = window / cards_each
+            offset = random.uniform(0, pace)  # people do not press "Add card" in step
+            for index in range(cards_each):
+                text = f"Load card {number}-{index}: the pager rota was out of date"
+                client_id = f"n{number:03d}c{index:03d}"
+                body = {"id": client_id, "section": "lessons", "text": text, "author": name}
+                due = start_at + offset + index * pace
+                time.sleep(max(0.0, due - time.monotonic()))
+                for attempt in range(RETRIES + 1):
+                    sent = time.monotonic()
+                    try:
+                        status = _post(port, f"{base}/cards", key, body)
+                    except OSError:
+                        status = 0
+                    took = time.monotonic() - sent
+                    if status in (200, 201):
+                        with lock:
+                            result.latencies.append(took)
+                            texts.append(text)
+                        break
+                    with lock:
+                        result.retries += attempt < RETRIES
+                    time.sleep(0.2 * (attempt + 1))
+                else:
+                    with lock:
+                        result.failed += 1
+
+        threads = [threading.Thread(target=participant, args=(n,)) for n in range(participants)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        result.sent_within = time.monotonic() - start_at
+        assert room.stdin is not None
+        room.stdin.write("quit\n")
+        room.stdin.flush()
+        room.wait(timeout=20)
+    finally:
+        if room.poll() is None:
+            room.kill()
+            room.wait()
+    from pmdesk.store.board_file import BoardFile
+
+    on_board = [
+        card.text for card in BoardFile.read_snapshot(board).cards if card.text.startswith("Load card")
+    ]
+    posted = set(texts)
+    result.on_board = len(posted & set(on_board))
+    result.duplicates = len(on_board) - len(set(on_board))
+    return result
+
+
+def main() -> int:
+    """Run the load on a copy of the demo board and print the figures."""
+    from pmdesk.model.demo import demo_board
+    from pmdesk.store.board_file import create_file
+
+    with tempfile.TemporaryDirectory(prefix="pmdesk-room-load-") as folder:
+        board = Path(folder) / "room.pmdesk"
+        create_file(board, demo_board())
+        result = run_load(board, env=dict(os.environ))
+    print(result.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
