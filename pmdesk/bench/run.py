@@ -337,6 +337,25 @@ def measure_batch(bench: Bench, boards: dict[str, Path]) -> list[Row]:
     ]
 
 
+def measure_room(bench: Bench, boards: dict[str, Path]) -> list[Row]:
+    """The room: 30 devices posting 300 cards to ``pmdesk room`` on 127.0.0.1 within 10 s."""
+    from pmdesk.bench.room_load import run_load
+
+    board = bench.folder / "room.pmdesk"
+    shutil.copyfile(boards["demo"], board)
+    result = run_load(board, participants=30, cards_each=10, window=9.0, env=bench.env)
+    landed = result.on_board == result.cards and result.duplicates == 0 and result.failed == 0
+    return [
+        Row(
+            "room: 30 devices post 300 cards to `pmdesk room` (POST -> 201 after the commit)",
+            result.summary(),
+            "within 10 s, each card exactly once, p95 ≤ 100 ms",
+            "one edit through Document.apply: see the edit row",
+            landed and result.sent_within <= 10 and result.p(95) <= 100,
+        )
+    ]
+
+
 MEASURES: tuple[Callable[[Bench, dict[str, Path]], list[Row]], ...] = (
     measure_start,
     measure_edits,
@@ -344,6 +363,7 @@ MEASURES: tuple[Callable[[Bench, dict[str, Path]], list[Row]], ...] = (
     measure_drag,
     measure_pdf,
     measure_memory,
+    measure_room,
 )
 
 
