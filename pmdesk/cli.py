@@ -297,6 +297,18 @@ def _room(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port: {args.port} is not a port (0 to 65535)")
+    if args.host is not None:
+        import ipaddress
+
+        if args.host == "localhost":
+            args.host = "127.0.0.1"
+        try:
+            args.host = str(ipaddress.ip_address(args.host))
+        except ValueError:
+            raise UsageError(
+                f"--host: {shown(args.host)} is not an IP address (such as 192.168.1.20); "
+                "the room listens on an address of this laptop, never a name"
+            ) from None
     return serve(args.source, args.host, args.port, args.phase, anonymous=not args.no_anonymous)
 
 

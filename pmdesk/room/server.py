@@ -9,6 +9,7 @@ connections, socket timeouts, and no cookies. Every change reaches the document 
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 import threading
 from collections.abc import Callable
@@ -98,6 +99,7 @@ class RoomServer:
         config: RoomConfig | None = None,
         token: str | None = None,
     ) -> None:
+        ipaddress.ip_address(host)  # ValueError for a name: the Host check needs an address
         self.gateway = gateway
         self.config = config or RoomConfig()
         self.token = token or secrets.token_urlsafe(16)

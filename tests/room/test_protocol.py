@@ -264,6 +264,26 @@ def test_the_headless_room_prints_the_join_url_and_stops_on_sigterm(tmp_path: Pa
     assert not any(c.pending for c in board.cards)
 
 
+def test_the_headless_room_refuses_a_host_name_and_a_bad_port(tmp_path: Path) -> None:
+    path = tmp_path / "board.pmdesk"
+    create_file(path, demo_board())
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    for options, message in (
+        (["--host", "pmdesk.example"], "is not an IP address"),
+        (["--host", "127.0.0.1", "--port", "70000"], "is not a port"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "pmdesk", "room", str(path), *options],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+        assert done.returncode == 2 and done.stdout == "" and message in done.stderr
+        assert done.stderr.count("\n") == 1
+
+
 def test_a_board_in_use_is_refused_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "board.pmdesk"
     create_file(path, demo_board())
