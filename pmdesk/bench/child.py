@@ -5,6 +5,7 @@
     python -m pmdesk.bench.child drag BOARD STEPS       drag steps over the board page's columns
     python -m pmdesk.bench.child session BOARD EDITS [SECONDS]  a long session through the window
     python -m pmdesk.bench.child batch BOARD CARDS      delete CARDS cards in one step, and undo
+    python -m pmdesk.bench.child window-edits BOARD REPS KEYS   card edits and Summary keystrokes
 
 A child per measurement keeps one figure's memory and imports out of the others, and a crash in
 the window shows as a missing figure, not a dead benchmark.
@@ -204,6 +205,10 @@ def main(argv: list[str]) -> int:
         result = drag(app, window, int(argv[2]))
     elif mode == "batch":
         result = batch(board, int(argv[2]))
+    elif mode == "window-edits":
+        from pmdesk.bench.window_edits import run
+
+        result = run(lambda: _window(board), int(argv[2]), int(argv[3]))
     elif mode == "session":
         result = session(board, int(argv[2]), float(argv[3]) if len(argv) > 3 else 600.0)
     else:

@@ -6,7 +6,6 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
     QObject,
@@ -15,12 +14,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from pmdesk.model.board import Card, Participant, Section, Theme
+from pmdesk.model.board import Board, Card, Participant, Section, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.changes import Changes
-from pmdesk.model.derived import cards_by_theme, items_by_section, tallies
-from pmdesk.model.edits import Insert, Remove, Reorder, SetField, primitives
+from pmdesk.model.derived import tallies
 from pmdesk.ui.board import drops
+from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
 from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
@@ -57,24 +56,10 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 FIRST_ROWS = 80  # rows of a section in the first frame: more than the tallest screen shows
-_SHOWN = ("cards", "themes", "sections", "participants", "votes", "session")
+_SHOWN = ("cards", "themes", "sections", "participants", "votes")
 
 
-class Node:
-    """One row of the tree: a section, a theme or a card, by id."""
-
-    __slots__ = ("children", "item_id", "kind", "parent", "row", "serial")
-
-    def __init__(self, kind: str, item_id: str, parent: Node | None, row: int, serial: int) -> None:
-        self.kind = kind
-        self.item_id = item_id
-        self.parent = parent
-        self.row = row
-        self.serial = serial
-        self.children: list[Node] = []
-
-
-class BoardModel(QAbstractItemModel):
+class BoardModel(BoardRows):
     """The board as a tree for the section columns; edits go through the QtDocument."""
 
     theme_created = Signal(str)  # a drop made a new theme: its label should be asked for
@@ -85,16 +70,10 @@ class BoardModel(QAbstractItemModel):
         self.highlight: str | None = None  # a participant whose cards and dots stand out
         self.find_text = ""
         self.sort_by_votes = False
-        self._root = Node("root", "", None, 0, 0)
-        self._nodes: list[Node] = [self._root]
-        self._flags: list[Qt.ItemFlag] = [Qt.ItemFlag.NoItemFlags]
-        self._kind_flags: dict[str, Qt.ItemFlag] = {}
+        self.init_rows()
         self.sync_read_only()
-        self._by_id: dict[str, Node] = {}
-        # Rows shown so far of a long section, by the section's serial (absent: all of them).
-        self._shown: dict[int, int] = {}
         self._index_board()
-        self._build()
+        self.build_rows()
         for section in self._root.children:
             if len(section.children) > FIRST_ROWS:
                 self._shown[section.serial] = FIRST_ROWS
@@ -150,33 +129,14 @@ class BoardModel(QAbstractItemModel):
         shown = self._shown.get(node.parent.serial)
         return shown is None or node.row < shown
 
-    def _build(self) -> None:
-        board = self.qt_document.board
-        self._shown = {}
-        self._root.children = []
-        self._nodes = [self._root]
-        self._flags = [Qt.ItemFlag.NoItemFlags]  # by serial, like _nodes
-        self._by_id = {}
-        members = cards_by_theme(board)
-        for row, (section_id, items) in enumerate(items_by_section(board).items()):
-            node = self._add(self._root, "section", section_id, row)
-            if self.sort_by_votes:
-                items.sort(key=lambda item: -self.counts[item.id])
-            for item in items:
-                if isinstance(item, Theme):
-                    theme_node = self._add(node, "theme", item.id, len(node.children))
-                    for card in members.get(item.id, ()):
-                        self._add(theme_node, "card", card.id, len(theme_node.children))
-                else:
-                    self._add(node, "card", item.id, len(node.children))
+    def board_now(self) -> Board:
+        """The board shown."""
+        return self.qt_document.board
 
-    def _add(self, parent: Node, kind: str, item_id: str, row: int) -> Node:
-        node = Node(kind, item_id, parent, row, len(self._nodes))
-        self._nodes.append(node)
-        self._flags.append(self._kind_flags[kind])
-        parent.children.append(node)
-        self._by_id[item_id] = node
-        return node
+    def arrange(self, items: list[Card | Theme]) -> None:
+        """Most dots first while sorting by votes; board order otherwise."""
+        if self.sort_by_votes:
+            items.sort(key=lambda item: -self.counts[item.id])
 
     def node(self, index: Index) -> Node:
         """The node behind an index (the root for an invalid one)."""
@@ -221,34 +181,62 @@ class BoardModel(QAbstractItemModel):
     # --- following the document ------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        changed: set[str] = set()
-        structural = changes.whole_board
-        everything = False
-        steps = primitives(changes.edit) if changes.edit is not None else ()
-        for step in steps:
-            if step.collection not in _SHOWN:
-                continue
-            if isinstance(step, SetField) and step.name in _COSMETIC.get(step.collection, ()):
-                changed.add(step.item_id or "")
-            elif step.collection in ("participants", "session"):
-                everything = True
-            elif step.collection == "votes" and isinstance(step, Insert | Remove | SetField):
-                everything = True
-                structural = structural or self.sort_by_votes
-            elif isinstance(step, SetField | Insert | Remove | Reorder):
-                structural = True
-        self._index_board()
-        if structural:
-            self.beginResetModel()
-            self._build()
-            self.endResetModel()
-        elif everything:
+        """Follow an edit: rows inserted, removed or moved one by one, and only the rows it names
+        repainted. A whole-board change, or sections added, removed or reordered, reset the model."""
+        if changes.whole_board or "sections" in changes.reshaped:
+            self._index_board()
+            self._reset()
+            return
+        board = self.qt_document.board
+        # While rows come and go, views may still ask for the rows being removed: the old items
+        # stay readable until the tree has its new shape.
+        # A field set changes the item in place; only inserts and removes change the lookups.
+        cards, themes = self.cards, self.themes
+        if "cards" in changes.reshaped:
+            cards = {item.id: item for item in board.cards}
+            self.cards = {**self.cards, **cards}
+        if "themes" in changes.reshaped:
+            themes = {item.id: item for item in board.themes}
+            self.themes = {**self.themes, **themes}
+        if "participants" in changes.reshaped:
+            self.people = {item.id: item for item in board.participants}
+        before = self.counts
+        if changes.concerns("votes"):
+            self.counts = tallies(board)
+        repaint = {*changes.ids_of("cards"), *changes.ids_of("themes"), *changes.ids_of("sections")}
+        repaint.update(key for key in before.keys() | self.counts.keys() if before[key] != self.counts[key])
+        shaped = (
+            bool(changes.reshaped & {"cards", "themes"})
+            or not changes.only_fields("cards", _COSMETIC["cards"])
+            or not changes.only_fields("themes", _COSMETIC["themes"])
+            or (self.sort_by_votes and changes.concerns("votes"))
+        )
+        if shaped:
+            self.fetch_all()  # every row in the model first: a move names only rows it has
+            shape = self.shape()
+            if self.moves_needed(shape) > MOST_MOVES:
+                self.cards, self.themes = cards, themes
+                self._reset()
+                return
+            repaint.update(self.reshape(shape))
+        self.cards, self.themes = cards, themes
+        if changes.concerns("participants") or (self.highlight is not None and changes.concerns("votes")):
             self.refresh_all()
-        else:
-            for item_id in changed:
-                index = self.index_of(item_id)
-                if index.isValid():
-                    self.dataChanged.emit(index, index)
+            return
+        for card_id in changes.ids_of("cards"):  # a theme shows its cards (and dims by them)
+            node = self._by_id.get(card_id)
+            if node is not None and node.parent is not None and node.parent.kind == "theme":
+                repaint.add(node.parent.item_id)
+        for item_id in repaint:
+            node = self._by_id.get(item_id)
+            if node is not None and self.is_shown(item_id):
+                index = self.node_index(node)
+                self.dataChanged.emit(index, index)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.build_rows()
+        self.endResetModel()
 
     def refresh_all(self) -> None:
         """Every row repaints (highlight, search, participants, tallies changed)."""
@@ -266,9 +254,7 @@ class BoardModel(QAbstractItemModel):
         """Show each section's themes and loose cards by dots, most first (the board is unchanged)."""
         if on != self.sort_by_votes:
             self.sort_by_votes = on
-            self.beginResetModel()
-            self._build()
-            self.endResetModel()
+            self._reset()
 
     # --- structure --------------------------------------------------------------------------
 

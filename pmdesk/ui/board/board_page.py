@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
@@ -183,10 +185,12 @@ class BoardPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         # Only what the edit touched: typing on a card does not recount every column.
         hidden = self.qt_document.board.session.votes_hidden
-        headers = changes.concerns("cards.section", "sections")
+        counts = None
+        if changes.concerns("cards.section", "sections"):
+            counts = Counter(card.section for card in self.qt_document.board.cards)
         for column in self.columns:
-            if headers:
-                column.refresh_header()
+            if counts is not None:
+                column.refresh_header(counts[column.section_id])
             if column.view.card_delegate.votes_hidden != hidden:
                 column.view.card_delegate.votes_hidden = hidden
                 column.view.relayout()

@@ -299,12 +299,13 @@ class SectionColumn(QFrame):
     def _submit(self, text: str) -> None:
         self.card_submitted.emit(self.section_id, text)
 
-    def refresh_header(self) -> None:
-        """Title and prompt from the board, with the count of cards."""
+    def refresh_header(self, count: int | None = None) -> None:
+        """Title and prompt from the board, with the count of cards (counted here if not given)."""
         section = self.model.sections.get(self.section_id)
         if section is None:
             return
-        count = sum(1 for card in self.model.cards.values() if card.section == self.section_id)
+        if count is None:
+            count = sum(1 for card in self.model.cards.values() if card.section == self.section_id)
         self.title.setText(section.title)
         self.count.setText(str(count))
         self.count.setToolTip(f"{count} card{'s' if count != 1 else ''}")
@@ -352,13 +353,15 @@ class SectionColumn(QFrame):
         for theme_id in self.model.themes_in(self.section_id):
             self.view.setExpanded(self.model.index_of(theme_id), theme_id not in collapsed)
 
-    def _rows_arrived(self, parent: QModelIndex, first: int, _last: int) -> None:
-        """The rest of a long section arrived after the first frame: unfold its themes too."""
+    def _rows_arrived(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Themes that arrive in this column (a new theme, a long section's rest) show unfolded."""
         if parent != self.view.rootIndex():
             return
         collapsed = self._saved[2]
-        for theme_id in self.model.themes_in(self.section_id, first):
-            self.view.setExpanded(self.model.index_of(theme_id), theme_id not in collapsed)
+        for row in range(first, last + 1):
+            index = self.model.index(row, 0, parent)
+            if index.data(KIND_ROLE) == "theme" and index.data(ID_ROLE) not in collapsed:
+                self.view.setExpanded(index, True)
 
     def save_state(self) -> None:
         """Remember selection, current row, folded themes and scroll before a reset."""

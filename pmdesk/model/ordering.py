@@ -1,0 +1,36 @@
+"""Which items of a list may stay where they are when it is brought into another order."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+
+def staying(current: Sequence[str], wanted: Sequence[str]) -> set[str]:
+    """The largest set of ``current`` items already in ``wanted``'s relative order.
+
+    Moving every other item (one at a time, each next to its neighbour in ``wanted``) turns
+    ``current`` into ``wanted`` with as few moves as possible: one card moved is one move.
+    Items of ``current`` that ``wanted`` lacks never stay.
+    """
+    position = {item: index for index, item in enumerate(wanted)}
+    ranks = [(position[item], item) for item in current if item in position]
+    tails: list[int] = []  # tails[k]: index into ranks of the smallest tail of a run of length k+1
+    tail_ranks: list[int] = []  # the ranks of those tails, for bisect
+    before: list[int] = [-1] * len(ranks)
+    for index, (rank, _item) in enumerate(ranks):
+        k = bisect_left(tail_ranks, rank)
+        if k > 0:
+            before[index] = tails[k - 1]
+        if k == len(tails):
+            tails.append(index)
+            tail_ranks.append(rank)
+        else:
+            tails[k] = index
+            tail_ranks[k] = rank
+    kept: set[str] = set()
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        kept.add(ranks[index][1])
+        index = before[index]
+    return kept
