@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pmdesk.bench.figures import idle, percentile
+
 
 def rss_mb() -> float:
     """Resident memory of this process in MB (VmRSS; maxrss where /proc is missing)."""
@@ -32,14 +34,6 @@ def rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0..100) by nearest rank."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
 def edits(board: Path, count: int) -> dict[str, Any]:
@@ -89,17 +83,6 @@ def _window(board: Path) -> tuple[Any, Any]:
     for _ in range(5):
         app.processEvents()
     return app, window
-
-
-def idle(app: Any) -> None:
-    """What a turn of the event loop does: pending events, then deleteLater'd objects.
-
-    processEvents() outside exec() never runs deferred deletes, which would show as a leak.
-    """
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    app.processEvents()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def rss(board: Path) -> dict[str, Any]:

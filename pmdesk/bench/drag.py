@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from pmdesk.bench.child import percentile
+from pmdesk.bench.figures import percentile
 
 
 def card_views(window: Any) -> list[QAbstractItemView]:

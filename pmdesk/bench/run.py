@@ -205,7 +205,7 @@ def sqlite_floor(path: Path, count: int) -> dict[str, float]:
     """One-row UPDATE and COMMIT with pmdesk's pragmas: the cost of durability alone."""
     import sqlite3
 
-    from pmdesk.bench.child import percentile
+    from pmdesk.bench.figures import percentile
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=DELETE")
@@ -356,10 +356,47 @@ def measure_room(bench: Bench, boards: dict[str, Path]) -> list[Row]:
     ]
 
 
+def measure_window_edits(bench: Bench, boards: dict[str, Path]) -> list[Row]:
+    """(h) one card added, moved or grouped through the window; (i) one keystroke in Summary."""
+    reps, keys = ("10", "40") if bench.quick else ("30", "120")
+    found: dict[str, dict[str, Any]] = {}
+    for name in ("big", "demo"):
+        board = bench.folder / f"window-{name}.pmdesk"
+        shutil.copyfile(boards[name], board)
+        found[name] = bench.child("window-edits", str(board), reps, keys)
+    big, demo = found["big"], found["demo"]
+    rows = []
+    for verb in ("add", "move", "group"):
+        figures = big[verb]
+        rows.append(
+            Row(
+                f"{verb} one card on the {bench.big_cards:,}-card board through the window "
+                "(the action to the window idle again, file write excluded)",
+                f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms; "
+                f"the file write besides: p50 {figures['write_p50_ms']:.1f} ms",
+                "≤ 8 ms",
+                f"demo board: p50 {demo[verb]['p50_ms']:.1f} ms, p95 {demo[verb]['p95_ms']:.1f} ms",
+                figures["p50_ms"] <= 8,
+            )
+        )
+    summary = demo["summary"]
+    rows.append(
+        Row(
+            "one keystroke in Summary after every page was visited (demo board, median, to idle)",
+            f"{summary['after_ms']:.1f} ms = {summary['ratio']:.2f} × before",
+            "≤ 1.2 × before",
+            f"the same keystroke before any page was visited: {summary['before_ms']:.1f} ms",
+            summary["ratio"] <= 1.2,
+        )
+    )
+    return rows
+
+
 MEASURES: tuple[Callable[[Bench, dict[str, Path]], list[Row]], ...] = (
     measure_start,
     measure_edits,
     measure_batch,
+    measure_window_edits,
     measure_drag,
     measure_pdf,
     measure_memory,

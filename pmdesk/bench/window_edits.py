@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pmdesk.bench.child import idle, percentile
+from pmdesk.bench.figures import idle, percentile
 
 
 def _timed_writes(window: Any) -> list[float]:

@@ -56,7 +56,7 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 FIRST_ROWS = 80  # rows of a section in the first frame: more than the tallest screen shows
-_SHOWN = ("cards", "themes", "sections", "participants", "votes")
+_SHOWN = ("cards", "themes", "sections", "participants", "votes", "session.votes_hidden")
 
 
 class BoardModel(BoardRows):
@@ -220,7 +220,8 @@ class BoardModel(BoardRows):
                 return
             repaint.update(self.reshape(shape))
         self.cards, self.themes = cards, themes
-        if changes.concerns("participants") or (self.highlight is not None and changes.concerns("votes")):
+        highlighted = self.highlight is not None and changes.concerns("votes", "session.votes_hidden")
+        if changes.concerns("participants") or highlighted:
             self.refresh_all()
             return
         for card_id in changes.ids_of("cards"):  # a theme shows its cards (and dims by them)
