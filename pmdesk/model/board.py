@@ -162,7 +162,6 @@ class Board:
 
 
 # The lists of a board that hold items with ids, by the name used in edits, the store and JSON.
-ID_LISTS = ("timeline", "participants", "sections", "themes", "cards", "actions", "agenda")
 ITEM_TYPES: dict[str, type] = {
     "timeline": TimelineEvent,
     "participants": Participant,

@@ -6,7 +6,6 @@ from typing import Any
 
 from pmdesk.model.board import (
     Action,
-    AgendaPhase,
     Board,
     Participant,
     Section,
@@ -323,12 +322,3 @@ def set_phase_field(board: Board, phase_id: str, name: str, value: Any) -> Batch
         "title": "Rename phase",
     }
     return _single(board, names[name], "agenda", phase_id, name, value)
-
-
-def add_phase(board: Board, title: str, minutes: int) -> Batch:
-    """Add a phase at the end of the agenda."""
-    require("agenda", "title", title)
-    require("agenda", "minutes", minutes)
-    with recording(board, "Add phase") as rec:
-        rec.append("agenda", AgendaPhase(new_id("g"), title, minutes))
-    return finished(rec)

@@ -44,11 +44,3 @@ def remove_vote(board: Board, participant: str | None, target: str) -> Batch:
                 rec.remove_at("votes", index)
             return finished(rec)
     raise EditError("There is no such dot to remove.")
-
-
-def clear_votes(board: Board) -> Batch:
-    """Remove every dot on the board."""
-    with recording(board, "Clear all dots") as rec:
-        for index in reversed(range(len(board.votes))):
-            rec.remove_at("votes", index)
-    return finished(rec)

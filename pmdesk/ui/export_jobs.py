@@ -19,7 +19,7 @@ from pmdesk.model.board import Board
 from pmdesk.model.shown import shown
 
 if TYPE_CHECKING:
-    from pmdesk.ui.export_menu import ExportController
+    from pmdesk.ui.main_window import MainWindow
 
 Progress = Callable[[float], None]
 STEPS = 1000  # resolution of the progress bar
@@ -105,13 +105,19 @@ class Running(QObject):
     ended = Signal()
 
     def __init__(
-        self, controller: ExportController, job: ExportJob, then: Callable[[Path], None] | None
+        self,
+        owner: QObject,
+        window: MainWindow,
+        job: ExportJob,
+        done: Callable[[ExportJob, str], None],
+        then: Callable[[Path], None] | None,
     ) -> None:
-        super().__init__(controller)
-        self.controller = controller
+        """``done(job, written)`` tells the owner; ``then(path)`` follows (opening a draft)."""
+        super().__init__(owner)
+        self.window = window
         self.job = job
+        self.done = done
         self.then = then
-        window = controller.window
         self.dialog = QProgressDialog(f"Writing {job.path.name}…", "Cancel", 0, STEPS, window)
         self.dialog.setWindowTitle("Export")
         self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
@@ -134,11 +140,8 @@ class Running(QObject):
     def on_finished(self, written: str) -> None:
         """Say where the file went; run the follow-up (open the email draft)."""
         self._end()
-        window = self.controller.window
-        window.statusBar().showMessage(f"Exported {shown(written)}", 8000)
-        if self.job.notes:
-            self.controller.show_notes(self.job.notes)
-        self.controller.exported.emit(self.job.fmt, written)
+        self.window.statusBar().showMessage(f"Exported {shown(written)}", 8000)
+        self.done(self.job, written)
         if self.then is not None:
             self.then(Path(written))
 
@@ -146,7 +149,7 @@ class Running(QObject):
     def on_failed(self, message: str) -> None:
         """Show why the export failed."""
         self._end()
-        self.controller.window.show_error(
+        self.window.show_error(
             "Export failed", f"{shown(self.job.path.name)} could not be written.\n\n{shown(message)}"
         )
 

@@ -179,7 +179,7 @@ class ExportController(QObject):
         source = self.window.qt_document.document.path
         job = ExportJob(copy.deepcopy(self.window.qt_document.board), fmt, path, source)
         job.setAutoDelete(False)  # Python keeps it until its signals have been handled
-        running = Running(self, job, then)
+        running = Running(self, self.window, job, self._job_done, then)
         self.jobs.append(job)
         running.ended.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
         self.pool.start(job)
@@ -188,6 +188,11 @@ class ExportController(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every export has finished (tests and closing)."""
         return self.pool.waitForDone(msecs)
+
+    def _job_done(self, job: ExportJob, written: str) -> None:
+        if job.notes:
+            self.show_notes(job.notes)
+        self.exported.emit(job.fmt, written)
 
     def show_notes(self, notes: list[str]) -> None:
         """Say what the export left out (addresses the email draft could not carry), without blocking."""

@@ -51,11 +51,6 @@ def test_remove_vote_takes_the_most_recent(board: Board, round_trip: RoundTrip) 
         vote_ops.remove_vote(board, "p4", "c3")
 
 
-def test_clear_votes(board: Board, round_trip: RoundTrip) -> None:
-    round_trip(board, vote_ops.clear_votes(board))
-    assert board.votes == []
-
-
 def test_lowering_the_budget_below_usage_is_refused(board: Board, round_trip: RoundTrip) -> None:
     with pytest.raises(EditError, match="remove some before lowering the budget"):
         board_ops.set_session_field(board, "votes_per_participant", 2)

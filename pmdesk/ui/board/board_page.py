@@ -13,7 +13,7 @@ from pmdesk.model.changes import Changes
 from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.shown import shown
-from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
+from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
 from pmdesk.ui.board.section_column import CardView, SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
@@ -74,9 +74,6 @@ class BoardPage(QWidget):
         qt_document.stepped.connect(self._after_step)
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
-        from pmdesk.ui.board.board_commands import BoardCommands
-
-        self.commands = BoardCommands(self)
 
     # --- columns ----------------------------------------------------------------------------
 
@@ -249,10 +246,6 @@ class BoardPage(QWidget):
                 ids.extend(child for child in self.model.children_of(item_id) if child in chosen)
         return ids
 
-    def selected_cards(self) -> list[str]:
-        """Ids of the selected cards only."""
-        return [i for i in self.selected_ids() if i in self.model.cards]
-
     def focus_card_entry(self, section_id: str | None = None) -> None:
         """Put the cursor in a column's entry (the current column's by default)."""
         column = self.column_of(section_id) if section_id else self.current_column()
@@ -424,11 +417,3 @@ class BoardPage(QWidget):
             self.close_find()
             return
         super().keyPressEvent(event)
-
-    def current_kind(self) -> str | None:
-        """The kind of the current row of the focused column."""
-        column = self.current_column()
-        if column is None:
-            return None
-        index = column.view.currentIndex()
-        return str(index.data(KIND_ROLE)) if index.isValid() else None

@@ -1,4 +1,4 @@
-"""Small helpers of the board window: plain tooltips, initials, colours, composed edits."""
+"""Small helpers of the board window: a participant's initials and avatar colour."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from pmdesk.model.derived import dots_left
+from pmdesk.ui.board.board_commands import BoardCommands
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from pmdesk.ui.main_window import MainWindow
@@ -35,7 +36,7 @@ def install(window: MainWindow) -> None:
     window.moved.connect(bar.refresh)
     window.completed.connect(page.model.fetch_all)
     window.header.addStretch(1)
-    commands = page.commands
+    commands = BoardCommands(page)  # the menu's actions keep it alive
     actions = page.board_actions
 
     def act(

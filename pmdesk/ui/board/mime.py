@@ -12,7 +12,7 @@ CARDS_MIME = "application/x-pmdesk-cards"
 
 
 def encode_ids(ids: list[str]) -> QMimeData:
-    """MIME data carrying ``ids`` (and their count as plain text for other programs)."""
+    """MIME data carrying ``ids`` (JSON; nothing for other programs)."""
     data = QMimeData()
     data.setData(CARDS_MIME, json.dumps(ids).encode("utf-8"))
     return data

@@ -122,8 +122,6 @@ class AudienceView(QWidget):
         board = without_pending(everything)  # cards from devices show only once revealed
         if phase_id == "tone":
             return render.tone_view(look)
-        if phase_id == "facts":
-            return render.facts_view(look, board)
         if phase_id == "reflection":
             return render.sections_view(look, board, face_down=False)
         if phase_id == "discussion":
@@ -139,13 +137,11 @@ class AudienceView(QWidget):
             return render.wrap_up_view(look, board)
         return render.sections_view(look, board, face_down=False)
 
-    def _facts_widget(self) -> QWidget | None:
-        """The facts area's presentation, made once, if that area provides one."""
+    def _facts_widget(self) -> QWidget:
+        """The facts area's presentation, made once."""
         if self._facts is None:
-            try:
-                from pmdesk.ui.facts.presentation import FactsPresentation
-            except ImportError:
-                return None
+            from pmdesk.ui.facts.presentation import FactsPresentation
+
             self._facts = FactsPresentation(self.controller.qt_document, self.stack)
             self._facts.set_zoom(self.look.zoom)
             self.stack.addWidget(self._facts)

@@ -8,7 +8,7 @@ written to the board (``agenda[].actual_seconds``) when a phase is left.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,8 +22,17 @@ from pmdesk.ui.document_adapter import QtDocument
 
 if TYPE_CHECKING:
     from pmdesk.ui.main_window import MainWindow
-    from pmdesk.ui.meeting.presentation import Presenter
     from pmdesk.ui.room.slide import RoomShown
+
+
+class Screens(Protocol):
+    """What the controller asks of presentation mode (kept as a protocol: presentation uses the
+    controller, not the other way round)."""
+
+    def audience_visible(self) -> bool:
+        """True while the audience window is shown."""
+        ...
+
 
 # Which page each phase of the default agenda brings to the front (first one that exists).
 PHASE_PAGES: dict[str, tuple[str, ...]] = {
@@ -63,7 +72,7 @@ class MeetingController(QObject):
         self.clock = AgendaClock(now=now)
         self.cards_face_down = True
         self.presenting = False
-        self.presenter: Presenter | None = None  # set by the meeting's install
+        self.presenter: Screens | None = None  # set by the meeting's install
         self.room: RoomShown | None = None  # the room open to devices (pmdesk.ui.room.control)
         self.join_shown = False  # the projector shows the room's join slide
         phases = self.phases()

@@ -21,7 +21,7 @@ from pmdesk.ui.meeting.pages import FocusPage, TonePage
 from pmdesk.ui.meeting.presentation import Presenter
 from pmdesk.ui.meeting.private_entry import PrivateEntry
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, Theme, theme_named
+from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, theme_named
 
 
 class Meeting(QObject):
@@ -173,10 +173,6 @@ class Meeting(QObject):
         self.theme_actions[self.theme.name].setChecked(True)
         self.hint.set_theme(self.theme)
         self.presenter.apply_look()
-
-    def current_theme(self) -> Theme:
-        """The theme chosen for the window (presentation uses the projector theme)."""
-        return self.theme
 
     def edit_sections(self) -> None:
         """Open the sections dialog."""

@@ -231,18 +231,3 @@ def wrap_up_view(look: Look, board: Board) -> QWidget:
     layout.addWidget(look.label(f"Follow-up check-in: {check_in}", 1.0))
     layout.addStretch(1)
     return widget
-
-
-def facts_view(look: Look, board: Board) -> QWidget:
-    """A plain "What happened" for when the facts area's presentation is not available."""
-    widget, layout = column(look.px(0.4))
-    incident = board.incident
-    layout.addWidget(look.label(incident.title, 1.4, look.colours.accent, bold=True))
-    for text in (incident.summary, incident.impact):
-        if text.strip():
-            layout.addWidget(look.label(text, 1.0))
-    for event in board.timeline[:12]:
-        when = (event.at or "")[11:16]
-        layout.addWidget(look.label(f"{when}  {event.text}", 0.8))
-    layout.addStretch(1)
-    return widget
