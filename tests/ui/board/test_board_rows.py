@@ -83,7 +83,8 @@ def test_columns_keep_selection_folds_and_scroll_across_edits(qtbot: QtBot, page
     lessons = column(page, "lessons")
     view = lessons.view
     view.setExpanded(page.model.index_of("t2"), False)
-    lessons.select_ids(["c11"])
+    page.select(["c11"])
+    qtbot.wait(1)
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum())
     scroll = bar.value()
