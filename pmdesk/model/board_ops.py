@@ -11,11 +11,11 @@ from pmdesk.model.board import (
     Section,
     TimelineEvent,
 )
-from pmdesk.model.card_ops import _dissolve_theme, delete_cards
+from pmdesk.model.card_ops import delete_cards, dissolve_theme
 from pmdesk.model.derived import dots_used
-from pmdesk.model.edits import Batch, EditError, apply_edit, find_index, primitives, target_of
+from pmdesk.model.edits import Batch, EditError, find_index, target_of
 from pmdesk.model.ids import new_id
-from pmdesk.model.recorder import Recorder, finished, recording
+from pmdesk.model.recorder import finished, recording
 from pmdesk.model.rules import FIELDS, require
 from pmdesk.model.times import time_sort_key
 
@@ -165,7 +165,7 @@ def remove_participant(
     with recording(board, "Remove participant") as rec:
         written = [card.id for card in board.cards if card.author == participant_id]
         if delete_cards_too and written:
-            _replay(rec, delete_cards(board, written))
+            rec.include(delete_cards(board, written))
         else:
             for card_id in written:
                 rec.set("cards", card_id, "author", cards_to)
@@ -177,13 +177,6 @@ def remove_participant(
                 rec.set("actions", action.id, "owner", None)
         rec.remove("participants", participant_id)
     return finished(rec)
-
-
-def _replay(rec: Recorder, batch: Batch) -> None:
-    """Record the primitives of a batch built elsewhere."""
-    for edit in primitives(batch):
-        rec._inverses.append(apply_edit(rec.board, edit))
-        rec.done.append(edit)
 
 
 def move_item(board: Board, collection: str, item_id: str, target: int, name: str) -> Batch:
@@ -233,10 +226,10 @@ def remove_section(board: Board, section_id: str, cards_to: str | None = None) -
         held = [card.id for card in board.cards if card.section == section_id]
         if cards_to is None:
             if held:
-                _replay(rec, delete_cards(board, held))
+                rec.include(delete_cards(board, held))
             # Themes without cards are left; their dots and action links must go with them.
             for theme in [t for t in board.themes if t.section == section_id]:
-                _dissolve_theme(rec, theme.id, None)
+                dissolve_theme(rec, theme.id, None)
         else:
             for theme in board.themes:
                 if theme.section == section_id:

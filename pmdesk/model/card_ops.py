@@ -116,7 +116,7 @@ def _relink_actions(rec: Recorder, source: str, target: str | None) -> None:
             rec.set("actions", action.id, "source", target)
 
 
-def _dissolve_theme(rec: Recorder, theme_id: str, heir: str | None) -> None:
+def dissolve_theme(rec: Recorder, theme_id: str, heir: str | None) -> None:
     """Delete a theme; its dots and actions go to ``heir`` (a card), or are released."""
     for item in theme_cards(rec.board, theme_id):
         rec.set("cards", item.id, "theme", None)
@@ -135,7 +135,7 @@ def _leave_theme(rec: Recorder, card_id: str) -> None:
         return
     rec.set("cards", card_id, "theme", None)
     if not theme_cards(rec.board, old):
-        _dissolve_theme(rec, old, card_id)
+        dissolve_theme(rec, old, card_id)
 
 
 def _place(rec: Recorder, card_id: str, before: str | None, section_id: str, theme_id: str | None) -> None:
@@ -216,7 +216,7 @@ def ungroup(board: Board, theme_id: str) -> Batch:
     """Dissolve a theme; its cards stay where they are, loose."""
     members = theme_cards(board, theme_id)
     with recording(board, "Ungroup") as rec:
-        _dissolve_theme(rec, theme_id, members[0].id if members else None)
+        dissolve_theme(rec, theme_id, members[0].id if members else None)
     return finished(rec)
 
 

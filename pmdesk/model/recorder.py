@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from pmdesk.model.board import Board
@@ -18,6 +19,7 @@ from pmdesk.model.edits import (
     apply_edit,
     find_index,
     items_of,
+    primitives,
     target_of,
 )
 
@@ -60,6 +62,11 @@ class Recorder:
     def remove_at(self, collection: str, index: int) -> None:
         """Remove the item at ``index`` (for votes, which have no id)."""
         self._do(Remove(collection, index))
+
+    def include(self, edit: Edit) -> None:
+        """Make an edit built by another operation part of this one (deleting a person's cards)."""
+        for primitive in primitives(edit):
+            self._do(primitive)
 
     def move(self, collection: str, source: int, target: int) -> None:
         """Move the item at ``source`` to ``target`` unless it is there already."""
@@ -120,3 +127,14 @@ def compose(board: Board, name: str, steps: Sequence[Step]) -> Batch:
     if not built:
         raise NothingToChange("nothing to change")
     return Batch(name, tuple(built))
+
+
+def compose_each(board: Board, name: str, build: Callable[[Board, str], Batch], ids: Sequence[str]) -> Batch:
+    """``build(board, id)`` for every id as ONE named batch; a single id keeps ``build``'s own name."""
+    if len(ids) == 1:
+        return build(board, ids[0])
+    return compose(board, name, [partial(_build_one, build, item_id) for item_id in ids])
+
+
+def _build_one(build: Callable[[Board, str], Batch], item_id: str, board: Board) -> Batch:
+    return build(board, item_id)

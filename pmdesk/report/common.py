@@ -7,30 +7,15 @@ from functools import cached_property
 
 from pmdesk.model.board import Board, Card, Participant, Session, Theme
 from pmdesk.model.derived import Ranked, cards_by_theme, ranking, section_items, tallies
+from pmdesk.model.labels import label  # noqa: F401  (every export names values the same way)
 from pmdesk.model.readiness import action_gaps  # noqa: F401  (the report marks the same gaps)
-from pmdesk.model.templates import PRIME_DIRECTIVE  # noqa: F401  (the report quotes it)
+from pmdesk.model.templates import PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR  # noqa: F401  (quoted)
 from pmdesk.model.times import parse_date, parse_time
-
-PRIME_DIRECTIVE_AUTHOR = "Norm Kerth"
-
-KIND_LABELS = {
-    "outage": "Outage",
-    "customer-impact": "Customer impact",
-    "critical-bug": "Critical bug",
-    "deployment-failure": "Deployment failure",
-    "security": "Security",
-    "other": "Other",
-}
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     """A count with its noun: ``1 dot``, ``3 dots``, ``0 dots``."""
     return f"{count} {word if count == 1 else words or word + 's'}"
-
-
-def label(value: str) -> str:
-    """A board enum value such as ``in-progress`` as words: ``In progress``."""
-    return KIND_LABELS.get(value, value.replace("-", " ").capitalize())
 
 
 def format_time(text: str | None) -> str:

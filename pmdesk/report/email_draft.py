@@ -13,6 +13,7 @@ from pathlib import Path
 from pmdesk.atomic import write_atomic
 from pmdesk.model.addresses import address_problem, header_address
 from pmdesk.model.board import Board, Participant
+from pmdesk.model.labels import safe_attachment_name
 from pmdesk.model.shown import quoted_text as quoted
 from pmdesk.report.common import View, format_date, label, plural
 
@@ -64,8 +65,7 @@ def to_email(board: Board, pdf: bytes, notes: list[str] | None = None) -> EmailM
     message["X-Unsent"] = "1"
     message.set_content(body_text(board))
     name = f"post-mortem-{board.incident.reference or 'report'}.pdf"
-    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in name)
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=safe)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=safe_attachment_name(name))
     return message
 
 

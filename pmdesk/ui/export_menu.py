@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from pmdesk.model.labels import safe_file_stem
 from pmdesk.model.shown import shown
 from pmdesk.ui.main_window import MainWindow
 
@@ -50,12 +51,6 @@ FORMAT_BY_KEY = {fmt.key: fmt for fmt in FORMATS}
 
 
 # --- the window side ------------------------------------------------------------------------
-
-
-def safe_file_stem(title: str) -> str:
-    """A file name stem from an incident title (letters, digits, spaces, - and _)."""
-    stem = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in title).strip(" -")
-    return stem[:80].strip() or "post-mortem"
 
 
 class ExportController(QObject):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+from pmdesk.model.labels import safe_file_stem
 from pmdesk.model.shown import shown
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import FocusKeeper, focus_page
@@ -236,9 +237,7 @@ class MainWindow(QMainWindow):
         return path if path.suffix else path.with_suffix(".pmdesk")
 
     def _suggested_name(self) -> str:
-        title = self.qt_document.board.incident.title.strip() or "board"
-        safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in title).strip()
-        return f"{safe or 'board'}.pmdesk"
+        return f"{safe_file_stem(self.qt_document.board.incident.title, fallback='board')}.pmdesk"
 
     def save_as_dialog(self) -> None:
         """Save the board under a new name and continue there."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES, Action, Board
 from pmdesk.model.board_ops import set_action_field
+from pmdesk.model.labels import label
 from pmdesk.model.readiness import action_gaps
 from pmdesk.model.times import parse_date
 from pmdesk.ui.document_adapter import QtDocument
@@ -99,7 +100,7 @@ class ActionsModel(BoardListModel):
         if column == SOURCE:
             return source_label(self.qt_document.board, action.source)
         value = getattr(action, FIELDS[column])
-        return str(value).replace("-", " ").capitalize() if column in (PRIORITY, STATUS) else str(value)
+        return label(str(value)) if column in (PRIORITY, STATUS) else str(value)
 
     def _sort_key(self, action: Action, column: int) -> Any:
         if column == PRIORITY:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES
 from pmdesk.model.board_ops import add_action, delete_action
 from pmdesk.model.ids import new_id
+from pmdesk.model.labels import label
+from pmdesk.model.recorder import compose_each
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.actions_model import (
     CLOSED,
@@ -33,7 +35,6 @@ from pmdesk.ui.facts.actions_model import (
     ActionsModel,
     is_overdue,
 )
-from pmdesk.ui.facts.batch import delete_all
 from pmdesk.ui.facts.date_field import Kind
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
@@ -252,7 +253,7 @@ class ActionsPage(QWidget):
         if not ids:
             self.qt_document.failed.emit("Select the actions to delete.")
             return
-        self.qt_document.push(delete_all(self.qt_document.board, "actions", delete_action, ids, "actions"))
+        self.qt_document.attempt(compose_each, f"Delete {len(ids)} actions", delete_action, ids)
 
     def _update_summary(self, _edit: object = None) -> None:
         actions = [self.model.item(row) for row in range(self.model.rowCount())]
@@ -266,7 +267,7 @@ class ActionsPage(QWidget):
 
 
 def _choices(values: tuple[str, ...]) -> list[Choice]:
-    return [(value.replace("-", " ").capitalize(), value, None) for value in values]
+    return [(label(value), value, None) for value in values]
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.model import labels
 from pmdesk.model.board import INCIDENT_KINDS
 from pmdesk.model.board_ops import TIME_FIELDS, set_incident_field
 from pmdesk.model.derived import durations, time_order_problems
@@ -65,7 +66,7 @@ class IncidentForm(QWidget):
         self.reference = self._line("reference", "INC-2041")
         form.addRow("&Reference", self.reference)
         self.kind = QComboBox(self)
-        self.kind.addItems([kind.replace("-", " ").capitalize() for kind in INCIDENT_KINDS])
+        self.kind.addItems([labels.label(kind) for kind in INCIDENT_KINDS])
         self.kind.activated.connect(lambda row: self._set("kind", INCIDENT_KINDS[row]))
         form.addRow("&Kind", self.kind)
         self.severity = QComboBox(self)

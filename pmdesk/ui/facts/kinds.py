@@ -7,6 +7,8 @@ from functools import cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from pmdesk.model.labels import label
+
 KIND_COLORS = {
     "trigger": "#c62828",
     "detection": "#e65100",
@@ -36,7 +38,7 @@ def kind_color(kind: str) -> QColor:
 
 def kind_label(kind: str) -> str:
     """A kind as shown to people: "Detection"."""
-    return kind.capitalize()
+    return label(kind)
 
 
 def kind_pixmap(kind: str, size: int) -> QPixmap:

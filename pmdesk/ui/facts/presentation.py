@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from pmdesk.model import labels
 from pmdesk.model.board import Board
 from pmdesk.model.board_ops import TIME_FIELDS
 from pmdesk.model.derived import durations, time_order_problems
@@ -94,7 +95,7 @@ class FactsPresentation(QScrollArea):
 
         incident = board.incident
         column.addWidget(self._label(incident.title, 1.7, INK, bold=True))
-        meta = [incident.reference, incident.kind.replace("-", " ").capitalize(), incident.severity]
+        meta = [incident.reference, labels.label(incident.kind), incident.severity]
         meta.append(", ".join(incident.services))
         column.addWidget(self._label("  ·  ".join(part for part in meta if part), 1.0, MUTED))
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board import EVENT_KINDS
 from pmdesk.model.board_ops import add_event, add_events, delete_event
 from pmdesk.model.ids import new_id
+from pmdesk.model.recorder import compose_each
 from pmdesk.model.times import parse_date, parse_time
 from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.facts.batch import delete_all
 from pmdesk.ui.facts.date_field import Kind
 from pmdesk.ui.facts.delegates import ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.kinds import kind_icon, kind_label
@@ -143,7 +143,8 @@ class TimelinePanel(QWidget):
         if not rows and self.table.currentIndex().isValid():
             rows = {self.table.currentIndex().row()}
         ids = [self.model.item(row).id for row in rows]
-        self.qt_document.push(delete_all(self.qt_document.board, "timeline", delete_event, ids, "events"))
+        if ids:
+            self.qt_document.attempt(compose_each, f"Delete {len(ids)} events", delete_event, ids)
 
     def paste(self) -> None:
         """Add one event per timed line of the clipboard, as one undo step."""
