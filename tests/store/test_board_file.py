@@ -243,6 +243,7 @@ def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None
         document.close()
 
 
+@pytest.mark.slow  # fifty processes killed mid-edit: about 25 s, and fewer kills on a loaded machine
 def test_sigkill_never_loses_a_committed_edit(tmp_path: Path) -> None:
     path = tmp_path / "killed.pmdesk"
     create_file(path, demo_board())
