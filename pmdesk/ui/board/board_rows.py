@@ -133,7 +133,8 @@ class BoardRows(QAbstractItemModel):
         return {item_id for item_id in touched if kinds.get(item_id) == "theme"}
 
     def moves_needed(self, shape: Shape) -> int:
-        """How many rows are out of place (the caller resets instead when there are very many)."""
+        """How many rows would be removed, inserted or moved (the caller resets instead when there
+        are very many: deleting thousands of cards is one reset, not thousands of row signals)."""
         count = 0
         for parent_id, rows in shape.items():
             parent = self._root if parent_id == "" else self._by_id.get(parent_id)
@@ -143,7 +144,8 @@ class BoardRows(QAbstractItemModel):
             current = [child.item_id for child in parent.children]
             wanted = [item_id for _kind, item_id in rows]
             if current != wanted:
-                count += len(wanted) - len(staying(current, wanted))
+                kept = len(staying(current, wanted))
+                count += (len(current) - kept) + (len(wanted) - kept)  # rows leaving, rows arriving
         return count
 
     def _row_after(self, shape: Shape, parent_id: str, item_id: str) -> int:

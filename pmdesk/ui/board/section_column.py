@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -391,13 +391,14 @@ class SectionColumn(QFrame):
     def select_ids(self, ids: list[str], edit: bool = False) -> None:
         """Select these items of this column, make the first current, maybe edit it."""
         selection = self.view.selectionModel()
-        selection.clearSelection()
+        chosen = QItemSelection()  # one select() for them all: one by one is quadratic in Qt
         first = None
         for item_id in ids:
             index = self.model.index_of(item_id)
             if index.isValid() and self.model.section_of(item_id) == self.section_id:
-                selection.select(index, selection.SelectionFlag.Select)
+                chosen.select(index, index)
                 first = first or index
+        selection.select(chosen, selection.SelectionFlag.ClearAndSelect)
         if first is not None:
             selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
             self.view.scrollTo(first)
