@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.ui.theme import Theme
+
 
 def takes_focus(widget: QWidget) -> bool:
     """True if the widget is on screen, enabled and takes focus from the keyboard."""
@@ -32,6 +34,19 @@ def takes_focus(widget: QWidget) -> bool:
         and widget.isEnabled()
         and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
         and widget.focusProxy() is None
+    )
+
+
+def focus_ring(theme: Theme, selector: str) -> str:
+    """Style sheet rules that ring ``selector`` in the theme's focus colour while it has the keyboard.
+
+    A checked button (the current phase) is filled with the accent colour, which the ring could
+    match: it gets a dashed ring in the accent's text colour instead.
+    """
+    width = theme.focus_width
+    return (
+        f"{selector}:focus{{border:{width}px solid {theme.focus};}}"
+        f"{selector}:checked:focus{{border:{width + 1}px dashed {theme.accent_text};}}"
     )
 
 
@@ -78,6 +93,7 @@ class FocusKeeper(QObject):
         self.window = window
         self._pending = False
         self._dialog: QWidget | None = None
+        self._tries = 0  # looks again while a dialog that lost the keyboard is still closing
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -97,6 +113,7 @@ class FocusKeeper(QObject):
         if shiboken6.isValid(old) and self._mine(old):
             dialog = old.window()
             self._dialog = dialog if dialog is not self.window else None
+            self._tries = 0
             self.schedule()
 
     def schedule(self) -> None:
@@ -109,6 +126,15 @@ class FocusKeeper(QObject):
         """If nothing useful has the focus, put it in the current page."""
         self._pending = False
         dialog, self._dialog = self._dialog, None
+        if dialog is None:
+            self._tries = 0
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            # The dialog lost the keyboard before it closed: look again once it has.
+            if self._tries < 20:
+                self._tries += 1
+                self._dialog = dialog
+                QTimer.singleShot(50, self, self.restore)
+            return
         window = self.window
         if not window.isVisible() or QApplication.activeModalWidget() or QApplication.activePopupWidget():
             return
@@ -119,8 +145,10 @@ class FocusKeeper(QObject):
             # A dialog of ours closed and nothing took the keyboard back (no window manager, or
             # one that does not re-activate the parent). Leaving the window for another program
             # leaves it alone: then the focus was lost from the window itself.
-            closed = dialog is not None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
-            if not closed or QApplication.activeWindow() is not None:
+            if dialog is None:
+                return
+            active = QApplication.activeWindow()
+            if active is not None and active is not dialog and active.isVisible():
                 return
             window.activateWindow()
         pages: Any = getattr(window, "pages", None)

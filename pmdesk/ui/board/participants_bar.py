@@ -15,8 +15,10 @@ from pmdesk.model.edits import Batch
 from pmdesk.model.recorder import compose
 from pmdesk.ui.board.common import initials, next_color
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.focus import focus_ring
 from pmdesk.ui.plain import plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
+from pmdesk.ui.theme import current_theme
 
 
 class Avatar(QToolButton):
@@ -54,6 +56,12 @@ class Avatar(QToolButton):
         painter.setFont(font)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), self.letters)
+        if self.hasFocus():  # the keyboard is here (Space or Enter highlights this person)
+            theme = current_theme()
+            painter.setPen(QPen(QColor(theme.focus), theme.focus_width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = theme.focus_width // 2 + 1
+            painter.drawRoundedRect(self.rect().adjusted(inset, inset, -inset, -inset), 8, 8)
         if self.dots is not None:
             badge = QRect(32, 28, 20, 20)
             painter.setPen(QPen(QColor("#ffffff"), 2))
@@ -87,7 +95,7 @@ class ParticipantsBar(QWidget):
         self.add_button.setToolTip("Add a participant")
         self.add_button.setAccessibleName("Add a participant")
         self.add_button.setMinimumSize(34, 34)
-        self.add_button.setStyleSheet("QToolButton{font-size:18px;font-weight:bold;}")
+        self.restyle()
         self.add_button.clicked.connect(self.add_dialog)
         self.row.addWidget(self.add_button)
         # Avatars show people and their dots left; typing on a card changes neither.
@@ -95,6 +103,14 @@ class ParticipantsBar(QWidget):
         keys = ("participants", "votes", "session.votes_per_participant")
         follow(qt_document, keys, lambda _changes: self.refresh(), self)
         self.refresh()
+
+    def restyle(self) -> None:
+        """The theme's focus ring on the "+" button (the avatars paint their own)."""
+        self.add_button.setStyleSheet(
+            "QToolButton{font-size:18px;font-weight:bold;}" + focus_ring(current_theme(), "QToolButton")
+        )
+        for avatar in self.avatars:
+            avatar.update()
 
     def refresh(self) -> None:
         """Show the board's people and their dots left; rebuild the avatars only if the people changed."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QSpin
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.derived import dots_left
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.focus import focus_ring
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.theme import current_theme
 
@@ -64,6 +65,14 @@ class VotingBar(QFrame):
             f"#VotingBar {{ background: {c.warning}; border: 2px solid {c.border}; border-radius: 10px; }}"
             f" QLabel {{ font-size: 12pt; color: {c.warning_text}; }}"
             f" QLabel#VotingTitle {{ font-size: 14pt; font-weight: 700; }}"
+            # The dots' spin box, the voter list and the buttons: a ring of the focus colour.
+            f" QSpinBox, QComboBox {{ background: {c.base}; color: {c.base_text};"
+            f" border: 1px solid {c.border}; border-radius: 4px; padding: 2px 6px; }}"
+            f" QPushButton {{ background: {c.button}; color: {c.button_text};"
+            f" border: 1px solid {c.border}; border-radius: 4px; padding: 4px 10px; }}"
+            + focus_ring(c, "QSpinBox")
+            + focus_ring(c, "QComboBox")
+            + focus_ring(c, "QPushButton")
         )
 
     def set_presenting(self, on: bool) -> None:

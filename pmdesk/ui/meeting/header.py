@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.model.board_ops import set_phase_field
+from pmdesk.ui.focus import focus_ring
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
 from pmdesk.ui.plain import menu_text, plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
@@ -70,16 +71,18 @@ class AgendaBar(QWidget):
             f"QToolButton{{font-size:{size}px;padding:3px 6px;color:{theme.button_text};"
             f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;}}"
             f"QToolButton:checked{{background:{theme.accent};color:{theme.accent_text};font-weight:bold;"
-            f"border:2px solid {theme.text};}}"
+            f"border:2px solid {theme.text};}}" + focus_ring(theme, "QToolButton")
         )
 
     def style_buttons(self, theme: Theme, large: bool, *buttons: QWidget) -> None:
         """Give other header buttons the stepper's look."""
         size = 17 if large else 12
         for button in buttons:
+            kind = type(button).__name__ if type(button).__name__.startswith("Q") else "QAbstractButton"
             button.setStyleSheet(
-                f"font-size:{size}px;padding:3px 8px;color:{theme.button_text};"
-                f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;"
+                f"{kind}{{font-size:{size}px;padding:3px 8px;color:{theme.button_text};"
+                f"background:{theme.button};border:1px solid {theme.muted};border-radius:4px;}}"
+                + focus_ring(theme, kind)
             )
 
     def show_numbers(self, on: bool) -> None:
@@ -164,6 +167,16 @@ class TimerLabel(QWidget):
             self.parent_box().refresh()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Show the focus ring."""
+        super().focusInEvent(event)
+        self.parent_box().refresh()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Hide the focus ring."""
+        super().focusOutEvent(event)
+        self.parent_box().refresh()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click pauses and resumes."""
@@ -263,9 +276,12 @@ class TimerBox(QWidget):
         }.get(self.state(), (t.button, t.button_text))
         size = 44 if self.large else 22
         self.timer.label.setMinimumWidth(round(size * 4.2))
+        # The countdown takes the keyboard (Space pauses): its ring is drawn on the label.
+        ring = t.focus if self.timer.hasFocus() else background
         self.timer.label.setStyleSheet(
             f"background:{background};color:{colour};font-size:{size}px;font-weight:bold;"
             f"font-family:monospace;padding:2px 12px;border-radius:6px;"
+            f"border:{t.focus_width}px solid {ring};"
         )
         self.title.setStyleSheet(f"font-size:{size * 2 // 3}px;font-weight:bold;color:{t.text};")
         small = 17 if self.large else 12
@@ -273,6 +289,7 @@ class TimerBox(QWidget):
             button.setStyleSheet(
                 f"QToolButton{{font-size:{small}px;padding:3px 8px;color:{t.button_text};"
                 f"background:{t.button};border:1px solid {t.muted};border-radius:4px;}}"
+                + focus_ring(t, "QToolButton")
             )
 
 
