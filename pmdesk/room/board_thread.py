@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Batch, Edit, apply_edit
 from pmdesk.store.document import Document
+from pmdesk.store.errors import BoardFileError
 
 T = TypeVar("T")
 MAX_GROUP = 64
@@ -40,6 +41,8 @@ class BoardThread:
 
     def __init__(self, path: Path) -> None:
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._stopped = False
         self.undo_stack: list[Edit] = []  # inverses, newest last
         opened: Future[Document] = Future()
         self._thread = threading.Thread(target=self._run, args=(Path(path), opened), name="pmdesk-board")
@@ -50,19 +53,29 @@ class BoardThread:
     def call(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` on the board's thread and return its result."""
         future: Future[T] = Future()
-        self._jobs.put(_Job(future, call=fn))
+        self._put(_Job(future, call=fn))
         return future.result()
 
     def apply(self, build: Callable[[Board], Edit]) -> Edit:
         """Build an edit on the board's thread and commit it; return once it is durable."""
         future: Future[Edit] = Future()
-        self._jobs.put(_Job(future, build=build))
+        self._put(_Job(future, build=build))
         return future.result()
 
     def stop(self) -> None:
         """Finish the jobs queued so far, close the document and end the thread."""
-        self._jobs.put(None)
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+            self._jobs.put(None)
         self._thread.join()
+
+    def _put(self, job: _Job) -> None:
+        with self._lock:
+            if self._stopped:
+                raise BoardFileError(f"{self.document.path.name}: the board is closed")
+            self._jobs.put(job)
 
     # --- on the board's thread -----------------------------------------------------------------
 

@@ -6,12 +6,15 @@ import copy
 import threading
 from pathlib import Path
 
+import pytest
+
 from pmdesk.model.demo import demo_board
 from pmdesk.model.edits import EditError
 from pmdesk.model.room_ops import add_device_card
 from pmdesk.model.vote_ops import place_vote
 from pmdesk.room.gateway import LocalGateway
 from pmdesk.store.board_file import BoardFile, create_file
+from pmdesk.store.errors import BoardFileError
 
 
 def _run_together(count: int, work: object) -> list[object]:
@@ -55,6 +58,18 @@ def test_cards_posted_at_once_are_each_committed_and_undone_one_by_one(tmp_path:
         assert BoardFile.read_snapshot(path) == before
     finally:
         gateway.close()
+
+
+def test_a_closed_gateway_refuses_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "board.pmdesk"
+    create_file(path, demo_board())
+    gateway = LocalGateway(path)
+    gateway.close()
+    gateway.close()  # closing twice does nothing
+    with pytest.raises(BoardFileError, match="closed"):
+        gateway.apply(lambda b: add_device_card(b, "late", "lessons", "late", None))
+    with pytest.raises(BoardFileError, match="closed"):
+        gateway.read(lambda b: len(b.cards))
 
 
 def test_two_devices_racing_for_the_last_dot(tmp_path: Path) -> None:

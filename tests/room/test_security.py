@@ -208,3 +208,20 @@ def test_token_bucket_refills() -> None:
     assert wait is not None and 0 < wait <= 0.5
     now[0] += 0.5
     assert bucket.take() is None
+
+
+def test_the_page_script_parses_and_never_writes_html() -> None:
+    import shutil
+    import subprocess
+
+    from pmdesk.resources import resource_path
+
+    script = resource_path("room", "room.js")
+    text = script.read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in text, sink
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the script's syntax is checked where it is")
+    done = subprocess.run([node, "--check", str(script)], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr

@@ -10,6 +10,7 @@
   let editing = null; // id of the own card being edited
   let editDraft = "";
   const drafts = {}; // section id -> text being typed
+  const unsent = {}; // section id -> {id, text} of a card whose answer never came (tried again as is)
   const saving = new Set();
 
   function randomId(bytes) {
@@ -252,14 +253,21 @@
   async function addCard(sectionId, area) {
     const text = area.value.trim();
     if (!text) { say("Write something first.", true); return; }
-    const id = randomId(12);
+    // The same text sent again after a failure keeps its id: if the first try did reach the
+    // laptop (only its answer was lost), the room still holds the card once.
+    const earlier = unsent[sectionId];
+    const id = earlier && earlier.text === text ? earlier.id : randomId(12);
     drafts[sectionId] = "";
     area.value = "";
     say("Saving…");
     const author = state.me.participant;
     const answer = await call("/cards", { id: id, section: sectionId, text: text, author: author }, 5);
-    if (answer.ok) { say("Saved."); } else {
+    if (answer.ok) {
+      delete unsent[sectionId];
+      say("Saved.");
+    } else {
       drafts[sectionId] = text;
+      if (answer.status === 0 || answer.status === 429 || answer.status >= 500) unsent[sectionId] = { id: id, text: text };
       say(answer.data.error || "Not saved.", true);
     }
     await refresh();
