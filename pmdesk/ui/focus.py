@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.ui.theme import Theme
+from pmdesk.ui.palette import Palette
 
 
 def takes_focus(widget: QWidget) -> bool:
@@ -37,7 +37,7 @@ def takes_focus(widget: QWidget) -> bool:
     )
 
 
-def focus_ring(theme: Theme, selector: str) -> str:
+def focus_ring(theme: Palette, selector: str) -> str:
     """Style sheet rules that ring ``selector`` in the theme's focus colour while it has the keyboard.
 
     A checked button (the current phase) is filled with the accent colour, which the ring could

@@ -25,7 +25,7 @@ from pmdesk.model.labels import safe_file_stem
 from pmdesk.model.shown import shown
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import FocusKeeper, focus_page
-from pmdesk.ui.pages import LazyPages, PageFactory
+from pmdesk.ui.lazy_pages import LazyPages, PageFactory
 from pmdesk.ui.plain import menu_text, plain_label
 from pmdesk.ui.refresh import follow
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.main_window import MainWindow
-from pmdesk.ui.theme import THEME_NAMES
+from pmdesk.ui.palette import PALETTE_NAMES
 
 
 def theme_action(window: MainWindow, title: str) -> QAction:
@@ -50,7 +50,7 @@ def controls(window: MainWindow) -> list[QWidget]:
     return [*header, page.voting_bar.findChild(QSpinBox)]
 
 
-@pytest.mark.parametrize("title", list(THEME_NAMES.values()))
+@pytest.mark.parametrize("title", list(PALETTE_NAMES.values()))
 def test_focus_ring_on_header_buttons_and_voting_spin_box(
     qtbot: QtBot, window: MainWindow, title: str
 ) -> None:

@@ -24,7 +24,7 @@ from pmdesk.ui.board.board_model import (
     PENDING_ROLE,
     VOTES_ROLE,
 )
-from pmdesk.ui.theme import current_theme
+from pmdesk.ui.palette import current_palette
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 1200  # characters drawn on a card; the full text is in the tooltip and the editor
@@ -146,7 +146,7 @@ class CardDelegate(QStyledItemDelegate):
         focused = view.hasFocus() and view.currentIndex() == index
         is_drop = self.drop_target is not None and self.drop_target == QPersistentModelIndex(index)
         theme = kind == "theme"
-        c = current_theme()
+        c = current_palette()
         strip_color = QColor(c.accent if theme else str(index.data(COLOR_ROLE)))
         background = QColor(c.theme_card if theme else c.base)
         if is_drop:
@@ -192,7 +192,7 @@ class CardDelegate(QStyledItemDelegate):
             expanded = getattr(self.view, "isExpanded", lambda _i: True)(index)
             count = int(index.data(COUNT_ROLE) or 0)
             arrow = "▾" if expanded else "▸"
-            painter.setPen(QColor(current_theme().muted))
+            painter.setPen(QColor(current_palette().muted))
             label = f"{arrow} {count} card{'s' if count != 1 else ''}"
             painter.drawText(area, _V_CENTER, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
@@ -210,17 +210,17 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawText(circle, _CENTER, badge[:2])
                 painter.setFont(self.small_font)
                 x += size + self._px(6)
-                painter.setPen(QColor(current_theme().muted))
+                painter.setPen(QColor(current_palette().muted))
                 shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
                 painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
                 x += metrics.horizontalAdvance(shown) + self._px(12)
         if not theme and index.data(PENDING_ROLE):
-            painter.setPen(QColor(current_theme().muted))
+            painter.setPen(QColor(current_palette().muted))
             label = "▼ face down"
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
         if index.data(NOTES_ROLE):
-            painter.setPen(QColor(current_theme().muted))
+            painter.setPen(QColor(current_palette().muted))
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")
         self._paint_dots(painter, index, area)
 
@@ -230,11 +230,11 @@ class CardDelegate(QStyledItemDelegate):
             return
         painter.setFont(self.badge_font)
         if self.votes_hidden:
-            text, color = "● ?", current_theme().muted
+            text, color = "● ?", current_palette().muted
             if votes <= 0 and index.data(KIND_ROLE) == "card" and index.parent().parent().isValid():
                 return
         else:
-            text, color = ("●" * min(votes, 5)) + f" {votes}", current_theme().dots
+            text, color = ("●" * min(votes, 5)) + f" {votes}", current_palette().dots
         painter.setPen(QColor(color))
         painter.drawText(area, _RIGHT, text)
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from pmdesk.ui.board.board_model import BoardModel
-from pmdesk.ui.theme import current_theme
+from pmdesk.ui.palette import current_palette
 
 # Qt draws the drop line at a row's edge when the pointer is within 12 px of it: the picture
 # starts further down than that.
@@ -112,7 +112,7 @@ class SectionHeader(QWidget):
         """A frame in the focus colour while cards hover over the header."""
         if not self.lit:
             return
-        colours = current_theme()
+        colours = current_palette()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         tint = QColor(colours.focus)

@@ -16,9 +16,9 @@ from pmdesk.model.recorder import compose
 from pmdesk.ui.board.common import initials, next_color
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import focus_ring
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import current_theme
 
 
 class Avatar(QToolButton):
@@ -57,7 +57,7 @@ class Avatar(QToolButton):
         painter.setPen(QColor("#ffffff"))
         painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), self.letters)
         if self.hasFocus():  # the keyboard is here (Space or Enter highlights this person)
-            theme = current_theme()
+            theme = current_palette()
             painter.setPen(QPen(QColor(theme.focus), theme.focus_width))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             inset = theme.focus_width // 2 + 1
@@ -107,7 +107,7 @@ class ParticipantsBar(QWidget):
     def restyle(self) -> None:
         """The theme's focus ring on the "+" button (the avatars paint their own)."""
         self.add_button.setStyleSheet(
-            "QToolButton{font-size:18px;font-weight:bold;}" + focus_ring(current_theme(), "QToolButton")
+            "QToolButton{font-size:18px;font-weight:bold;}" + focus_ring(current_palette(), "QToolButton")
         )
         for avatar in self.avatars:
             avatar.update()

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
 from pmdesk.ui.board.card_delegate import CardDelegate
 from pmdesk.ui.board.drag_drop import SectionHeader, drag_for
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.theme import current_theme
 
 LONG_COLUMN = 150  # rows in a column beyond which it scrolls by row, not by pixel
 
@@ -277,7 +277,7 @@ class SectionColumn(QFrame):
 
     def _style(self) -> None:
         z = self.zoom
-        c = current_theme()
+        c = current_palette()
         self.setStyleSheet(
             f"#SectionColumn {{ background: {c.column}; border: 1px solid {c.border}; border-radius: 10px; }}"
         )

@@ -9,8 +9,8 @@ from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.derived import dots_left
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import focus_ring
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.theme import current_theme
 
 ROOM = "__room__"  # the voter entry for anonymous room dots
 
@@ -60,7 +60,7 @@ class VotingBar(QFrame):
 
     def restyle(self) -> None:
         """Colours of the current theme."""
-        c = current_theme()
+        c = current_palette()
         self.setStyleSheet(
             f"#VotingBar {{ background: {c.warning}; border: 2px solid {c.border}; border-radius: 10px; }}"
             f" QLabel {{ font-size: 12pt; color: {c.warning_text}; }}"

@@ -21,7 +21,7 @@ def _facts_page(window: MainWindow) -> QWidget:
 
 
 def _review_page(window: MainWindow) -> QWidget:
-    from pmdesk.ui.facts.presentation import FactsPresentation
+    from pmdesk.ui.facts.review import FactsPresentation
 
     return FactsPresentation(window.qt_document)
 

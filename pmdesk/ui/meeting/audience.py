@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, 
 from pmdesk.model.room_ops import pending_counts, without_pending
 from pmdesk.ui.meeting import render
 from pmdesk.ui.meeting.controller import MeetingController
-from pmdesk.ui.meeting.pages import FocusPage
+from pmdesk.ui.meeting.tone_focus import FocusPage
+from pmdesk.ui.palette import Palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import Theme
 
 
 class AudienceView(QWidget):
@@ -28,7 +28,7 @@ class AudienceView(QWidget):
         self,
         controller: MeetingController,
         focus: FocusPage | None,
-        colours: Theme,
+        colours: Palette,
         show_timer: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -68,7 +68,7 @@ class AudienceView(QWidget):
             focus.focus_changed.connect(self.refresh)
         self.refresh()
 
-    def set_look(self, colours: Theme, zoom: float) -> None:
+    def set_look(self, colours: Palette, zoom: float) -> None:
         """New colours or zoom."""
         self.look = render.Look(colours, zoom)
         if self._facts is not None and hasattr(self._facts, "set_zoom"):
@@ -140,7 +140,7 @@ class AudienceView(QWidget):
     def _facts_widget(self) -> QWidget:
         """The facts area's presentation, made once."""
         if self._facts is None:
-            from pmdesk.ui.facts.presentation import FactsPresentation
+            from pmdesk.ui.facts.review import FactsPresentation
 
             self._facts = FactsPresentation(self.controller.qt_document, self.stack)
             self._facts.set_zoom(self.look.zoom)
@@ -172,7 +172,7 @@ class AudienceWindow(QWidget):
 
     activated = Signal()  # the window system made it active anyway (a click on the projector)
 
-    def __init__(self, controller: MeetingController, focus: FocusPage | None, colours: Theme) -> None:
+    def __init__(self, controller: MeetingController, focus: FocusPage | None, colours: Palette) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("AudienceWindow")
         self.setWindowTitle("pmdesk — audience")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board_ops import set_phase_field
 from pmdesk.ui.focus import focus_ring
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
+from pmdesk.ui.palette import LIGHT, PALETTES, Palette
 from pmdesk.ui.plain import menu_text, plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import LIGHT, THEMES, Theme
 
 TICK_MS = 250
 
@@ -51,7 +51,7 @@ class AgendaBar(QWidget):
         # the header row is shared with the participants bar and must fit 1366 px.
         self.compact = True
         self.numbers_shown = True  # a narrow screen keeps only the arrows and the current phase
-        self.set_theme(THEMES[LIGHT], large=False)
+        self.set_theme(PALETTES[LIGHT], large=False)
         self.rebuild()
         controller.phase_changed.connect(lambda _id: self.refresh())
         follow(controller.qt_document, ("agenda",), self._on_changed)
@@ -64,7 +64,7 @@ class AgendaBar(QWidget):
         button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return button
 
-    def set_theme(self, theme: Theme, large: bool) -> None:
+    def set_theme(self, theme: Palette, large: bool) -> None:
         """Colours of the theme; larger buttons when presenting; the current phase stands out."""
         size = 17 if large else 12
         self.setStyleSheet(
@@ -74,7 +74,7 @@ class AgendaBar(QWidget):
             f"border:2px solid {theme.text};}}" + focus_ring(theme, "QToolButton")
         )
 
-    def style_buttons(self, theme: Theme, large: bool, *buttons: QWidget) -> None:
+    def style_buttons(self, theme: Palette, large: bool, *buttons: QWidget) -> None:
         """Give other header buttons the stepper's look."""
         size = 17 if large else 12
         for button in buttons:
@@ -194,7 +194,7 @@ class TimerLabel(QWidget):
 class TimerBox(QWidget):
     """Phase title, countdown, pause/resume, +1 and +2 minutes, minutes editor."""
 
-    def __init__(self, controller: MeetingController, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: MeetingController, theme: Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.theme = theme
@@ -245,7 +245,7 @@ class TimerBox(QWidget):
         """Open the dialog that plans each phase's minutes."""
         edit_minutes_dialog(self.controller, self)
 
-    def set_theme(self, theme: Theme, large: bool) -> None:
+    def set_theme(self, theme: Palette, large: bool) -> None:
         """Colours of the theme; a large countdown when presenting."""
         self.theme = theme
         self.large = large

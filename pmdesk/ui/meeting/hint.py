@@ -16,9 +16,9 @@ from pmdesk.model.changes import Changes
 from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.resources import resource_path
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.palette import Palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import Theme
 
 
 def bundled_phrases() -> list[str]:
@@ -32,7 +32,7 @@ def bundled_phrases() -> list[str]:
 class HintBar(QFrame):
     """Shows one hint at a time for the card just written; a card can be silenced for good."""
 
-    def __init__(self, qt_document: QtDocument, colours: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, qt_document: QtDocument, colours: Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BlamelessHint")
         self.qt_document = qt_document
@@ -52,7 +52,7 @@ class HintBar(QFrame):
         self.setVisible(False)
         follow(qt_document, ("cards",), self.on_changed)
 
-    def set_theme(self, colours: Theme) -> None:
+    def set_theme(self, colours: Palette) -> None:
         """The bar's colours."""
         self.setStyleSheet(
             f"QFrame#BlamelessHint{{background:{colours.hint};border-bottom:1px solid {colours.muted};}}"

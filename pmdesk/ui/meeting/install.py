@@ -17,11 +17,11 @@ from pmdesk.ui.meeting.audience import AudienceView
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.hint import HintBar
-from pmdesk.ui.meeting.pages import FocusPage, TonePage
-from pmdesk.ui.meeting.presentation import Presenter
+from pmdesk.ui.meeting.presenter import Presenter
 from pmdesk.ui.meeting.private_entry import PrivateEntry
+from pmdesk.ui.meeting.tone_focus import FocusPage, TonePage
+from pmdesk.ui.palette import PALETTE_NAMES, SETTINGS_KEY, palette_named
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import SETTINGS_KEY, THEME_NAMES, theme_named
 
 
 class Meeting(QObject):
@@ -30,7 +30,7 @@ class Meeting(QObject):
     def __init__(self, window: MainWindow, now: Now = time.monotonic) -> None:
         super().__init__(window)
         self.window = window
-        self.theme = theme_named(window.settings.value(SETTINGS_KEY, "light"))
+        self.theme = palette_named(window.settings.value(SETTINGS_KEY, "light"))
         self.controller = MeetingController(window, now)
         self.tone = TonePage(self.theme)
         self.focus = FocusPage(window.qt_document, self.theme)
@@ -145,7 +145,7 @@ class Meeting(QObject):
         themes = view.addMenu("&Theme")
         group = QActionGroup(themes)
         self.theme_actions: dict[str, QAction] = {}
-        for number, (key, title) in enumerate(THEME_NAMES.items(), start=1):
+        for number, (key, title) in enumerate(PALETTE_NAMES.items(), start=1):
             action = QAction(f"&{number}  {title}", themes)
             action.setCheckable(True)
             action.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
@@ -167,7 +167,7 @@ class Meeting(QObject):
 
     def set_theme(self, key: str, remember: bool = True) -> None:
         """Switch to a theme and keep the choice in the settings."""
-        self.theme = theme_named(key)
+        self.theme = palette_named(key)
         if remember:
             self.window.settings.setValue(SETTINGS_KEY, self.theme.name)
         self.theme_actions[self.theme.name].setChecked(True)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLineEdit, QWidget
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import current_theme
 
 
 class PrivateEntry(QFrame):
@@ -53,7 +53,7 @@ class PrivateEntry(QFrame):
 
     def restyle(self) -> None:
         """Colours of the current theme."""
-        c = current_theme()
+        c = current_palette()
         self.setStyleSheet(
             f"QFrame#PrivateEntry {{ background: {c.button}; border-top: 2px solid {c.border}; }}"
             f" QFrame#PrivateEntry QLabel {{ color: {c.button_text}; font-size: 13pt; }}"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import ranking, section_items, tallies, theme_cards
 from pmdesk.model.templates import BLAMELESS_REMINDER, PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR
+from pmdesk.ui.palette import Palette as Colours
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.theme import Theme as Colours
 
 CARD_PX = 28  # card text at zoom 1.0
 MAX_PER_SECTION = 8  # a projector column holds this many cards; the rest is counted

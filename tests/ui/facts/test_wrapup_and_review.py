@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
 from pmdesk.model.board_ops import set_action_field, set_incident_field, set_session_field
-from pmdesk.ui.facts.presentation import FactsPresentation
+from pmdesk.ui.facts.review import FactsPresentation
 from pmdesk.ui.facts.wrapup_page import WrapUpPage
 from pmdesk.ui.main_window import MainWindow
 from tests.ui.facts.test_incident_form import type_into

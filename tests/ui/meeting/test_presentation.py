@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from pmdesk.model.card_ops import add_card
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
-from pmdesk.ui.meeting.presentation import screen_scale
+from pmdesk.ui.meeting.presenter import screen_scale
 from pmdesk.ui.meeting.render import CARD_PX
-from pmdesk.ui.theme import DARK, PROJECTOR, SETTINGS_KEY, THEMES, contrast_ratio
+from pmdesk.ui.palette import DARK, PALETTES, PROJECTOR, SETTINGS_KEY, contrast_ratio
 
 SECRET = "Secret card being written right now"
 
@@ -166,6 +166,6 @@ def test_discussion_notes_typed_in_focus_mode_are_one_undo_step(
 def test_theme_menu_switches_and_remembers(window: MainWindow, meeting: Meeting) -> None:
     meeting.theme_actions[DARK].trigger()
     assert window.settings.value(SETTINGS_KEY) == DARK
-    assert window.palette().color(QPalette.ColorRole.Window).name() == THEMES[DARK].window
+    assert window.palette().color(QPalette.ColorRole.Window).name() == PALETTES[DARK].window
     meeting.theme_actions[PROJECTOR].trigger()
-    assert window.palette().color(QPalette.ColorRole.Window).name() == THEMES[PROJECTOR].window
+    assert window.palette().color(QPalette.ColorRole.Window).name() == PALETTES[PROJECTOR].window

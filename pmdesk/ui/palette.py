@@ -12,12 +12,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 LIGHT, DARK, PROJECTOR = "light", "dark", "projector"
-THEME_NAMES = {LIGHT: "Light", DARK: "Dark", PROJECTOR: "High contrast (projector)"}
+PALETTE_NAMES = {LIGHT: "Light", DARK: "Dark", PROJECTOR: "High contrast (projector)"}
 SETTINGS_KEY = "meeting/theme"
 
 
 @dataclass(frozen=True)
-class Theme:
+class Palette:
     """The colours of one theme (hex strings), in pairs of text on background."""
 
     name: str
@@ -52,8 +52,8 @@ class Theme:
     focus_width: int = 2  # pixels
 
 
-THEMES: dict[str, Theme] = {
-    LIGHT: Theme(
+PALETTES: dict[str, Palette] = {
+    LIGHT: Palette(
         name=LIGHT,
         window="#f6f6f3",
         text="#111111",
@@ -84,7 +84,7 @@ THEMES: dict[str, Theme] = {
         focus="#0b4f9c",
         dots="#7c2410",
     ),
-    DARK: Theme(
+    DARK: Palette(
         name=DARK,
         window="#1b1d21",
         text="#f2f2f2",
@@ -115,7 +115,7 @@ THEMES: dict[str, Theme] = {
         focus="#9cc8ff",
         dots="#ffb38a",
     ),
-    PROJECTOR: Theme(
+    PROJECTOR: Palette(
         name=PROJECTOR,
         window="#ffffff",
         text="#000000",
@@ -150,20 +150,20 @@ THEMES: dict[str, Theme] = {
 }
 
 
-_current = [THEMES[LIGHT]]
+_current = [PALETTES[LIGHT]]
 
 
-def current_theme() -> Theme:
+def current_palette() -> Palette:
     """The theme the windows show now (widgets that paint their own colours read it)."""
     return _current[0]
 
 
-def theme_named(name: object) -> Theme:
+def palette_named(name: object) -> Palette:
     """The theme called ``name``, or the light theme for anything unknown."""
-    return THEMES.get(str(name), THEMES[LIGHT])
+    return PALETTES.get(str(name), PALETTES[LIGHT])
 
 
-def text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
+def text_pairs(theme: Palette) -> list[tuple[str, str, str]]:
     """(what, text colour, background colour) for every text colour the theme uses."""
     pairs = [(f.name[: -len("_text")], f.name) for f in fields(theme) if f.name.endswith("_text")]
     pairs += [("card", "muted"), ("base", "muted"), ("column", "muted"), ("theme_card", "muted")]
@@ -191,7 +191,7 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def palette(theme: Theme) -> QPalette:
+def qt_palette(theme: Palette) -> QPalette:
     """A QPalette for standard widgets in ``theme``."""
     pal = QPalette()
     role = QPalette.ColorRole
@@ -215,14 +215,14 @@ def palette(theme: Theme) -> QPalette:
     return pal
 
 
-def apply_theme(widget: QWidget, theme: Theme, everywhere: bool = False) -> None:
+def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> None:
     """Give a top-level widget (and so its children) the theme's palette.
 
     ``everywhere``: the theme of the application's windows, dialogs and menus. Widgets with a
     style sheet take the application's palette rather than their parent's, so it is set there
     too; widgets that paint their own colours (a ``restyle`` method) are told.
     """
-    pal = palette(theme)
+    pal = qt_palette(theme)
     if everywhere:
         _current[0] = theme
         QApplication.setPalette(pal)

@@ -12,9 +12,9 @@ from pmdesk.model.derived import board_items
 from pmdesk.model.room_ops import without_pending
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.meeting.render import Look, focus_view, tone_view
+from pmdesk.ui.palette import Palette as Colours
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
-from pmdesk.ui.theme import Theme as Colours
 
 
 class _Rendered(QScrollArea):

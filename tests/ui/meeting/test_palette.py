@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmdesk.ui.theme import PROJECTOR, THEMES, contrast_ratio, palette, text_pairs
+from pmdesk.ui.palette import PALETTES, PROJECTOR, contrast_ratio, qt_palette, text_pairs
 
 
 def test_contrast_formula() -> None:
@@ -12,16 +12,16 @@ def test_contrast_formula() -> None:
     assert contrast_ratio("#777777", "#777777") == pytest.approx(1)
 
 
-@pytest.mark.parametrize("name", sorted(THEMES))
+@pytest.mark.parametrize("name", sorted(PALETTES))
 def test_every_text_colour_reaches_7_to_1(name: str) -> None:
-    for what, fg, bg in text_pairs(THEMES[name]):
+    for what, fg, bg in text_pairs(PALETTES[name]):
         assert contrast_ratio(fg, bg) >= 7, f"{name}: {what} {fg} on {bg}"
 
 
 def test_projector_palette_roles_reach_7_to_1() -> None:
     from PySide6.QtGui import QPalette
 
-    pal = palette(THEMES[PROJECTOR])
+    pal = qt_palette(PALETTES[PROJECTOR])
     role = QPalette.ColorRole
     for fg, bg in ((role.WindowText, role.Window), (role.Text, role.Base), (role.ButtonText, role.Button)):
         ratio = contrast_ratio(pal.color(fg).name(), pal.color(bg).name())

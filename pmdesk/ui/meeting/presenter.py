@@ -27,8 +27,8 @@ from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.audience import AudienceView, AudienceWindow
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.header import AgendaBar, TimerBox
-from pmdesk.ui.meeting.pages import FocusPage, TonePage
-from pmdesk.ui.theme import DARK, PROJECTOR, THEMES, Theme, apply_theme
+from pmdesk.ui.meeting.tone_focus import FocusPage, TonePage
+from pmdesk.ui.palette import DARK, PALETTES, PROJECTOR, Palette, apply_palette
 
 # Other areas' pages scale from their own normal size; these factors bring their body text to
 # at least 28 px on a 1080p projector at zoom 1.0 (board cards are 13 pt ≈ 17 px at zoom 1).
@@ -63,7 +63,7 @@ class Presenter(QObject):
         room: AudienceView,
         timer: TimerBox,
         agenda: AgendaBar,
-        chosen_theme: Callable[[], Theme],
+        chosen_theme: Callable[[], Palette],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -171,9 +171,9 @@ class Presenter(QObject):
                 self.audience.hide()
             return
         if self.audience is None:
-            self.audience = AudienceWindow(self.controller, self.focus, THEMES[PROJECTOR])
+            self.audience = AudienceWindow(self.controller, self.focus, PALETTES[PROJECTOR])
             self.audience.activated.connect(self._keep_keys_here)
-            apply_theme(self.audience, self.room_theme())
+            apply_palette(self.audience, self.room_theme())
         screens = QGuiApplication.screens()
         if screen_index is not None and screen_index < len(screens):
             screen = screens[screen_index]
@@ -227,12 +227,12 @@ class Presenter(QObject):
         """Header buttons the room need not see (their keys still work)."""
         return [self.timer.edit, self.timer.plus_one, self.timer.plus_two]
 
-    def room_theme(self) -> Theme:
+    def room_theme(self) -> Palette:
         """What the room sees: dark when the facilitator chose dark, else high contrast."""
         chosen = self.chosen_theme()
-        return chosen if chosen.name == DARK else THEMES[PROJECTOR]
+        return chosen if chosen.name == DARK else PALETTES[PROJECTOR]
 
-    def look_theme(self) -> Theme:
+    def look_theme(self) -> Palette:
         """The theme the main window shows now."""
         return self.room_theme() if self.presenting and self._solo else self.chosen_theme()
 
@@ -240,7 +240,7 @@ class Presenter(QObject):
         """Colours and sizes for the current mode: the projector theme on whatever the room sees."""
         solo = self.presenting and self._solo
         here = self.look_theme()
-        apply_theme(self.window, here, everywhere=True)
+        apply_palette(self.window, here, everywhere=True)
         zoom = self.projected_zoom() if solo else 1.0
         self.tone.set_look(here, max(zoom, 0.75) if solo else 0.85)
         self.focus.set_look(here, zoom if solo else 0.85)
@@ -259,7 +259,7 @@ class Presenter(QObject):
                     self._present_page(key, page, solo)
             self._pages_zoomed = solo
         if self.audience is not None:
-            apply_theme(self.audience, self.room_theme())
+            apply_palette(self.audience, self.room_theme())
             self.audience.view.set_look(self.room_theme(), self.zoom * screen_scale(self.audience.screen()))
 
     def _page_built(self, key: str, page: QWidget) -> None:
