@@ -7,21 +7,29 @@ from pmdesk.model.demo import demo_board
 from pmdesk.model.derived import board_items, cards_by_theme, items_by_section, section_items, theme_cards
 
 
-def test_items_by_section_is_each_sections_column_in_one_pass() -> None:
+def test_items_by_section_is_each_sections_column() -> None:
     board = demo_board()
-    by_section = items_by_section(board)
-    assert list(by_section) == [section.id for section in board.sections]
-    for section in board.sections:
-        assert by_section[section.id] == section_items(board, section.id)
-    assert board_items(board) == [item for items in by_section.values() for item in items]
+    columns = {section: [item.id for item in items] for section, items in items_by_section(board).items()}
+    assert columns == {
+        "went-well": ["t1", "c3", "c4", "c5", "c6"],
+        "lessons": ["t2", "c10", "c11", "c12"],
+        "future": ["t3", "c16", "c17", "c18"],
+        "ongoing": ["t4", "c21", "c22", "c23", "c24"],
+    }
+    assert [item.id for item in section_items(board, "lessons")] == columns["lessons"]
+    assert [item.id for item in board_items(board)][:6] == ["t1", "c3", "c4", "c5", "c6", "t2"]
 
 
-def test_cards_by_theme_matches_each_themes_cards() -> None:
+def test_cards_by_theme_lists_each_themes_cards_in_board_order() -> None:
     board = demo_board()
-    members = cards_by_theme(board)
-    assert members, "the demo board has themes with cards"
-    for theme in board.themes:
-        assert members.get(theme.id, []) == theme_cards(board, theme.id)
+    members = {theme: [card.id for card in cards] for theme, cards in cards_by_theme(board).items()}
+    assert members == {
+        "t1": ["c1", "c2"],
+        "t2": ["c7", "c8", "c9"],
+        "t3": ["c13", "c14", "c15"],
+        "t4": ["c19", "c20"],
+    }
+    assert [card.id for card in theme_cards(board, "t2")] == ["c7", "c8", "c9"]
 
 
 def test_a_theme_without_cards_stands_last_in_its_column() -> None:

@@ -163,7 +163,9 @@ def test_window_stays_responsive_during_a_pdf(
     target = tmp_path / "report.pdf"
     answer_save_dialog(monkeypatch, target)
     trigger(window, "pdf")
-    # The GUI thread is free: an edit goes through while the PDF is being written.
+    # The export runs on a worker: back from the menu, the job is still in flight (it leaves the
+    # list only when its end reaches the GUI thread), and an edit goes through meanwhile.
+    assert controller_of(window).jobs
     card = window.qt_document.board.cards[0]
     assert window.qt_document.attempt(set_card_field, card.id, "text", "Edited meanwhile")
     mark_clean(window)
