@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pmdesk.model.board import Action, Board
+from pmdesk.model.times import parse_date
+
+CLOSED = ("done", "dropped")  # statuses of actions nobody needs to chase
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -38,3 +43,25 @@ def report_gaps(board: Board) -> list[str]:
     if board.session.date is None:
         gaps.append("No session date: when was this post-mortem held?")
     return gaps
+
+
+def is_overdue(action: Action, today: dt.date) -> bool:
+    """Due before today and neither done nor dropped."""
+    try:
+        due = parse_date(action.due)
+    except ValueError:
+        return False
+    return due is not None and due < today and action.status not in CLOSED
+
+
+def source_label(board: Board, source: str | None) -> str:
+    """A theme's label or a card's text, as an action's source is shown."""
+    if source is None:
+        return ""
+    for theme in board.themes:
+        if theme.id == source:
+            return f"Theme: {theme.label or '(unlabelled theme)'}"
+    for card in board.cards:
+        if card.id == source:
+            return card.text
+    return "(removed)"

@@ -47,3 +47,26 @@ def test_empty_board_and_untitled_action() -> None:
 def test_long_action_text_is_shortened() -> None:
     board = Board(actions=[Action("a1", "x" * 200, owner=None, due="2026-12-01")])
     assert len(report_gaps(board)[0]) < 100
+
+
+def test_an_open_action_due_yesterday_is_overdue_a_done_one_is_not() -> None:
+    import datetime as dt
+
+    from pmdesk.model.board import Action
+    from pmdesk.model.readiness import is_overdue
+
+    today = dt.date(2026, 11, 29)
+    assert is_overdue(Action("a", "Fix", due="2026-11-28", status="open"), today)
+    assert not is_overdue(Action("a", "Fix", due="2026-11-28", status="done"), today)
+    assert not is_overdue(Action("a", "Fix", due="2026-11-29", status="open"), today)
+    assert not is_overdue(Action("a", "Fix", due="not a date", status="open"), today)
+
+
+def test_an_actions_source_reads_as_its_theme_or_card() -> None:
+    from pmdesk.model.demo import demo_board
+    from pmdesk.model.readiness import source_label
+
+    board = demo_board()
+    assert source_label(board, "t2").startswith("Theme: ")
+    assert source_label(board, "c3") == next(card.text for card in board.cards if card.id == "c3")
+    assert source_label(board, "gone") == "(removed)" and source_label(board, None) == ""

@@ -14,11 +14,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from pmdesk.model import drops
 from pmdesk.model.board import Board, Card, Participant, Section, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.changes import Changes
 from pmdesk.model.derived import tallies
-from pmdesk.ui.board import drops
 from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
 from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids

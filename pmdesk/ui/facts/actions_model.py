@@ -10,11 +10,10 @@ from PySide6.QtCore import QDate, QModelIndex, QObject, QPersistentModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES, Action, Board
+from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES, Action
 from pmdesk.model.board_ops import set_action_field
 from pmdesk.model.labels import label
-from pmdesk.model.readiness import action_gaps
-from pmdesk.model.times import parse_date
+from pmdesk.model.readiness import CLOSED, action_gaps, is_overdue, source_label
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.list_model import BoardListModel
 from pmdesk.ui.facts.when import iso_to_qdate, qdate_to_iso
@@ -30,29 +29,6 @@ MARKS_ROLE = Qt.ItemDataRole.UserRole + 3  # a set of "no-owner", "no-due", "ove
 OVERDUE_BACKGROUND = QColor("#ffd9d6")
 OVERDUE_TEXT = QColor("#8b0000")
 MISSING_TEXT = QColor("#9a5b00")
-CLOSED = ("done", "dropped")
-
-
-def is_overdue(action: Action, today: dt.date) -> bool:
-    """Due before today and neither done nor dropped."""
-    try:
-        due = parse_date(action.due)
-    except ValueError:
-        return False
-    return due is not None and due < today and action.status not in CLOSED
-
-
-def source_label(board: Board, source: str | None) -> str:
-    """A theme's label or a card's text, as an action's source is shown."""
-    if source is None:
-        return ""
-    for theme in board.themes:
-        if theme.id == source:
-            return f"Theme: {theme.label or '(unlabelled theme)'}"
-    for card in board.cards:
-        if card.id == source:
-            return card.text
-    return "(removed)"
 
 
 class ActionsModel(BoardListModel):

@@ -21,10 +21,10 @@ from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES
 from pmdesk.model.board_ops import add_action, delete_action
 from pmdesk.model.ids import new_id
 from pmdesk.model.labels import label
+from pmdesk.model.readiness import CLOSED, is_overdue
 from pmdesk.model.recorder import compose_each
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.actions_model import (
-    CLOSED,
     DUE,
     OWNER,
     PRIORITY,
@@ -33,7 +33,6 @@ from pmdesk.ui.facts.actions_model import (
     STATUS,
     TEXT,
     ActionsModel,
-    is_overdue,
 )
 from pmdesk.ui.facts.date_field import Kind
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, TypedDateDelegate

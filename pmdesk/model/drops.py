@@ -1,4 +1,4 @@
-"""What a drop means: group, join a theme, merge themes, or move cards (no Qt here)."""
+"""What a drop on the board means: group, join a theme, merge themes, or move cards."""
 
 from __future__ import annotations
 
