@@ -3,7 +3,7 @@
     pmdesk [FILE] [--quit-after-show]        open the window (on FILE)
     pmdesk --version
     pmdesk import BOARD.json OUT.pmdesk [--force]
-    pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT|-] [--force]
+    pmdesk export IN.pmdesk --format json|pdf|md|csv|ics|eml [-o OUT|-] [--force] [--library FOLDER]
     pmdesk demo OUT.pmdesk [--force]
     pmdesk install-desktop [--uninstall]
     pmdesk search FOLDER… QUERY [--json]
@@ -95,6 +95,13 @@ def _command_parser(command: str) -> _Parser:
         )
         parser.add_argument(
             "--force", action="store_true", help="replace OUT if it exists (never a pmdesk board)"
+        )
+        parser.add_argument(
+            "--library",
+            action="append",
+            type=Path,
+            metavar="FOLDER",
+            help='PDF only: add "Related incidents" from this folder of boards (may be repeated)',
         )
     elif command == "install-desktop":
         parser.description = (
@@ -210,17 +217,24 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(
             f"a {fmt.upper()} export is binary: give -o FILE, or redirect standard output to a file"
         )
+    if args.library and fmt != "pdf":
+        raise UsageError("--library adds a section to the PDF report: use it with --format pdf")
     target = output if output is not None else args.source.with_suffix(f".{fmt}")
     if not to_stdout:
         check_target(target, args.force, args.source)  # before the (possibly long) rendering
         _warn_suffix(target, fmt)
     # A snapshot without the lock, so a board open in a window can still be exported.
     board = BoardFile.read_snapshot(args.source)
+    related = None
+    if args.library:
+        from pmdesk.cli_library import related_incidents
+
+        related = related_incidents(args.library, board, args.source)
     if to_stdout:
-        data, notes = render(board, fmt)
+        data, notes = render(board, fmt, related=related)
         _write_stdout(data)
     else:
-        notes = write_export(board, fmt, target, replace=args.force, source=args.source)
+        notes = write_export(board, fmt, target, replace=args.force, source=args.source, related=related)
         print(shown(str(target)), file=sys.stderr)
     for note in notes:
         print(f"pmdesk: note: {shown(note)}", file=sys.stderr)

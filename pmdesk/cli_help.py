@@ -54,7 +54,12 @@ def export_epilog() -> str:
         "  with the format's suffix (board.pmdesk -> board.pdf). -o - is standard output for\n"
         "  every format (PDF and email only when it is not a terminal).\n"
         "  A file already there is replaced only with --force; a pmdesk board never is.\n"
-        "  The board is read as a snapshot, so a board open in a window can be exported."
+        "  The board is read as a snapshot, so a board open in a window can be exported.\n\n"
+        "related incidents:\n"
+        '  --library FOLDER (PDF only, may be repeated) adds a "Related incidents" section:\n'
+        "  earlier boards in the folder with the same services or similar text, their titles\n"
+        "  and dates, and the open actions of those on the same services. The folder is\n"
+        "  indexed as pmdesk search indexes it; its boards are only read."
     )
 
 

@@ -14,8 +14,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmdesk.model.shown import shown
+
+if TYPE_CHECKING:
+    from pmdesk.model.board import Board
+    from pmdesk.report.related import RelatedIncident
 
 LIBRARY_COMMANDS = ("search", "actions")
 # Highlights in a search hit's text snippet; the same characters in a board's text are escaped.
@@ -172,3 +177,20 @@ def run_actions(args: argparse.Namespace, write: object) -> int:
     assert callable(write)
     write(data)
     return 0
+
+
+def related_incidents(folders: list[Path], board: Board, path: Path) -> list[RelatedIncident]:
+    """For ``export --library``: the library's incidents like ``board``, as the report takes them."""
+    from pmdesk.cli import UsageError
+    from pmdesk.library.index import Library, LibraryError
+    from pmdesk.library.related import related_for_report
+
+    try:
+        library = _updated(folders)
+        assert isinstance(library, Library)
+        try:
+            return related_for_report(library, folders, board, path)
+        finally:
+            library.close()
+    except LibraryError as error:
+        raise UsageError(str(error)) from error

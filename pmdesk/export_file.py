@@ -17,10 +17,14 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmdesk.atomic import user_error, write_atomic
 from pmdesk.model.board import Board
 from pmdesk.model.shown import shown
+
+if TYPE_CHECKING:
+    from pmdesk.report.related import RelatedIncident
 
 TEXT_FORMATS = ("json", "md", "csv", "ics")
 BINARY_FORMATS = ("pdf", "eml")
@@ -84,13 +88,14 @@ def write_export(
     *,
     replace: bool,
     source: Path | None = None,
+    related: list[RelatedIncident] | None = None,
 ) -> list[str]:
     """Check ``path``, render the export and write it atomically; the notes for the user.
 
     Raises TargetRefused, or OSError naming ``path`` when the file cannot be written.
     """
     check_target(path, replace, source)
-    data, notes = render(board, fmt, progress)
+    data, notes = render(board, fmt, progress, related)
     real = check_target(path, replace, source)  # again: rendering a big PDF takes a while
     try:
         write_atomic(real, data)
@@ -101,7 +106,9 @@ def write_export(
     return notes
 
 
-def render(board: Board, fmt: str, progress: Progress | None = None) -> tuple[bytes, list[str]]:
+def render(
+    board: Board, fmt: str, progress: Progress | None = None, related: list[RelatedIncident] | None = None
+) -> tuple[bytes, list[str]]:
     """The export's bytes (exactly what the file holds) and the notes for the user."""
     if fmt == "json":
         from pmdesk.store.json_format import board_json_text
@@ -109,7 +116,10 @@ def render(board: Board, fmt: str, progress: Progress | None = None) -> tuple[by
         return board_json_text(board).encode("utf-8"), []
     from pmdesk.report import render as render_report  # reportlab and friends only when needed
 
-    rendered = render_report(board, fmt, progress)
+    if related is None:
+        rendered = render_report(board, fmt, progress)
+    else:
+        rendered = render_report(board, fmt, progress, related=related)
     return rendered.data, rendered.notes
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board
 from pmdesk.model.room_ops import without_pending
+from pmdesk.report.related import RelatedIncident
 
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("PDF report", ".pdf"),
@@ -31,16 +32,19 @@ class Rendered:
     notes: list[str] = field(default_factory=list)
 
 
-def render(board: Board, fmt: str, progress: Progress | None = None) -> Rendered:
+def render(
+    board: Board, fmt: str, progress: Progress | None = None, related: list[RelatedIncident] | None = None
+) -> Rendered:
     """The board in format ``fmt`` (a key of EXPORT_FORMATS), exactly the bytes a file would hold.
 
     Cards still face down (written on devices, not yet revealed) are not part of the record yet.
+    ``related`` (earlier incidents from the library) adds the PDF's "Related incidents" section.
     """
     board = without_pending(board)
     if fmt == "pdf":
         from pmdesk.report.pdf import pdf_bytes
 
-        return Rendered(pdf_bytes(board, progress))
+        return Rendered(pdf_bytes(board, progress, related))
     if fmt == "md":
         from pmdesk.report.markdown import to_markdown
 

@@ -20,15 +20,17 @@ from pmdesk.report.pdf_board import actions_part, board_part, priorities_part, w
 from pmdesk.report.pdf_facts import cover, facts
 from pmdesk.report.pdf_keep import keep_headings
 from pmdesk.report.pdf_outline import NumberedCanvas
+from pmdesk.report.pdf_related import related_part
 from pmdesk.report.pdf_styles import ACCENT, RULE, style_for
+from pmdesk.report.related import RelatedIncident
 from pmdesk.report.reportlab_fixes import install_fixes
 
 Progress = Callable[[float], None]
 HEADER_CHARS = 120
 
 
-def build_story(board: Board) -> list[Flowable]:
-    """Every flowable of the report, in order."""
+def build_story(board: Board, related: list[RelatedIncident] | None = None) -> list[Flowable]:
+    """Every flowable of the report, in order ("Related incidents" only when ``related`` is given)."""
     view = View(board)
     story = [
         *cover(view),
@@ -38,6 +40,8 @@ def build_story(board: Board) -> list[Flowable]:
         *actions_part(view),
         *wrap_up_part(view),
     ]
+    if related is not None:
+        story += related_part(related)
     return keep_headings(story)
 
 
@@ -101,10 +105,15 @@ class _Report(SimpleDocTemplate):
         canvas.restoreState()
 
 
-def pdf_bytes(board: Board, progress: Progress | None = None) -> bytes:
-    """The board's post-mortem report as a PDF (``progress`` goes up to 0.99)."""
+def pdf_bytes(
+    board: Board, progress: Progress | None = None, related: list[RelatedIncident] | None = None
+) -> bytes:
+    """The board's post-mortem report as a PDF (``progress`` goes up to 0.99).
+
+    ``related``: earlier incidents from the library, for a "Related incidents" section.
+    """
     install_fixes()
-    story = build_story(board)
+    story = build_story(board, related)
     buffer = io.BytesIO()
     doc = _Report(buffer, board, len(story), progress)
     doc.build(story, onFirstPage=doc.decorate, onLaterPages=doc.decorate, canvasmaker=NumberedCanvas)
