@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -14,7 +15,7 @@ from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
 from pmdesk.ui.room.addresses import Address
 from pmdesk.ui.room.control import RoomControl
-from pmdesk.ui.room.dialog import OpenRoomDialog
+from pmdesk.ui.room.dialog import OpenRoomDialog, RoomRequest
 from pmdesk.ui.room.qr import QrCode, wifi_payload
 from tests.ui.meeting.test_presentation import go, strings_held
 
@@ -195,3 +196,33 @@ def test_devices_follow_the_meetings_phase(qtbot: QtBot, window: MainWindow, mee
     pause.trigger()
     qtbot.waitUntil(lambda: gateway.phase().paused_remaining is not None, timeout=3000)
     assert gateway.phase().ends_at is None
+
+
+def test_a_read_only_board_does_not_open_a_room(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    monkeypatch.setattr(window.qt_document.document.file, "read_only", True)
+    messages: list[str] = []
+    window.show_error = lambda title, message: messages.append(f"{title}: {message}")  # type: ignore[method-assign]
+    qtbot.mouseClick(room_button(window), Qt.MouseButton.LeftButton)
+    assert messages == ["The room cannot open: This board is read-only: it cannot take cards."]
+    assert not made and control.dialog is None
+
+
+def test_hostile_wifi_names_stay_plain_text_on_the_projector(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    control.open(RoomRequest("10.42.0.1", '<img src="file:///etc/passwd"><b>x</b>', "p@ss;word,1"))
+    window.show_page("room")
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(QLabel, "RoomWifiName") is not None)
+    for name in ("RoomWifiName", "RoomWifiPassword", "RoomUrl"):
+        label = room.findChild(QLabel, name)
+        assert isinstance(label, QLabel) and label.textFormat() == Qt.TextFormat.PlainText, name
+    name_label = room.findChild(QLabel, "RoomWifiName")
+    assert isinstance(name_label, QLabel)
+    assert name_label.text() == 'Network: <img src="file:///etc/passwd"><b>x</b>'
