@@ -19,6 +19,7 @@ from pmdesk.model.board import Board, Card, Participant, Section, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.changes import Changes
 from pmdesk.model.derived import tallies
+from pmdesk.model.room_ops import without_pending
 from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
 from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
@@ -70,6 +71,7 @@ class BoardModel(BoardRows):
         self.highlight: str | None = None  # a participant whose cards and dots stand out
         self.find_text = ""
         self.sort_by_votes = False
+        self.hide_pending = False  # on the projector: cards from devices wait for the reveal
         self.init_rows()
         self.sync_read_only()
         self._index_board()
@@ -130,8 +132,9 @@ class BoardModel(BoardRows):
         return shown is None or node.row < shown
 
     def board_now(self) -> Board:
-        """The board shown."""
-        return self.qt_document.board
+        """The board shown (on the projector, without the cards from devices still face down)."""
+        board = self.qt_document.board
+        return without_pending(board) if self.hide_pending else board
 
     def arrange(self, items: list[Card | Theme]) -> None:
         """Most dots first while sorting by votes; board order otherwise."""
@@ -250,6 +253,12 @@ class BoardModel(BoardRows):
                 parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node.serial)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.children) - 1, 0, parent))
                 stack.extend(node.children)
+
+    def set_hide_pending(self, on: bool) -> None:
+        """Leave out the cards from devices still face down (the board is on the projector)."""
+        if on != self.hide_pending:
+            self.hide_pending = on
+            self._reset()
 
     def set_sort_by_votes(self, on: bool) -> None:
         """Show each section's themes and loose cards by dots, most first (the board is unchanged)."""

@@ -260,6 +260,7 @@ class BoardPage(QWidget):
         bar's controls and the "+" participant button are hidden while presenting.
         """
         self.presenting = on
+        self.model.set_hide_pending(on)  # the room never reads a card still face down
         for column in self.columns:
             column.show_entry(not on)
         if on:

@@ -58,10 +58,6 @@ def install_room(meeting: Meeting) -> RoomControl:
     join_action = QAction("Show &Join Code", window)
     join_action.setObjectName("ShowJoinCodeAction")
     join_action.setCheckable(True)
-    # With the room closed, showing its join code first opens it (the dialog asks where).
-    join_action.toggled.connect(
-        lambda on: control.show_join(on) if control.is_open else control.open_dialog()
-    )
     menu.addAction(open_action)
     menu.addAction(join_action)
     window.addAction(open_action)
@@ -73,6 +69,14 @@ def install_room(meeting: Meeting) -> RoomControl:
         join_action.setChecked(control.controller.join_shown)
         join_action.blockSignals(False)
 
+    def join_toggled(on: bool) -> None:
+        if control.is_open:
+            control.show_join(on)
+        else:
+            control.open_dialog()  # with the room closed, showing its join code first opens it
+        follow_room()  # a cancelled dialog leaves the item unchecked
+
+    join_action.toggled.connect(join_toggled)
     control.changed.connect(follow_room)
     follow_room()
     buttons = RoomControls(control, meeting.room)

@@ -140,3 +140,21 @@ def test_hiding_a_revealed_card_is_refused_in_one_line(
     qtbot.mouseClick(button(window, "HideDeviceCards"), Qt.MouseButton.LeftButton)
     assert window.statusBar().currentMessage().startswith("Only cards still face down can be hidden")
     assert on_disk(board_path) == before
+
+
+def test_the_board_on_the_projector_leaves_face_down_cards_out(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "reflection")
+    meeting.reveal_cards.click()  # the room's cards are shown: presenting alone shows the board
+    arrive(qtbot, window)  # more cards arrive from devices afterwards, face down
+    page = page_of(window)
+    assert page.model.index_of("d1").isValid()
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # one screen: the board is what the room sees
+    assert meeting.controller.presenting and window.pages.current() is page
+    assert not page.model.index_of("d1").isValid()
+    held = " ".join(strings_held(page))
+    assert all(text not in held for _id, _s, text in WRITTEN)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert not meeting.controller.presenting
+    assert page.model.index_of("d1").isValid()  # back on the laptop: in full again

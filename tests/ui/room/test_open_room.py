@@ -226,3 +226,19 @@ def test_hostile_wifi_names_stay_plain_text_on_the_projector(
     name_label = room.findChild(QLabel, "RoomWifiName")
     assert isinstance(name_label, QLabel)
     assert name_label.text() == 'Network: <img src="file:///etc/passwd"><b>x</b>'
+
+
+def test_show_join_code_with_the_room_closed_asks_to_open_it(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    show = next(a for a in window.findChildren(QAction) if a.objectName() == "ShowJoinCodeAction")
+    answer(qtbot, control, lambda d: d.reject())
+    show.trigger()
+    assert not control.is_open and not show.isChecked()  # cancelled: nothing opened, nothing checked
+    answer(qtbot, control, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    show.trigger()
+    assert control.is_open and show.isChecked() and meeting.controller.join_shown
+    show.trigger()
+    assert control.is_open and not show.isChecked() and not meeting.controller.join_shown
