@@ -7,7 +7,6 @@ Chromium or its driver each test is skipped with the reason.
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -68,12 +67,12 @@ def board_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def phones(tmp_path: Path) -> Iterator[Callable[[], Any]]:
+def phones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], Any]]:
     """``phone()``: a new headless Chromium session the size of a phone, with its own storage."""
     missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not shutil.which(p)]
     if missing:
         pytest.skip(f"needs {' and '.join(missing)} (apt-get install chromium chromium-driver)")
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must fetch nothing
+    monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must fetch nothing
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service

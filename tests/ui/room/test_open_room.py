@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -242,3 +245,24 @@ def test_show_join_code_with_the_room_closed_asks_to_open_it(
     assert control.is_open and show.isChecked() and meeting.controller.join_shown
     show.trigger()
     assert control.is_open and not show.isChecked() and not meeting.controller.join_shown
+
+
+def test_both_codes_on_the_slide_decode_to_the_url_and_the_wifi(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, tmp_path: Path
+) -> None:
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.skip("needs zbarimg (apt-get install zbar-tools) to read the codes back")
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    control.open(RoomRequest("10.42.0.1", "Retro; room", "pass:word,1"))
+    window.show_page("room")
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is not None)
+    qtbot.wait(50)
+    shot = tmp_path / "slide.png"
+    assert room.grab().save(str(shot))
+    read = subprocess.run([zbarimg, "-q", "--raw", str(shot)], capture_output=True, text=True, timeout=30)
+    assert sorted(read.stdout.split("\n")[:2]) == sorted(
+        ["http://10.42.0.1:43817/j/TOKEN", "WIFI:T:WPA;S:Retro\\; room;P:pass\\:word\\,1;;"]
+    )
