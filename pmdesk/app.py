@@ -20,9 +20,10 @@ from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.error_dialog import ErrorHandler
 from pmdesk.ui.main_window import MainWindow, WindowHooks, string_list
+from pmdesk.ui.page_contract import PageKey
 
 # Tabs in the order of the meeting; the first nine get Ctrl+1 … Ctrl+9.
-PAGE_ORDER = ["facts", "tone", "review", "board", "focus", "priorities", "actions", "wrap-up", "room"]
+PAGE_ORDER: list[str] = list(PageKey)
 
 
 def build_window(qt_document: QtDocument, hooks: WindowHooks, settings: QSettings) -> MainWindow:
@@ -45,7 +46,7 @@ def build_first_view(qt_document: QtDocument, hooks: WindowHooks, settings: QSet
     for key, title in PAGE_TITLES.items():
         window.reserve_page(key, title)
     window.arrange_pages(PAGE_ORDER)
-    window.show_page("board")
+    window.show_page(PageKey.BOARD)
     return window
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pmdesk.bench.figures import idle, percentile
+from pmdesk.ui.page_contract import PageKey
 
 
 def rss_mb() -> float:
@@ -89,7 +90,7 @@ def rss(board: Path) -> dict[str, Any]:
     """RSS with the window open on ``board`` (and the board page in front when there is one)."""
     app, window = _window(board)
     if "board" in window.pages:
-        window.show_page("board")
+        window.show_page(PageKey.BOARD)
         app.processEvents()
     return {"rss_mb": rss_mb()}
 
@@ -157,7 +158,7 @@ def batch(board: Path, cards: int) -> dict[str, Any]:
 
     create_file(board, big_board(cards), overwrite=True)
     app, window = _window(board)
-    window.show_page("board")
+    window.show_page(PageKey.BOARD)
     idle(app)
     qt_document = window.qt_document
     start = time.perf_counter()

@@ -15,11 +15,12 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from pmdesk.bench.figures import percentile
+from pmdesk.ui.page_contract import PageKey
 
 
 def card_views(window: Any) -> list[QAbstractItemView]:
     """The visible item views of the board page (its columns) that show rows."""
-    root: QWidget = window.pages.get("board", window)
+    root: QWidget = window.pages.get(PageKey.BOARD, window)
     views = []
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
@@ -41,7 +42,7 @@ def card_mime(window: Any, view: QAbstractItemView) -> QMimeData:
 
 def drag(app: QApplication, window: Any, steps: int) -> dict[str, Any]:
     """Time ``steps`` drag-move steps spread over every column; p50/p95 in ms."""
-    window.show_page("board")
+    window.show_page(PageKey.BOARD)
     app.processEvents()
     views = card_views(window)
     if not views:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pmdesk.bench.figures import idle, percentile
+from pmdesk.ui.page_contract import PageKey
 
 
 def _timed_writes(window: Any) -> list[float]:
@@ -36,9 +37,9 @@ def card_edits(app: Any, window: Any, reps: int) -> dict[str, Any]:
     """Add, move and group one card on the board page, each undone afterwards (not timed)."""
     from pmdesk.model.card_ops import group_cards, move_card
 
-    window.show_page("board")
+    window.show_page(PageKey.BOARD)
     idle(app)
-    page = window.pages["board"]
+    page = window.pages[PageKey.BOARD]
     document = window.qt_document
     board = document.board
     sections = [section.id for section in board.sections]
@@ -86,9 +87,9 @@ def summary_keystrokes(app: Any, window: Any, keys: int) -> dict[str, Any]:
     from PySide6.QtTest import QTest
 
     def type_keys() -> float:
-        window.show_page("facts")
+        window.show_page(PageKey.FACTS)
         idle(app)
-        summary = window.pages["facts"].form.texts["summary"]
+        summary = window.pages[PageKey.FACTS].form.texts["summary"]
         summary.setFocus()
         summary.moveCursor(summary.textCursor().MoveOperation.End)
         idle(app)

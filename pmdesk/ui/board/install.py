@@ -14,6 +14,7 @@ from pmdesk.ui.board.board_commands import BoardCommands
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.page_contract import PageKey
 from pmdesk.ui.plain import menu_text
 from pmdesk.ui.refresh import follow
 
@@ -28,8 +29,8 @@ def install(window: MainWindow) -> None:
     """Add the Board and Top priorities pages, avatars and menu items."""
     doc = window.qt_document
     page = BoardPage(doc, window)
-    window.add_page("board", page, "Board")
-    window.add_page("priorities", partial(_priorities_page, window), "Top priorities")
+    window.add_page(PageKey.BOARD, page, "Board")
+    window.add_page(PageKey.PRIORITIES, partial(_priorities_page, window), "Top priorities")
     bar = ParticipantsBar(doc, window)
     window.header.addWidget(bar)
     window.moved.connect(page.sync_read_only)
@@ -54,7 +55,7 @@ def install(window: MainWindow) -> None:
 
     def show_board_then(slot: Callable[[], object]) -> Callable[[], object]:
         def run() -> object:
-            window.show_page("board")
+            window.show_page(PageKey.BOARD)
             return slot()
 
         return run
@@ -136,7 +137,7 @@ def install(window: MainWindow) -> None:
         actions["vote"].setEnabled(on)
         actions["unvote"].setEnabled(on)
         if on:
-            window.show_page("board")
+            window.show_page(PageKey.BOARD)
             page.model.highlight = None
             page.model.refresh_all()
             if page.voting_bar.voter is None and doc.board.participants:

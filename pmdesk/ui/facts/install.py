@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.page_contract import PageKey
 
 # The pages' modules are imported when a page is first shown, not at start-up.
 
@@ -40,14 +41,14 @@ def _wrap_up_page(window: MainWindow) -> QWidget:
 
 def install_facts(window: MainWindow) -> None:
     """What happened and Review the facts, built when first shown."""
-    window.add_page("facts", partial(_facts_page, window), "What happened")
-    window.add_page("review", partial(_review_page, window), "Review the facts")
+    window.add_page(PageKey.FACTS, partial(_facts_page, window), "What happened")
+    window.add_page(PageKey.REVIEW, partial(_review_page, window), "Review the facts")
 
 
 def install_followup(window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
     """Actions, Wrap-up (built when first shown) and Board ▸ Create Action from Selection (Ctrl+Shift+A)."""
-    window.add_page("actions", partial(_actions_page, window, today), "Actions")
-    window.add_page("wrap-up", partial(_wrap_up_page, window), "Wrap-up")
+    window.add_page(PageKey.ACTIONS, partial(_actions_page, window, today), "Actions")
+    window.add_page(PageKey.WRAP_UP, partial(_wrap_up_page, window), "Wrap-up")
     create = QAction("Create Action &from Selection", window)
     create.setShortcut(QKeySequence("Ctrl+Shift+A"))
     create.setToolTip("A new action answering the selected theme or card")
@@ -57,7 +58,7 @@ def install_followup(window: MainWindow, today: Callable[[], dt.date] = dt.date.
 
 def selected_source(window: MainWindow) -> str | None:
     """The first selected card or theme of the board page, if there is one."""
-    board_page = window.pages.get("board")
+    board_page = window.pages.get(PageKey.BOARD)
     selected = getattr(board_page, "selected_ids", None)
     if not callable(selected):
         return None
@@ -70,10 +71,10 @@ def create_action_from_selection(window: MainWindow) -> str | None:
     """Add an action answering the board's selection and show it with its text in edit; its id."""
     from pmdesk.ui.facts.actions_page import ActionsPage
 
-    page = window.pages["actions"]
+    page = window.pages[PageKey.ACTIONS]
     assert isinstance(page, ActionsPage)
     source = selected_source(window)
-    window.show_page("actions")
+    window.show_page(PageKey.ACTIONS)
     action_id = page.add(source=source)
     if action_id is not None and source is None:
         window.statusBar().showMessage("New action (select a theme or card on the board to link it)", 5000)

@@ -1,4 +1,6 @@
-"""meeting pages of the window."""
+"""The meeting's pages, header and presentation mode."""
+
+from pmdesk.ui.page_contract import PageKey
 
 # The meeting's tabs, reserved before the window first shows (the pages come a moment later).
-PAGE_TITLES = {"tone": "Set the tone", "focus": "Focus", "room": "Room view"}
+PAGE_TITLES = {PageKey.TONE: "Set the tone", PageKey.FOCUS: "Focus", PageKey.ROOM: "Room view"}

@@ -14,6 +14,7 @@ from pmdesk.model.room_ops import pending_counts, without_pending
 from pmdesk.ui.meeting import render
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.tone_focus import FocusPage
+from pmdesk.ui.page_contract import Zoomable
 from pmdesk.ui.palette import Palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
@@ -71,7 +72,7 @@ class AudienceView(QWidget):
     def set_look(self, colours: Palette, zoom: float) -> None:
         """New colours or zoom."""
         self.look = render.Look(colours, zoom)
-        if self._facts is not None and hasattr(self._facts, "set_zoom"):
+        if isinstance(self._facts, Zoomable):
             self._facts.set_zoom(zoom)
         self.refresh()
 

@@ -8,7 +8,7 @@ written to the board (``agenda[].actual_seconds``) when a phase is left.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -19,6 +19,7 @@ from pmdesk.model.edits import EditError
 from pmdesk.model.room_ops import pending_cards, reveal_cards
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.page_contract import CardBoard, Enterable, PageKey
 
 if TYPE_CHECKING:
     from pmdesk.ui.main_window import MainWindow
@@ -35,15 +36,15 @@ class Screens(Protocol):
 
 
 # Which page each phase of the default agenda brings to the front (first one that exists).
-PHASE_PAGES: dict[str, tuple[str, ...]] = {
-    "tone": ("tone",),
-    "facts": ("review", "facts"),
-    "reflection": ("board",),
-    "discussion": ("focus",),
-    "themes": ("board",),
-    "prioritization": ("board", "priorities"),
-    "actions": ("actions",),
-    "wrap-up": ("wrap-up",),
+PHASE_PAGES: dict[str, tuple[PageKey, ...]] = {
+    "tone": (PageKey.TONE,),
+    "facts": (PageKey.REVIEW, PageKey.FACTS),
+    "reflection": (PageKey.BOARD,),
+    "discussion": (PageKey.FOCUS,),
+    "themes": (PageKey.BOARD,),
+    "prioritization": (PageKey.BOARD, PageKey.PRIORITIES),
+    "actions": (PageKey.ACTIONS,),
+    "wrap-up": (PageKey.WRAP_UP,),
 }
 SHORT_TITLES = {
     "tone": "Tone",
@@ -203,23 +204,23 @@ class MeetingController(QObject):
 
     def _leave(self, phase_id: str | None) -> None:
         if phase_id == "prioritization":
-            board_page = self.window.pages.get("board")
-            if board_page is not None and hasattr(board_page, "start_voting"):
+            board_page = self.window.pages.get(PageKey.BOARD)
+            if isinstance(board_page, CardBoard):
                 board_page.start_voting(False)
 
     def show_view(self) -> None:
         """Bring up what the current phase needs."""
         phase_id = self.phase_id or ""
         if phase_id == "reflection" and self.presenting and self.cards_face_down and self._solo():
-            self.window.show_page("room")  # one screen: the room must not read cards being written
+            self.window.show_page(PageKey.ROOM)  # one screen: the room must not read cards being written
             return
         key = self._page(phase_id)
         if key is not None:
             self.window.show_page(key)
-        page: Any = self.window.pages[key] if key is not None else None  # shown: built
-        if phase_id == "reflection" and hasattr(page, "focus_card_entry"):
+        page = self.window.pages[key] if key is not None else None  # shown: built
+        if phase_id == "reflection" and isinstance(page, CardBoard):
             page.focus_card_entry()
-        elif phase_id == "discussion" and hasattr(page, "enter"):
+        elif phase_id == "discussion" and isinstance(page, Enterable):
             page.enter()
         elif phase_id == "prioritization":
             self._start_voting(page)
@@ -233,5 +234,5 @@ class MeetingController(QObject):
         # that already has dots (voting resumed, or revealed earlier) is left as it is.
         if not self.board.votes and not self.board.session.votes_hidden:
             self.qt_document.attempt(set_session_field, "votes_hidden", True)
-        if hasattr(page, "start_voting"):
+        if isinstance(page, CardBoard):
             page.start_voting(True)

@@ -20,6 +20,7 @@ from pmdesk.ui.meeting.hint import HintBar
 from pmdesk.ui.meeting.presenter import Presenter
 from pmdesk.ui.meeting.private_entry import PrivateEntry
 from pmdesk.ui.meeting.tone_focus import FocusPage, TonePage
+from pmdesk.ui.page_contract import PageKey
 from pmdesk.ui.palette import PALETTE_NAMES, SETTINGS_KEY, palette_named
 from pmdesk.ui.refresh import follow
 
@@ -35,9 +36,8 @@ class Meeting(QObject):
         self.tone = TonePage(self.theme)
         self.focus = FocusPage(window.qt_document, self.theme)
         self.room = AudienceView(self.controller, self.focus, self.theme)
-        window.add_page("tone", self.tone, PAGE_TITLES["tone"])
-        window.add_page("focus", self.focus, PAGE_TITLES["focus"])
-        window.add_page("room", self.room, PAGE_TITLES["room"])
+        for key, page in ((PageKey.TONE, self.tone), (PageKey.FOCUS, self.focus), (PageKey.ROOM, self.room)):
+            window.add_page(key, page, PAGE_TITLES[key])
         self.focus.left.connect(self._leave_focus)
         self.focus.focus_changed.connect(self.controller.room_changed.emit)
 
@@ -81,7 +81,7 @@ class Meeting(QObject):
         self.present.clicked.connect(lambda _c=False: self.presenter.toggle())
         self.controller.phase_changed.connect(lambda _id: self._update_buttons())
         follow(window.qt_document, ("session.votes_hidden",), lambda _changes: self._update_buttons())
-        self.private_entry = PrivateEntry(window.qt_document, window.pages.get("board"), self.room)
+        self.private_entry = PrivateEntry(window.qt_document, window.pages.get(PageKey.BOARD), self.room)
         self.private_entry.setVisible(False)
         room_layout = self.room.layout()
         if room_layout is not None:
@@ -221,7 +221,7 @@ class Meeting(QObject):
         header = self.window.header
         central = self.window.centralWidget()
         width = central.width() if central is not None else self.window.width()
-        page = self.window.pages.get("board")
+        page = self.window.pages.get(PageKey.BOARD)
         bar = getattr(page, "participants_bar", None)
         caption = getattr(bar, "caption", None)
         optional: list[Callable[[bool], None]] = []

@@ -28,14 +28,15 @@ from pmdesk.ui.meeting.audience import AudienceView, AudienceWindow
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.meeting.header import AgendaBar, TimerBox
 from pmdesk.ui.meeting.tone_focus import FocusPage, TonePage
+from pmdesk.ui.page_contract import PageKey, Presentable, Zoomable
 from pmdesk.ui.palette import DARK, PALETTES, PROJECTOR, Palette, apply_palette
 
 # Other areas' pages scale from their own normal size; these factors bring their body text to
 # at least 28 px on a 1080p projector at zoom 1.0 (board cards are 13 pt ≈ 17 px at zoom 1).
 # Everything presented also scales with the screen (see ``screen_scale``).
-PAGE_ZOOM = {"board": 1.65, "review": 1.3, "priorities": 1.65}
+PAGE_ZOOM: dict[str, float] = {PageKey.BOARD: 1.65, PageKey.REVIEW: 1.3, PageKey.PRIORITIES: 1.65}
 # Pages without set_zoom are scaled through their font while presenting alone.
-FONT_ZOOM = {"actions": 2.0, "wrap-up": 2.0, "facts": 1.6}
+FONT_ZOOM: dict[str, float] = {PageKey.ACTIONS: 2.0, PageKey.WRAP_UP: 2.0, PageKey.FACTS: 1.6}
 QWIDGETSIZE_MAX = 16777215
 ZOOM_STEPS = (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 REFERENCE = (1920, 1080)  # the screen the presentation's sizes are chosen for
@@ -146,7 +147,7 @@ class Presenter(QObject):
         elif self.audience is not None:
             self.audience.hide()
         self.apply_look()
-        if self.window.current_page() is self.window.pages.get("room"):
+        if self.window.current_page() is self.window.pages.get(PageKey.ROOM):
             self.controller.show_view()
         self.controller.phase_changed.emit(self.controller.phase_id or "")
 
@@ -159,7 +160,7 @@ class Presenter(QObject):
 
     def leave_focus(self) -> None:
         """Back from focus mode to the board."""
-        key = "board" if "board" in self.window.pages else "tone"
+        key = PageKey.BOARD if PageKey.BOARD in self.window.pages else PageKey.TONE
         self.window.show_page(key)
 
     # --- audience window -----------------------------------------------------------------
@@ -270,9 +271,9 @@ class Presenter(QObject):
         """Give one page of another area the presenting look (or its own look back)."""
         if page is self.focus:
             return
-        if key in PAGE_ZOOM and hasattr(page, "set_zoom"):
+        if key in PAGE_ZOOM and isinstance(page, Zoomable):
             page.set_zoom(PAGE_ZOOM[key] * self.projected_zoom() if solo else 1.0)
-        if hasattr(page, "set_presenting"):
+        if isinstance(page, Presentable):
             page.set_presenting(solo)
         elif key in FONT_ZOOM:
             self._scale_font(page, FONT_ZOOM[key] * self.projected_zoom() if solo else None)
@@ -292,7 +293,7 @@ class Presenter(QObject):
         """Ctrl +/−: one step larger or smaller (0 resets): the room's view, or else the page shown."""
         if not (self.presenting and self._solo):
             page: Any = self.window.current_page()
-            if page is not None and hasattr(page, "set_zoom"):
+            if isinstance(page, Zoomable):
                 current = float(getattr(page, "zoom", 1.0))
                 page.set_zoom(1.0 if steps == 0 else current * (1.15 if steps > 0 else 1 / 1.15))
             return

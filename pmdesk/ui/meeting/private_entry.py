@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLineEdit, QWidget
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.page_contract import CardBoard
 from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
@@ -95,9 +96,8 @@ class PrivateEntry(QFrame):
             return
         author = self._author()
         page = self.board_page
-        if page is not None and hasattr(page, "set_author"):
+        if isinstance(page, CardBoard):
             page.set_author(author)
-        if page is not None and hasattr(page, "add_card"):
             added = page.add_card(str(section_id), text)
         else:
             added = self.qt_document.attempt(add_card, str(section_id), text, author)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
 
 from pmdesk.model.moderation import hide_cards, merge_duplicates
 from pmdesk.model.room_ops import pending_cards, reveal_cards
+from pmdesk.ui.page_contract import PageKey
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
 from pmdesk.ui.room.slide import cards_text
@@ -86,7 +87,7 @@ def install_moderation(meeting: Meeting) -> Moderation | None:
     window = meeting.window
     from pmdesk.ui.board.board_page import BoardPage
 
-    page = window.pages.get("board")
+    page = window.pages.get(PageKey.BOARD)
     if not isinstance(page, BoardPage):
         return None
 
