@@ -82,6 +82,20 @@ def _check_open(conn: sqlite3.Connection, target: Path, name: str, wal: bool) ->
         raise BoardFileError(f"{name}: the file is damaged ({failure})") from failure
 
 
+def _recovered_in_place(path: Path) -> bool:
+    """Roll back a crashed edit's journal in the file itself, unless a pmdesk window has it open."""
+    lock = BoardLock(path)
+    try:
+        lock.acquire()
+    except BoardFileError:
+        return False  # open in a window: its edit in flight is no crash; read a private copy
+    try:
+        opening.recover(path)
+    finally:
+        lock.release()
+    return True
+
+
 def check_connection(conn: sqlite3.Connection, name: str) -> int:
     """Check that an open database is a healthy pmdesk board this version reads; its schema version."""
     try:
@@ -324,17 +338,10 @@ class BoardFile:
         with contextlib.ExitStack() as cleanup:
             target = path
             wal = opening.uses_wal(header)
-            if wal or opening.has_hot_journal(path):
-                if not wal and opening.is_writable(path) and not BoardLock.is_locked(path):
-                    lock = BoardLock(path)
-                    lock.acquire()
-                    try:
-                        opening.recover(path)
-                    finally:
-                        lock.release()
-                else:
-                    private, target = opening.private_copy(path)
-                    cleanup.callback(shutil.rmtree, private, True)
+            in_place = not wal and opening.is_writable(path)
+            if (wal or opening.has_hot_journal(path)) and not (in_place and _recovered_in_place(path)):
+                private, target = opening.private_copy(path)
+                cleanup.callback(shutil.rmtree, private, True)
             conn = opening.connect(target, read_only=target == path)
             cleanup.callback(conn.close)
             try:

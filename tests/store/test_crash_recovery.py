@@ -24,6 +24,7 @@ from pmdesk import cli
 from pmdesk.model.demo import demo_board
 from pmdesk.store.board_file import create_file
 from pmdesk.store.document import Document
+from pmdesk.store.lock import BoardLock
 from pmdesk.store.opening import has_hot_journal
 
 HERE = Path(__file__).parent
@@ -140,3 +141,25 @@ def test_a_hot_journal_in_a_read_only_folder_is_recovered_in_a_private_copy(
             conn.execute("SELECT count(*) FROM cards").fetchone()
         finally:
             conn.close()
+
+
+def test_export_while_a_window_holds_the_board_reads_a_private_copy_of_its_journal(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    base = tmp_path / "base.pmdesk"
+    create_file(base, demo_board())
+    to_board, _ = board_writes(tmp_path, base)
+    board = tmp_path / "held.pmdesk"
+    shutil.copyfile(base, board)
+    status, acked = kill_child_at(board, to_board[len(to_board) // 2 + 1])
+    assert status != 0 and acked == ["crash-0"] and has_hot_journal(board)
+    before = board.read_bytes()
+    lock = BoardLock(board)  # as a window that has the board open holds it
+    lock.acquire()
+    try:
+        capsysbinary.readouterr()
+        assert cli.main(["export", str(board), "--format", "json"]) == 0
+        assert "crash-0" in {card["id"] for card in json.loads(capsysbinary.readouterr().out)["cards"]}
+        assert board.read_bytes() == before and has_hot_journal(board)  # the window's to recover
+    finally:
+        lock.release()
