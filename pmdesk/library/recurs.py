@@ -18,8 +18,9 @@ from pmdesk.model.times import parse_time
 RECURRING_KINDS = ("theme", "card")
 MIN_INCIDENTS = 2  # a term is recurring when the texts of at least this many incidents hold it
 MAX_TERMS = 300  # the most frequent recurring terms considered for grouping
-GROUP_OVERLAP = 0.6  # a term joins a group when this share of its texts also hold the lead term
-EXAMPLES = 6  # texts kept per group
+GROUP_OVERLAP = 0.6  # terms group together when this share of the texts holding either hold both
+COVERED = 0.8  # a lone term is left out when groups of several terms already show this share of its texts
+EXAMPLES = 3  # texts kept per group beyond one for each board
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _STOP_TEXT = (
@@ -118,24 +119,27 @@ def recurring(
     candidates = candidates[:MAX_TERMS]
     members = {key: set(by_term[key]) for key in candidates}
     used: set[str] = set()
-    groups: list[Recurrence] = []
+    formed: list[tuple[list[str], set[int]]] = []
     for lead in candidates:
         if lead in used:
             continue
         used.add(lead)
         held = members[lead]
-        joined = [
-            key
-            for key in candidates
-            if key not in used and len(members[key] & held) >= GROUP_OVERLAP * len(members[key])
-        ]
+        joined = [key for key in candidates if key not in used and _alike(members[key], held)]
         used.update(joined)
+        formed.append(([lead, *joined], held))
+    # A lone word whose texts the groups of several words already show says nothing more.
+    shown: set[int] = set().union(*(held for keys, held in formed if len(keys) > 1))
+    groups: list[Recurrence] = []
+    for keys, held in formed:
+        if len(keys) == 1 and len(held & shown) >= COVERED * len(held):
+            continue
         group_boards = sorted(
             {texts[p].board for p in held}, key=lambda b: (b.date is not None, b.date or ""), reverse=True
         )
         groups.append(
             Recurrence(
-                tuple(surface[key].most_common(1)[0][0] for key in [lead, *joined[:3]]),
+                tuple(surface[key].most_common(1)[0][0] for key in keys[:4]),
                 tuple(group_boards),
                 _examples([texts[p] for p in sorted(held)]),
                 len(held),
@@ -146,22 +150,27 @@ def recurring(
     return groups
 
 
+def _alike(some: set[int], other: set[int]) -> bool:
+    """True when two terms are held by mostly the same texts (Jaccard index at least GROUP_OVERLAP)."""
+    return len(some & other) >= GROUP_OVERLAP * len(some | other)
+
+
 def _examples(found: list[RecurringText]) -> tuple[RecurringText, ...]:
-    """A few of the texts, one per board before a second of any board, themes first, no repeats."""
+    """One text for each board (themes first), then a few other texts of theirs."""
     found = sorted(found, key=lambda t: t.kind != "theme")
     chosen: list[RecurringText] = []
     seen_boards: set[int] = set()
-    seen_texts: set[str] = set()
-    for second_round in (False, True):
-        for item in found:
-            key = item.text.casefold()
-            if len(chosen) >= EXAMPLES or key in seen_texts:
-                continue
-            if not second_round and item.board.id in seen_boards:
-                continue
+    for item in found:
+        if item.board.id not in seen_boards:
             chosen.append(item)
             seen_boards.add(item.board.id)
-            seen_texts.add(key)
+    seen_texts = {item.text.casefold() for item in chosen}
+    for item in found:
+        if len(chosen) >= len(seen_boards) + EXAMPLES:
+            break
+        if item.text.casefold() not in seen_texts:
+            chosen.append(item)
+            seen_texts.add(item.text.casefold())
     return tuple(chosen)
 
 

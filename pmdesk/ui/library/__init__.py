@@ -1,0 +1,1 @@
+"""File ▸ Library…: search every board in the library's folders, and follow their open actions."""
