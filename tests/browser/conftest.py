@@ -7,6 +7,7 @@ Chromium or its driver each test is skipped with the reason.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -78,8 +79,10 @@ def phones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable
     from selenium.webdriver.chrome.service import Service
 
     drivers: list[Any] = []
+    numbers = itertools.count()  # each phone its own profile, even when two start at once
 
     def phone() -> Any:
+        number = next(numbers)
         options = Options()
         options.binary_location = CHROMIUM
         for argument in (
@@ -91,7 +94,7 @@ def phones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable
             "--disable-extensions",
             "--disable-background-networking",
             f"--window-size={PHONE[0]},{PHONE[1]}",
-            f"--user-data-dir={tmp_path / f'phone{len(drivers)}'}",
+            f"--user-data-dir={tmp_path / f'phone{number}'}",
         ):
             options.add_argument(argument)
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

@@ -9,6 +9,7 @@ every request the page makes waits for the window's GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,8 @@ def test_two_phones_write_privately_the_facilitator_reveals_and_they_vote_blind(
     window.show_page("room")
     qtbot.waitUntil(lambda: window.pages["room"].findChild(QWidget, "RoomSlide") is not None)
 
-    ana, ben = off_gui(qtbot, lambda: (phones(), phones()), timeout=60)
+    with ThreadPoolExecutor(2) as starting:  # both browsers start at once
+        ana, ben = off_gui(qtbot, lambda: list(starting.map(lambda _i: phones(), range(2))), timeout=60)
     off_gui(qtbot, lambda: join(ana, url, "Ana Ruiz"))
     off_gui(qtbot, lambda: join(ben, url, "Ben Okafor"))
     qtbot.waitUntil(lambda: "2 devices joined" in strings_held(window.pages["room"]), timeout=5000)
