@@ -53,11 +53,13 @@ def build_first_view(qt_document: QtDocument, hooks: WindowHooks, settings: QSet
 def complete_window(window: MainWindow) -> None:
     """Add what the first view can do without: the meeting's parts, export, long columns' rest."""
     from pmdesk.ui.export_menu import install as install_export
+    from pmdesk.ui.library.install import install as install_library
     from pmdesk.ui.meeting.install import install as install_meeting
 
     try:
         install_meeting(window)  # Set the tone, Focus, Room view; agenda, timer, presentation
         install_export(window)
+        install_library(window)  # File ▸ Library…
     finally:
         window.completed.emit()  # e.g. the board's long columns fill in, whatever else failed
 
