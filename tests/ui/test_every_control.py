@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, bool]] = {
     "File/New Board": ("card", False),
     "File/New Board from Template…": ("card", False),
     "File/Open…": ("card", False),
+    "File/Library…": ("card", False),
     "File/Save As…": ("card", False),
     "File/Save a Copy…": ("card", False),
     "File/Save Sections as Template…": ("card", False),

@@ -52,9 +52,13 @@ class LibraryWindow(QWidget):
     """Search every board of the library's folders and follow the open actions across them."""
 
     def __init__(
-        self, settings: QSettings, open_path: Callable[[Path], object], index_path: Path | None = None
+        self,
+        settings: QSettings,
+        open_path: Callable[[Path], object],
+        index_path: Path | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("LibraryWindow")
         self.setWindowTitle("Library — pmdesk")
         self.settings = settings
