@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 
@@ -144,14 +145,15 @@ class RoomControl(QObject):
             return
         self.server = self.gateway = None
         self.request = None
-        self.poll.stop()
         if gateway is not None:
             gateway.close()  # first: a device's call waiting for this thread fails at once
         if server is not None:
             server.close()
         self.controller.room = None
         self.controller.join_shown = False
-        self._announce()
+        if shiboken6.isValid(self) and shiboken6.isValid(self.controller):  # not when going with the window
+            self.poll.stop()
+            self._announce()
 
     def show_join(self, on: bool) -> None:
         """Show the join slide on the projector, or the phase's own view with a join line."""

@@ -8,17 +8,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from pmdesk.app import build_window
 from pmdesk.room.gateway import RoomGateway
-from pmdesk.ui.main_window import MainWindow
+from pmdesk.store.document import Document
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.main_window import MainWindow, WindowHooks
 from pmdesk.ui.meeting.install import Meeting
 from pmdesk.ui.room.addresses import Address
 from pmdesk.ui.room.control import RoomControl
 from pmdesk.ui.room.dialog import OpenRoomDialog, RoomRequest
+from pmdesk.ui.room.gateway import WindowGateway
 from pmdesk.ui.room.qr import QrCode, wifi_payload
 from tests.ui.meeting.test_presentation import go, strings_held
 
@@ -266,3 +270,23 @@ def test_both_codes_on_the_slide_decode_to_the_url_and_the_wifi(
     assert sorted(read.stdout.split("\n")[:2]) == sorted(
         ["http://10.42.0.1:43817/j/TOKEN", "WIFI:T:WPA;S:Retro\\; room;P:pass\\:word\\,1;;"]
     )
+
+
+def test_a_window_deleted_without_closing_still_stops_its_room(
+    qtbot: QtBot, board_path: Path, settings: QSettings
+) -> None:
+    document = Document.open(board_path)
+    qt_document = QtDocument(document)
+    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+    main = build_window(qt_document, hooks, settings)
+    qt_document.setParent(main)
+    meeting = main.findChild(Meeting)
+    assert meeting is not None
+    made: list[FakeServer] = []
+    room_of(meeting, made).open(RoomRequest("127.0.0.1"))
+    gateway = made[0].gateway
+    assert isinstance(gateway, WindowGateway)
+    main.deleteLater()
+    qtbot.waitUntil(lambda: made[0].closed, timeout=3000)
+    assert gateway.closed
+    document.close()
