@@ -35,6 +35,7 @@ class RoomConfig:
     max_streams: int = 200
     max_streams_per_device: int = 2
     max_connections: int = 300
+    max_connections_per_address: int = 64  # a phone holds 2–3; slow senders cannot starve the room
     device_rate: float = 10.0  # requests a second per device, after a burst
     device_burst: float = 40.0
     address_rate: float = 30.0  # requests a second per network address
@@ -57,20 +58,25 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], room: RoomServer) -> None:
         self.room = room
         self._active = 0
+        self._per_address: dict[str, int] = {}
         self._active_lock = threading.Lock()
         super().__init__(address, RoomHandler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """Serve on a thread, unless too many connections are in flight (then close it at once)."""
+        config = self.room.config
+        address = str(client_address[0])
         with self._active_lock:
-            if self._active >= self.room.config.max_connections:
+            from_there = self._per_address.get(address, 0)
+            if self._active >= config.max_connections or from_there >= config.max_connections_per_address:
                 self.shutdown_request(request)
                 return
             self._active += 1
+            self._per_address[address] = from_there + 1
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self._release()
+            self._release(address)
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
@@ -78,11 +84,16 @@ class _Server(ThreadingHTTPServer):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._release()
+            self._release(str(client_address[0]))
 
-    def _release(self) -> None:
+    def _release(self, address: str) -> None:
         with self._active_lock:
             self._active -= 1
+            left = self._per_address.get(address, 1) - 1
+            if left > 0:
+                self._per_address[address] = left
+            else:
+                self._per_address.pop(address, None)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A broken connection is the network's business: never print a traceback."""

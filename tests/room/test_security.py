@@ -187,6 +187,23 @@ def test_hostile_text_is_stored_and_served_as_plain_text(room: Room) -> None:
     assert "{{" not in page and f'href="{room.base}/room.css"' in page
 
 
+def test_connections_from_one_address_are_capped(make_room: Any) -> None:
+    room = make_room(RoomConfig(max_connections_per_address=2))
+    idle = [socket.create_connection(("127.0.0.1", room.server.port), timeout=5) for _ in range(2)]
+    try:
+        time.sleep(0.3)  # both are being served (waiting for their request line)
+        third = socket.create_connection(("127.0.0.1", room.server.port), timeout=5)
+        try:
+            assert third.recv(100) == b""  # closed at once, nothing served
+        finally:
+            third.close()
+    finally:
+        for conn in idle:
+            conn.close()
+    time.sleep(0.3)
+    assert room.get().status == 200  # the slots come back when those connections end
+
+
 def test_slow_senders_are_cut_off(make_room: Any) -> None:
     room = make_room(RoomConfig(socket_timeout=0.5))
     conn = socket.create_connection(("127.0.0.1", room.server.port), timeout=5)
