@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+import shiboken6
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 LIGHT, DARK, PROJECTOR = "light", "dark", "projector"
 PALETTE_NAMES = {LIGHT: "Light", DARK: "Dark", PROJECTOR: "High contrast (projector)"}
@@ -215,6 +216,27 @@ def qt_palette(theme: Palette) -> QPalette:
     return pal
 
 
+FOCUSABLE = (
+    "QLineEdit",
+    "QPlainTextEdit",
+    "QTextEdit",
+    "QComboBox",
+    "QAbstractSpinBox",
+    "QPushButton",
+    "QToolButton",
+    "QTableView",
+    "QListView",
+    "QCheckBox",
+    "QRadioButton",
+)
+
+
+def focus_style(theme: Palette) -> str:
+    """A style sheet rule that draws the theme's focus ring around the focused control."""
+    selectors = ", ".join(f"{name}:focus" for name in FOCUSABLE)
+    return f"{selectors} {{ border: {theme.focus_width}px solid {theme.focus}; }}"
+
+
 def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> None:
     """Give a top-level widget (and so its children) the theme's palette.
 
@@ -226,10 +248,27 @@ def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> 
     if everywhere:
         _current[0] = theme
         QApplication.setPalette(pal)
+        # Thick focus rings where the theme asks for them (high contrast); the style's own elsewhere.
+        # (On the window's content, not the window: a style sheet would override its palette.)
+        wanted = focus_style(theme) if theme.focus_width > 2 else ""
+        central = widget.centralWidget() if isinstance(widget, QMainWindow) else None
+        content = central if central is not None else widget
+        if content.styleSheet() != wanted:
+            content.setStyleSheet(wanted)
+            # Polished under a style sheet, widgets keep palettes of their own: inherit again.
+            for child in widget.findChildren(QWidget):
+                if not child.isWindow():
+                    child.setPalette(QPalette())
     widget.setPalette(pal)
     widget.setAutoFillBackground(True)
     if everywhere:
-        for child in [widget, *widget.findChildren(QWidget)]:
+        children = [widget, *widget.findChildren(QWidget)]
+        for child in children:
+            if child.styleSheet():  # a style sheet froze the palette it was polished with
+                style = child.style()
+                style.unpolish(child)
+                style.polish(child)
+        for child in children:
             restyle = getattr(child, "restyle", None)
-            if callable(restyle):
+            if callable(restyle) and shiboken6.isValid(child):  # a restyle may replace others
                 restyle()

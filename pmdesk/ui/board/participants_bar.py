@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMenu, QToolButton, QWidget
 
 from pmdesk.model.board import Board, Participant
@@ -44,7 +44,7 @@ class Avatar(QToolButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         circle = QRect(6, 4, 40, 40)
         if self.chosen:
-            painter.setPen(QPen(QColor("#111827"), 3))
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(circle.adjusted(-3, -3, 3, 3))
         painter.setPen(Qt.PenStyle.NoPen)
@@ -88,7 +88,7 @@ class ParticipantsBar(QWidget):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(2)
         self.caption = plain_label("People", self, wrap=False)
-        self.caption.setStyleSheet("color: #4b5563; font-weight: 600; padding-right: 6px;")
+        self.caption.setStyleSheet("font-weight: 600; padding-right: 6px;")
         self.row.addWidget(self.caption)
         self.add_button = QToolButton(self)
         self.add_button.setText("+")

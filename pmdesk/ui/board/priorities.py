@@ -104,7 +104,7 @@ class PrioritiesPage(QWidget):
         title.setStyleSheet("font-size: 20pt; font-weight: 700;")
         layout.addWidget(title)
         self.note = plain_label("", self)
-        self.note.setStyleSheet("font-size: 13pt; color: #4b5563;")
+        self.note.setStyleSheet("font-size: 13pt;")
         layout.addWidget(self.note)
         self.model = RankingModel(qt_document, self, view=self)
         self.table = QTableView(self)

@@ -292,7 +292,8 @@ class SectionColumn(QFrame):
         self.prompt.setStyleSheet(f"font-size: {11 * z:.1f}pt; color: {c.muted}; padding: 0 6px 6px 6px;")
         self.entry.setStyleSheet(
             f"QPlainTextEdit {{ background: {c.base}; color: {c.base_text}; border: 2px solid {c.border};"
-            f" border-radius: 8px; padding: 4px; font-size: {12 * z:.1f}pt; }}"
+            f" border-radius: 8px; padding: 4px; font-size: {12 * z:.1f}pt;"
+            f" placeholder-text-color: {c.muted}; }}"
             f" QPlainTextEdit:focus {{ border: {c.focus_width}px solid {c.focus}; }}"
         )
 

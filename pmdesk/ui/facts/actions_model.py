@@ -17,6 +17,7 @@ from pmdesk.model.readiness import CLOSED, action_gaps, is_overdue, source_label
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.list_model import BoardListModel
 from pmdesk.ui.facts.when import iso_to_qdate, qdate_to_iso
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,9 +27,6 @@ FIELDS = ("text", "owner", "due", "priority", "status", "source")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 3  # a set of "no-owner", "no-due", "overdue"
-OVERDUE_BACKGROUND = QColor("#ffd9d6")
-OVERDUE_TEXT = QColor("#8b0000")
-MISSING_TEXT = QColor("#9a5b00")
 
 
 class ActionsModel(BoardListModel):
@@ -123,14 +121,14 @@ class ActionsModel(BoardListModel):
         if role == Qt.ItemDataRole.DecorationRole and missing:
             return _warning_icon()
         if role == Qt.ItemDataRole.BackgroundRole and "overdue" in marks:
-            return QBrush(OVERDUE_BACKGROUND)
+            return QBrush(QColor(current_palette().warning))
         if role == Qt.ItemDataRole.ForegroundRole:
             if missing:
-                return QBrush(MISSING_TEXT)
+                return QBrush(QColor(current_palette().dots))
             if "overdue" in marks:
-                return QBrush(OVERDUE_TEXT)
+                return QBrush(QColor(current_palette().warning_text))
             if action.status in CLOSED:
-                return QBrush(QColor("#777777"))
+                return QBrush(QColor(current_palette().muted))
         return None
 
     # --- editing -------------------------------------------------------------------------

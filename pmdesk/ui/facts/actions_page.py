@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -38,6 +38,7 @@ from pmdesk.ui.facts.date_field import Kind
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
 from pmdesk.ui.facts.row_table import RowTable
+from pmdesk.ui.facts.wrapping import WrappingChoiceDelegate, WrappingDelegate
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
 
@@ -103,6 +104,7 @@ class ActionsPage(QWidget):
         top = QHBoxLayout()
         heading = plain_label("Actions", self)
         heading.setStyleSheet("font-size:16pt;font-weight:bold;")
+        self.heading = heading
         top.addWidget(heading)
         top.addSpacing(24)
         self.filters = QButtonGroup(self)
@@ -136,6 +138,12 @@ class ActionsPage(QWidget):
         for column in (OWNER, DUE, PRIORITY, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)  # wraps beside the text
+        # Wrapped rows grow and shrink with their columns (a wider font or window re-wraps them).
+        self._rows_later = QTimer(self)
+        self._rows_later.setSingleShot(True)
+        self._rows_later.setInterval(0)
+        self._rows_later.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_sizes: self._rows_later.start())
         self.table.setItemDelegateForColumn(OWNER, ChoiceDelegate(self._owners, self.table))
         self.table.setItemDelegateForColumn(
             DUE, TypedDateDelegate(Kind.DATE, "due date", qt_document.failed.emit, self.table)
@@ -146,7 +154,8 @@ class ActionsPage(QWidget):
         self.table.setItemDelegateForColumn(
             STATUS, ChoiceDelegate(lambda: _choices(ACTION_STATUSES), self.table)
         )
-        self.table.setItemDelegateForColumn(SOURCE, ChoiceDelegate(self._sources, self.table))
+        self.table.setItemDelegateForColumn(SOURCE, WrappingChoiceDelegate(self._sources, self.table))
+        self.table.setItemDelegateForColumn(TEXT, WrappingDelegate(self.table))
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -167,7 +176,8 @@ class ActionsPage(QWidget):
         # moving on to another cell (to pick the owner first, say) keeps it.
         self._fresh: str | None = None
         self._fresh_step = -1  # the undo stack's index just after that action was added
-        self.table.itemDelegate().closeEditor.connect(lambda _editor, hint: self._fresh_closed(hint))
+        text_delegate = self.table.itemDelegateForColumn(TEXT)  # the new action's text is edited there
+        text_delegate.closeEditor.connect(lambda _editor, hint: self._fresh_closed(hint))
 
     # --- choices for the delegates -------------------------------------------------------
 
@@ -199,6 +209,9 @@ class ActionsPage(QWidget):
     def set_presenting(self, on: bool) -> None:
         """Large table text on the projector, without the buttons (Ins and Del still work)."""
         present_rows(self.table, on)
+        self.heading.setStyleSheet(
+            f"font-size:{30 if on else 16}pt;font-weight:bold;"
+        )  # above the rows' size
         for button in self.editing_buttons:
             button.setVisible(not on)
         self.table.resizeRowsToContents()

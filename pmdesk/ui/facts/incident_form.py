@@ -25,6 +25,7 @@ from pmdesk.model.times import human_duration
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.date_field import DateField, Kind
 from pmdesk.ui.facts.when import iso_to_qdate, iso_to_qdatetime
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
 
@@ -39,9 +40,6 @@ TEXT_FIELDS = (
     ("summary", "Summary", "What happened, in two or three sentences"),
     ("impact", "Impact", "Who was affected, how many, for how long"),
     ("initial_response", "Initial response", "What was done first, and by whom (no blame)"),
-)
-WARNING_STYLE = (
-    "background:#fff3cd;color:#5c4400;border:1px solid #e0c060;border-radius:4px;padding:6px 10px;"
 )
 
 
@@ -99,7 +97,6 @@ class IncidentForm(QWidget):
             )
         ):
             caption = plain_label(text, self)
-            caption.setStyleSheet("color:#555;")
             value = plain_label("—", self)
             value.setObjectName(key)
             value.setStyleSheet("font-size:18pt;font-weight:bold;")
@@ -109,7 +106,7 @@ class IncidentForm(QWidget):
         outer.addLayout(grid)
         self.order_warning = plain_label("", self)
         self.order_warning.setObjectName("order_warning")
-        self.order_warning.setStyleSheet(WARNING_STYLE)
+        self.restyle()
         self.order_warning.setVisible(False)
         outer.addWidget(self.order_warning)
 
@@ -130,6 +127,14 @@ class IncidentForm(QWidget):
         outer.addStretch(1)
         self.follower = follow(qt_document, ("incident",), self.refresh, self)
         self.refresh()
+
+    def restyle(self) -> None:
+        """Colours of the current theme."""
+        c = current_palette()
+        self.order_warning.setStyleSheet(
+            f"background:{c.warning};color:{c.warning_text};border:1px solid {c.border};"
+            "border-radius:4px;padding:6px 10px;"
+        )
 
     def _line(self, name: str, hint: str) -> QLineEdit:
         edit = QLineEdit(self)

@@ -9,15 +9,16 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from pmdesk.model.labels import label
 
+# Deep enough that white text on them reaches 7:1 (they carry the kind's name as white text).
 KIND_COLORS = {
-    "trigger": "#c62828",
-    "detection": "#e65100",
+    "trigger": "#aa2222",
+    "detection": "#9c3700",
     "escalation": "#6a1b9a",
-    "action": "#1565c0",
-    "communication": "#00838f",
-    "mitigation": "#2e7d32",
+    "action": "#1258a8",
+    "communication": "#006069",
+    "mitigation": "#246327",
     "resolution": "#1b5e20",
-    "note": "#616161",
+    "note": "#595959",
 }
 KIND_LETTERS = {
     "trigger": "T",
@@ -33,7 +34,7 @@ KIND_LETTERS = {
 
 def kind_color(kind: str) -> QColor:
     """The colour that marks an event kind."""
-    return QColor(KIND_COLORS.get(kind, "#616161"))
+    return QColor(KIND_COLORS.get(kind, KIND_COLORS["note"]))
 
 
 def kind_label(kind: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from pmdesk.model.board import EVENT_KINDS, TimelineEvent
 from pmdesk.model.board_ops import set_event_field
@@ -13,6 +14,7 @@ from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.kinds import kind_color, kind_icon, kind_label
 from pmdesk.ui.facts.list_model import BoardListModel
 from pmdesk.ui.facts.when import iso_to_qdatetime, qdatetime_to_iso, to_local
+from pmdesk.ui.palette import contrast_ratio, current_palette
 
 Index = QModelIndex | QPersistentModelIndex
 TIME, KIND, TEXT = range(3)
@@ -78,7 +80,10 @@ class TimelineModel(BoardListModel):
         if role == Qt.ItemDataRole.DecorationRole and column == KIND:
             return kind_icon(event.kind)
         if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
-            return kind_color(event.kind)
+            colour = kind_color(event.kind)
+            theme = current_palette()
+            readable = contrast_ratio(colour.name(), theme.base) >= 7
+            return colour if readable else QColor(theme.base_text)
         if role == Qt.ItemDataRole.ToolTipRole and column == TIME:
             return event.at or "No time set"
         return None

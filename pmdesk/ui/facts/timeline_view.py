@@ -94,7 +94,6 @@ class TimelinePanel(QWidget):
         hint = plain_label(
             "Tip: paste lines like “14:02 Config push to gateway” to add one event per line.", self
         )
-        hint.setStyleSheet("color:#666;")
         layout.addWidget(hint)
 
     # --- actions -------------------------------------------------------------------------

@@ -21,15 +21,11 @@ from pmdesk.model.readiness import report_gaps
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.date_field import DateField, Kind
 from pmdesk.ui.facts.look import enlarge
+from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
 
-READY_STYLE = (
-    "background:#e3f4e1;color:#1b5e20;border-radius:6px;padding:10px 14px;font-size:14pt;font-weight:bold;"
-)
-GAPS_STYLE = (
-    "background:#fff3cd;color:#5c4400;border-radius:6px;padding:10px 14px;font-size:14pt;font-weight:bold;"
-)
+NOTE_STYLE = "background:{};color:{};border-radius:6px;padding:10px 14px;font-size:{}pt;font-weight:bold;"
 
 
 class WrapUpPage(QWidget):
@@ -43,8 +39,9 @@ class WrapUpPage(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         left = QVBoxLayout()
         heading = plain_label("Key takeaways", self)
-        heading.setStyleSheet("font-size:16pt;font-weight:bold;")
         left.addWidget(heading)
+        self.headings = [heading]
+        self.presenting = False
         self.takeaways = QPlainTextEdit(self)
         self.takeaways.setPlaceholderText("What the team wants everyone to remember, one per line")
         self.takeaways.setStyleSheet("font-size:14pt;")
@@ -73,8 +70,8 @@ class WrapUpPage(QWidget):
 
         right = QVBoxLayout()
         heading = plain_label("Before the report goes out", self)
-        heading.setStyleSheet("font-size:16pt;font-weight:bold;")
         right.addWidget(heading)
+        self.headings.append(heading)
         self.status = plain_label("", self)
         self.status.setObjectName("readiness")
         right.addWidget(self.status)
@@ -84,7 +81,7 @@ class WrapUpPage(QWidget):
         right.addWidget(self.gaps, 1)
         layout.addLayout(right, 2)
         follow(qt_document, ("actions", "session"), self.refresh, self)
-        self.refresh()
+        self.set_presenting(False)
 
     def _buddy(self, caption: str, field: QWidget) -> QLabel:
         label = QLabel(caption, self)  # pmdesk's own caption, with its mnemonic
@@ -109,10 +106,18 @@ class WrapUpPage(QWidget):
         return QDateTime(QDate.currentDate().addDays(14), QTime(0, 0))
 
     def set_presenting(self, on: bool) -> None:
-        """Large text on the projector."""
+        """Large text on the projector; headings stay larger than the text under them."""
+        self.presenting = on
         size = 24 if on else 14
         self.takeaways.setStyleSheet(f"font-size:{size}pt;")
         self.gaps.setStyleSheet(f"QListWidget{{font-size:{size - 1}pt;}} QListWidget::item{{padding:6px;}}")
+        for heading in self.headings:
+            heading.setStyleSheet(f"font-size:{size + 2}pt;font-weight:bold;")
+        self.refresh()
+
+    def restyle(self) -> None:
+        """Colours of the current theme."""
+        self.refresh()
 
     def refresh(self, _edit: object = None) -> None:
         """Show the session as the document holds it and recheck what is missing."""
@@ -125,6 +130,7 @@ class WrapUpPage(QWidget):
         self.start_time.set_value(session.start_time)
         self.check_in.set_value(session.check_in)
         gaps = report_gaps(self.qt_document.board)
+        c, size = current_palette(), 22 if self.presenting else 14
         self.gaps.clear()
         icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for gap in gaps:
@@ -132,7 +138,7 @@ class WrapUpPage(QWidget):
         self.gaps.setVisible(bool(gaps))
         if gaps:
             self.status.setText(f"{len(gaps)} thing{'s' if len(gaps) != 1 else ''} still missing:")
-            self.status.setStyleSheet(GAPS_STYLE)
+            self.status.setStyleSheet(NOTE_STYLE.format(c.warning, c.warning_text, size))
         else:
             self.status.setText("✓ Ready: every action has an owner and a due date, takeaways are written.")
-            self.status.setStyleSheet(READY_STYLE)
+            self.status.setStyleSheet(NOTE_STYLE.format(c.ok, c.ok_text, size))

@@ -6,6 +6,8 @@ no card text at all, only a count per section, so nothing can leak onto the proj
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
@@ -39,7 +41,7 @@ class AudienceView(QWidget):
         self.focus = focus
         self.look = render.Look(colours, 1.0)
         self.show_timer = show_timer
-        self._facts: QWidget | None = None
+        self._facts: Any = None  # the facts area's presentation, made when first needed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -72,6 +74,8 @@ class AudienceView(QWidget):
     def set_look(self, colours: Palette, zoom: float) -> None:
         """New colours or zoom."""
         self.look = render.Look(colours, zoom)
+        if self._facts is not None and hasattr(self._facts, "set_colours"):
+            self._facts.set_colours(colours)
         if isinstance(self._facts, Zoomable):
             self._facts.set_zoom(zoom)
         self.refresh()
@@ -144,6 +148,7 @@ class AudienceView(QWidget):
             from pmdesk.ui.facts.review import FactsPresentation
 
             self._facts = FactsPresentation(self.controller.qt_document, self.stack)
+            self._facts.colours = self.look.colours
             self._facts.set_zoom(self.look.zoom)
             self.stack.addWidget(self._facts)
         return self._facts

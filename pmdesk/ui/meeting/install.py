@@ -173,6 +173,7 @@ class Meeting(QObject):
         self.theme_actions[self.theme.name].setChecked(True)
         self.hint.set_theme(self.theme)
         self.presenter.apply_look()
+        self._update_buttons()  # the header's own buttons take the new colours too
 
     def edit_sections(self) -> None:
         """Open the sections dialog."""

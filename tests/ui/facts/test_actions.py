@@ -15,6 +15,7 @@ from pmdesk.ui.facts.actions_page import ActionsPage
 from pmdesk.ui.facts.date_field import DateField
 from pmdesk.ui.facts.install import create_action_from_selection
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.palette import current_palette
 
 
 def page_of(window: MainWindow) -> ActionsPage:
@@ -191,7 +192,7 @@ def test_overdue_rows_are_highlighted_with_a_fixed_today(
     overdue = [page.model.index(row, TEXT).data(MARKS_ROLE) == {"overdue"} for row in range(4)]
     assert overdue == [True, False, True, False]
     background = page.model.index(0, PRIORITY).data(Qt.ItemDataRole.BackgroundRole)
-    assert background is not None and background.color().name() == "#ffd9d6"
+    assert background is not None and background.color().name() == current_palette().warning
     assert page.model.index(1, PRIORITY).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "Overdue" in page.model.index(0, TEXT).data(Qt.ItemDataRole.ToolTipRole)
     assert "2 overdue" in page.summary.text()
