@@ -85,6 +85,10 @@
 
   async function refresh() {
     const answer = await call("/state");
+    if (answer.status === 404 || answer.status === 503) {
+      say("This room is closed. If the meeting goes on, scan the new code on the projector.", true);
+      return;
+    }
     if (!answer.ok) { say(answer.data.error || "The room did not answer.", true); return; }
     state = answer.data;
     fetchedAt = Date.now();
@@ -102,7 +106,10 @@
     if (!window.EventSource) { setInterval(refresh, 5000); return; }
     const events = new EventSource(base + "/events?device=" + encodeURIComponent(device));
     events.addEventListener("changed", refreshSoon);
-    events.onerror = () => { say("Reconnecting to the room…", true); };
+    events.onerror = () => {
+      if (events.readyState === EventSource.CLOSED) refresh();  // the room closed: say so
+      else say("Reconnecting to the room…", true);
+    };
     events.onopen = () => { if (statusLine.textContent === "Reconnecting to the room…") say(""); };
   }
 
