@@ -253,7 +253,8 @@ def measure_pdf(bench: Bench, boards: dict[str, Path]) -> list[Row]:
     export = [sys.executable, "-m", "pmdesk", "export"]
 
     def command(name: str) -> list[str]:
-        return [*export, str(boards[name]), "--format", "pdf", "-o", str(bench.folder / f"{name}.pdf")]
+        pdf = str(bench.folder / f"{name}.pdf")
+        return [*export, str(boards[name]), "--format", "pdf", "-o", pdf, "--force"]  # runs repeat
 
     names = ("demo", "pdf", "huge")
     found = medians(
