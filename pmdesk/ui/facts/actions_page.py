@@ -37,7 +37,7 @@ from pmdesk.ui.facts.actions_model import (
 from pmdesk.ui.facts.date_field import Kind
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
-from pmdesk.ui.facts.row_table import RowTable
+from pmdesk.ui.facts.row_table import RowTable, button_row
 from pmdesk.ui.facts.wrapping import WrappingChoiceDelegate, WrappingDelegate
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
@@ -158,17 +158,14 @@ class ActionsPage(QWidget):
         self.table.setItemDelegateForColumn(TEXT, WrappingDelegate(self.table))
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
-        add = QPushButton("&Add action", self)
-        add.setToolTip("Add an action (Ins)")
-        add.clicked.connect(self.add)
-        remove = QPushButton("Delete action", self)
-        remove.setToolTip("Delete the selected actions (Del)")
-        remove.clicked.connect(self.delete_selected)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        self.editing_buttons = [add, remove, *self.filters.buttons()]  # not on the projector
-        buttons.addStretch(1)
+        buttons, made = button_row(
+            self,
+            [
+                ("&Add action", "Add an action (Ins)", self.add),
+                ("Delete action", "Delete the selected actions (Del)", self.delete_selected),
+            ],
+        )
+        self.editing_buttons = [*made, *self.filters.buttons()]  # not on the projector
         layout.addLayout(buttons)
         follow(qt_document, ("actions",), self._update_summary, self)
         self._update_summary()

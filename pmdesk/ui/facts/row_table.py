@@ -1,4 +1,5 @@
-"""A table of board items where Ins adds a row and Del deletes the selected rows."""
+"""What the list editors (Actions, Timeline) share: a table where Ins adds a row and Del deletes
+the selected rows, and the row of buttons under it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QWidget
+
+Button = tuple[str, str, Callable[[], object]]  # text (with its & key), tooltip, what it does
 
 
 class RowTable(QTableView):
@@ -25,3 +28,17 @@ class RowTable(QTableView):
             self._delete()
         else:
             super().keyPressEvent(event)
+
+
+def button_row(parent: QWidget, buttons: list[Button]) -> tuple[QHBoxLayout, list[QPushButton]]:
+    """The buttons under a list editor's table, left-aligned; the layout and the buttons."""
+    row = QHBoxLayout()
+    made = []
+    for text, tip, slot in buttons:
+        button = QPushButton(text, parent)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
+        row.addWidget(button)
+        made.append(button)
+    row.addStretch(1)
+    return row, made

@@ -8,9 +8,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from pmdesk.ui.facts.delegates import ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.kinds import kind_icon, kind_label
 from pmdesk.ui.facts.look import roomy_rows
 from pmdesk.ui.facts.paste import parse_lines
-from pmdesk.ui.facts.row_table import RowTable
+from pmdesk.ui.facts.row_table import RowTable, button_row
 from pmdesk.ui.facts.timeline_model import KIND, TEXT, TIME, TimelineModel, to_local
 from pmdesk.ui.plain import plain_label
 
@@ -77,19 +75,18 @@ class TimelinePanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
-        add = QPushButton("&Add event", self)
-        add.setToolTip("Add an event after the selected one (Ins)")
-        add.clicked.connect(self.add)
-        remove = QPushButton("Delete event", self)
-        remove.setToolTip("Delete the selected events (Del)")
-        remove.clicked.connect(self.delete_selected)
-        paste = QPushButton("&Paste lines", self)
-        paste.setToolTip("Add one event per line of the clipboard, such as '14:02 Config push' (Ctrl+V)")
-        paste.clicked.connect(self.paste)
-        for button in (add, remove, paste):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons, _made = button_row(
+            self,
+            [
+                ("&Add event", "Add an event after the selected one (Ins)", self.add),
+                ("Delete event", "Delete the selected events (Del)", self.delete_selected),
+                (
+                    "&Paste lines",
+                    "Add one event per line of the clipboard, such as '14:02 Config push' (Ctrl+V)",
+                    self.paste,
+                ),
+            ],
+        )
         layout.addLayout(buttons)
         hint = plain_label(
             "Tip: paste lines like “14:02 Config push to gateway” to add one event per line.", self
