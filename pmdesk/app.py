@@ -140,7 +140,8 @@ class Application:
 
     def hooks(self) -> WindowHooks:
         """The callbacks a window uses to reach the application."""
-        return WindowHooks(self.new_board, self.open_path, self.recent_files, self.quit)
+        held = partial(self.open_path, read_only_if_held=True)
+        return WindowHooks(self.new_board, self.open_path, self.recent_files, self.quit, held)
 
     def recent_files(self) -> list[Path]:
         """Recently opened boards that still exist."""
@@ -186,8 +187,11 @@ class Application:
             self.windows.remove(window)
         close_document(document)
 
-    def open_path(self, path: Path) -> MainWindow | None:
-        """Open a board file in a new window; show the store's message if it cannot be opened."""
+    def open_path(self, path: Path, read_only_if_held: bool = False) -> MainWindow | None:
+        """Open a board file in a new window; show the store's message if it cannot be opened.
+
+        With ``read_only_if_held``, a board another pmdesk process holds opens as a read-only copy.
+        """
         for window in self.windows:
             if window.qt_document.document.path.resolve() == path.resolve():
                 window.raise_()
@@ -196,8 +200,16 @@ class Application:
         try:
             document = Document.open(path)
         except BoardFileError as error:
-            self._error("Cannot open board", f"{error}{import_hint(path)}")
-            return None
+            from pmdesk.store.lock import BoardLock
+
+            if not (read_only_if_held and BoardLock.is_locked(path)):
+                self._error("Cannot open board", f"{error}{import_hint(path)}")
+                return None
+            try:
+                document = Document.open_held(path)
+            except BoardFileError as again:
+                self._error("Cannot open board", str(again))
+                return None
         return self.show_document(document)
 
     def new_board(self) -> MainWindow | None:

@@ -48,6 +48,10 @@ WAL_NOTICE = (
     "{name} uses a write-ahead log (WAL), which pmdesk does not edit in place: it is open "
     "read-only. Use Save As to continue on an editable copy."
 )
+HELD_NOTICE = (
+    "{name} is open in another pmdesk window: this is a read-only copy as last saved. "
+    "Changes are made in that window."
+)
 RECOVERED_NOTICE = (
     "{name} was left mid-change by a crash and cannot be written here: it is open read-only "
     "as last saved. Use Save As to continue on an editable copy."
@@ -325,6 +329,30 @@ class BoardFile:
                 _migrate(conn, path, version)  # a migration brings the file to this version's schema
             cleanup.pop_all()
         return cls(path, conn, lock, read_only, notice, private)
+
+    @classmethod
+    def open_held(cls, path: Path) -> BoardFile:
+        """Open a read-only private copy of a board another pmdesk window holds (not locked, never written).
+
+        The copy (with its journal, rolled back in the copy if a commit was in flight) is checked as
+        any board is; it is removed when the file is closed.
+        """
+        path = Path(path)
+        header = opening.read_header(path)
+        with contextlib.ExitStack() as cleanup:
+            private, target = opening.private_copy(path)
+            cleanup.callback(shutil.rmtree, private, True)
+            conn = opening.connect(target, read_only=False)  # the copy's own journal may need rolling back
+            cleanup.callback(conn.close)
+            _check_open(conn, target, path.name, wal=opening.uses_wal(header))
+            version = check_connection(conn, path.name)
+            if version < SCHEMA_VERSION:
+                raise BoardFileError(
+                    f"{path.name}: an older board, open in another pmdesk window; close it there first"
+                )
+            opening.check_schema(conn, path.name)
+            cleanup.pop_all()
+        return cls(path, conn, BoardLock(path), True, HELD_NOTICE.format(name=path.name), private)
 
     @staticmethod
     def read_snapshot(path: Path) -> Board:

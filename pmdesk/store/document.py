@@ -42,6 +42,16 @@ class Document:
             raise
 
     @classmethod
+    def open_held(cls, path: Path) -> Document:
+        """A read-only copy of a board another pmdesk window holds (BoardFileError if it is not good)."""
+        file = BoardFile.open_held(Path(path))
+        try:
+            return cls(file)
+        except BaseException:
+            file.close()
+            raise
+
+    @classmethod
     def create(cls, path: Path, board: Board | None = None, overwrite: bool = False) -> Document:
         """Write a new board file and open it."""
         create_file(Path(path), board or new_board(), overwrite=overwrite)

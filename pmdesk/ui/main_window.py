@@ -49,11 +49,14 @@ class WindowHooks:
         open_path: Callable[[Path], object],
         recent_files: Callable[[], list[Path]],
         quit_app: Callable[[], None],
+        open_held: Callable[[Path], object] | None = None,
     ) -> None:
         self.new_board = new_board
         self.open_path = open_path
         self.recent_files = recent_files
         self.quit_app = quit_app
+        # Open a board, read-only when another pmdesk window holds it (the Library opens with it).
+        self.open_held = open_held
 
 
 class MainWindow(QMainWindow):

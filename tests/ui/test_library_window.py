@@ -178,3 +178,33 @@ def test_open_actions_filter_and_export(
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert opened == [(folder / "2025" / "search.pmdesk").resolve()]
     QApplication.processEvents()
+
+
+def test_the_library_opens_a_held_board_read_only_and_file_open_still_refuses(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    from pmdesk.app import Application
+    from pmdesk.model.demo import demo_board
+    from pmdesk.store.board_file import create_file
+    from pmdesk.store.lock import BoardLock
+
+    path = tmp_path / "held.pmdesk"
+    create_file(path, demo_board())
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    application = Application(qt_app, settings, tmp_path / "data", interactive=False)
+    lock = BoardLock(path)
+    lock.acquire()
+    try:
+        assert application.open_path(path) is None  # File ▸ Open: refused, as before
+        window = application.hooks().open_held(path)  # type: ignore[misc]
+        assert window is not None
+        try:
+            assert window.qt_document.document.read_only
+            assert "(read-only)" in window.windowTitle()
+            assert not window.banner.isHidden()
+        finally:
+            window.close()
+    finally:
+        lock.release()

@@ -36,7 +36,8 @@ def show_library(window: MainWindow) -> object:
     library = _shared[0] if _shared and shiboken6.isValid(_shared[0]) else None
     if not isinstance(library, LibraryWindow):
         # A window of its own, owned by the board window it was opened from (closed with it).
-        library = LibraryWindow(window.settings, window.hooks.open_path, parent=window)
+        opener = window.hooks.open_held or window.hooks.open_path  # read-only when held elsewhere
+        library = LibraryWindow(window.settings, opener, parent=window)
         library.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _shared[:] = [library]
         library.show()
