@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from typing import Any
 
@@ -88,10 +89,15 @@ JSON_FIELDS = {("incident", "services")}
 CONVERTED_FIELDS = BOOL_FIELDS | JSON_FIELDS
 
 
+@functools.cache
+def _field_names(table: str) -> tuple[str, ...]:
+    kind = SINGLETON_TYPES.get(table) or ITEM_TYPES[table]
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def field_names(table: str) -> list[str]:
     """The columns of a table other than ``id``/``position`` bookkeeping, in dataclass order."""
-    kind = SINGLETON_TYPES.get(table) or ITEM_TYPES[table]
-    return [f.name for f in dataclasses.fields(kind)]
+    return list(_field_names(table))
 
 
 def to_column(table: str, name: str, value: Any) -> Any:
