@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.library.index import Hit, Library, UpdateReport
+from pmdesk.library.recurring import Recurrence
 from pmdesk.library.schema import default_index_path
 from pmdesk.model.shown import shown
 from pmdesk.report.common import label
@@ -125,6 +126,14 @@ class LibraryWindow(QWidget):
         self.actions_view.open_board.connect(self._open)
         self.actions_view.message.connect(self._show_message)
         self.tabs.addTab(self.actions_view, "Open &actions")
+        self.recurs = QTreeWidget(self.tabs)
+        self.recurs.setObjectName("LibraryRecurs")
+        self.recurs.setColumnCount(2)
+        self.recurs.setHeaderLabels(["What comes back", "Where"])
+        self.recurs.setColumnWidth(0, 380)
+        self.recurs.setUniformRowHeights(True)
+        self.recurs.itemActivated.connect(self._open_item)
+        self.tabs.addTab(self.recurs, "What &recurs")
         layout.addWidget(self.tabs, 1)
 
         self.search_timer = QTimer(self)
@@ -208,6 +217,7 @@ class LibraryWindow(QWidget):
         indexer.progressed.connect(self._progressed)
         indexer.done.connect(self._indexed)
         indexer.failed.connect(self._failed)
+        indexer.recurs.connect(self._show_recurring)
         self.indexer = indexer
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -289,6 +299,23 @@ class LibraryWindow(QWidget):
             child.setData(1, SEGMENTS_ROLE, [(shown(text), matched) for text, matched in hit.segments])
             parent.addChild(child)
         self.results.expandAll()
+
+    def _show_recurring(self, found: list[Recurrence]) -> None:
+        """Terms that come back across incidents, each with the incidents (double-click opens one)."""
+        self.recurs.clear()
+        for recurrence in found:
+            top = QTreeWidgetItem([shown(recurrence.word), f"appears in {recurrence.incidents} incidents"])
+            for board, kind, text in recurrence.examples:
+                when = f" ({board.date})" if board.date else ""
+                child = QTreeWidgetItem(
+                    [
+                        shown(" ".join(board.title.split())) + when,
+                        f"{KIND_LABELS.get(kind, kind)}: {shown(' '.join(text.split()))}",
+                    ]
+                )
+                child.setData(0, PATH_ROLE, str(board.path))
+                top.addChild(child)
+            self.recurs.addTopLevelItem(top)
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
