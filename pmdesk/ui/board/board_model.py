@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from pmdesk.model import drops
 from pmdesk.model.board import Board, Card, Participant, Section, Theme
+from pmdesk.model.board_session import BoardSession
 from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.changes import Changes
 from pmdesk.model.derived import tallies
@@ -68,8 +69,7 @@ class BoardModel(BoardRows):
     def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.qt_document = qt_document
-        self.highlight: str | None = None  # a participant whose cards and dots stand out
-        self.find_text = ""
+        self.session = BoardSession()  # voting, the voter, the highlight, the find text
         self.sort_by_votes = False
         self.hide_pending = False  # on the projector: cards from devices wait for the reveal
         self.init_rows()
@@ -91,6 +91,24 @@ class BoardModel(BoardRows):
         self.people: dict[str, Participant] = {item.id: item for item in board.participants}
         self.counts: Counter[str] = tallies(board)
         self._voted_by: set[str] = self._highlighted_votes()
+
+    @property
+    def highlight(self) -> str | None:
+        """The participant whose cards and dots stand out (the board session's)."""
+        return self.session.highlight
+
+    @highlight.setter
+    def highlight(self, person_id: str | None) -> None:
+        self.session.highlight = person_id
+
+    @property
+    def find_text(self) -> str:
+        """What the find line looks for (the board session's)."""
+        return self.session.find
+
+    @find_text.setter
+    def find_text(self, text: str) -> None:
+        self.session.find = text
 
     def _highlighted_votes(self) -> set[str]:
         """What the highlighted person voted for; nothing while tallies are hidden (blind voting)."""

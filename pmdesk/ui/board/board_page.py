@@ -34,7 +34,6 @@ class BoardPage(QWidget):
         self.qt_document = qt_document
         self.model = BoardModel(qt_document, self)
         self.author: str | None = None
-        self.voting = False
         self.presenting = False
         self.zoom = 1.0
         self.minimum_column_width = MIN_COLUMN_WIDTH
@@ -46,7 +45,7 @@ class BoardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(8)
-        self.voting_bar = VotingBar(qt_document, self)
+        self.voting_bar = VotingBar(qt_document, self.model.session, self)
         self.voting_bar.setVisible(False)
         layout.addWidget(self.voting_bar)
         self.find_line = QLineEdit(self)
@@ -74,6 +73,15 @@ class BoardPage(QWidget):
         qt_document.stepped.connect(self._after_step)
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
+
+    @property
+    def voting(self) -> bool:
+        """True while dot voting is on (the board session's)."""
+        return self.model.session.voting
+
+    @voting.setter
+    def voting(self, on: bool) -> None:
+        self.model.session.voting = on
 
     # --- columns ----------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from pmdesk.model.derived import dots_left
 from pmdesk.ui.board.board_commands import BoardCommands
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
@@ -123,15 +122,15 @@ def install(window: MainWindow) -> None:
     name_authors()
     board.addAction("Add Pa&rticipant…", bar.add_dialog)
 
+    session = page.model.session
+
     def avatar_clicked(person_id: str) -> None:
-        if page.voting:
+        if session.voting:
             page.voting_bar.set_voter(person_id)
-            bar.set_chosen(person_id)
-            return
-        chosen = None if page.model.highlight == person_id else person_id
-        page.model.highlight = chosen
-        page.model.refresh_all()
-        bar.set_chosen(chosen)
+        else:
+            session.avatar_clicked(person_id)
+            page.model.refresh_all()
+        bar.set_chosen(session.chosen())
 
     def voting_changed(on: bool) -> None:
         actions["vote"].setEnabled(on)
@@ -140,16 +139,15 @@ def install(window: MainWindow) -> None:
             window.show_page(PageKey.BOARD)
             page.model.highlight = None
             page.model.refresh_all()
-            if page.voting_bar.voter is None and doc.board.participants:
-                first = next((p.id for p in doc.board.participants if dots_left(doc.board, p.id) > 0), None)
-                page.voting_bar.set_voter(first or doc.board.participants[0].id)
-        bar.set_chosen(page.voting_bar.voter if on else page.model.highlight)
+            if session.voter is None and doc.board.participants:
+                page.voting_bar.set_voter(session.first_voter(doc.board))
+        bar.set_chosen(session.chosen())
         bar.set_show_dots(on)
         if voting.isChecked() != on:
             voting.setChecked(on)
 
     def bar_changed() -> None:
-        bar.set_chosen(page.voting_bar.voter if page.voting else page.model.highlight)
+        bar.set_chosen(session.chosen())
 
     bar.avatar_clicked.connect(avatar_clicked)
     page.voting_changed.connect(voting_changed)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
 from pmdesk.model.board_ops import set_session_field
+from pmdesk.model.board_session import BoardSession
 from pmdesk.model.derived import dots_left
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import focus_ring
@@ -21,10 +22,10 @@ class VotingBar(QFrame):
     voter_changed = Signal(object)  # participant id, or None for room dots
     done = Signal()
 
-    def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, qt_document: QtDocument, session: BoardSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qt_document = qt_document
-        self.voter: str | None = None
+        self.session = session
         self.setObjectName("VotingBar")
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 12, 8)
@@ -81,6 +82,15 @@ class VotingBar(QFrame):
         for widget in self.controls:
             widget.setVisible(not on)
         self.refresh()
+
+    @property
+    def voter(self) -> str | None:
+        """Who places the next dots (the board session's; None for room dots)."""
+        return self.session.voter
+
+    @voter.setter
+    def voter(self, person_id: str | None) -> None:
+        self.session.voter = person_id
 
     def _box_voter(self) -> str | None:
         data = self.voter_box.currentData()
