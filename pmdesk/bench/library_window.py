@@ -1,0 +1,56 @@
+"""The Library window on a big library: time to open, and the longest the GUI thread is busy.
+
+Run by ``python -m pmdesk.bench.library`` in a child process (offscreen), on its library.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+
+def measure(folder: Path, index: Path) -> tuple[float, float, float]:
+    """(seconds to the window shown, seconds until searchable with every action listed, longest stall)."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = QSettings(str(index.parent / "bench-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("library/folders", [str(folder)])
+    from pmdesk.ui.library.window import LibraryWindow
+
+    start = time.perf_counter()
+    window = LibraryWindow(settings, lambda _path: None, index_path=index)
+    window.show()
+    window.reindex()
+    app.processEvents()
+    shown = time.perf_counter() - start
+    stalls: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        stalls.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    while window.indexer is not None or window.recurs.topLevelItemCount() == 0:
+        app.processEvents()
+        if time.perf_counter() - start > 120:
+            break
+    ready = time.perf_counter() - start
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+    timer.stop()
+    window.close()
+    return shown, ready, max(stalls, default=0.0)
+
+
+if __name__ == "__main__":
+    opened, ready, stall = measure(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(f"{opened} {ready} {stall}")
