@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
 LOOPBACK = "127.0.0.1"
+# RFC 1918: office LANs and phone or laptop hotspots (10.42.0.1, 192.168.43.1, 172.20.10.1).
+LAN_RANGES = tuple(ipaddress.IPv4Network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
 
 
 @dataclass(frozen=True)
@@ -42,4 +45,19 @@ def local_addresses() -> list[Address]:
             (loop if address.loopback else found).append(address)
     if not any(a.host == LOOPBACK for a in loop):
         loop.append(Address(LOOPBACK, "lo", True))
-    return found + loop
+    return ordered(found) + loop
+
+
+def ordered(addresses: list[Address]) -> list[Address]:
+    """The room's likely addresses first: private LAN and hotspot ranges, then others, link-local last."""
+
+    def rank(address: Address) -> int:
+        try:
+            ip = ipaddress.IPv4Address(address.host)
+        except ValueError:
+            return 3
+        if ip.is_link_local:  # 169.254.x.x: no DHCP answered, phones rarely share it
+            return 2
+        return 0 if any(ip in network for network in LAN_RANGES) else 1
+
+    return sorted(addresses, key=rank)  # stable: the system's order within a rank
