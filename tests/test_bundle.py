@@ -89,3 +89,33 @@ def test_frozen_install_desktop_starts_the_bundle(frozen: Path, tmp_path: Path) 
     validate = shutil.which("desktop-file-validate")
     assert validate is not None
     assert subprocess.run([validate, str(launcher)], capture_output=True).returncode == 0
+
+
+def test_frozen_room_serves_the_page_on_loopback(frozen: Path, tmp_path: Path) -> None:
+    import http.client
+    import re
+    import signal
+
+    board = tmp_path / "demo.pmdesk"
+    assert run_frozen(frozen, "demo", str(board), home=tmp_path).returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "XDG_"))}
+    command = [str(frozen), "room", str(board), "--host", "127.0.0.1", "--port", "0"]
+    with subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    ) as room:
+        try:
+            assert room.stdout is not None
+            url = room.stdout.readline().strip()
+            found = re.fullmatch(r"http://127\.0\.0\.1:(\d+)(/j/[A-Za-z0-9_-]+)", url)
+            assert found
+            for path in (found[2], f"{found[2]}/room.js", f"{found[2]}/room.css"):
+                conn = http.client.HTTPConnection("127.0.0.1", int(found[1]), timeout=10)
+                conn.request("GET", path)
+                answer = conn.getresponse()
+                assert answer.status == 200 and answer.read()
+                conn.close()
+            room.send_signal(signal.SIGTERM)
+            assert room.wait(timeout=20) == 0
+        finally:
+            if room.poll() is None:
+                room.kill()
