@@ -210,7 +210,7 @@ def test_the_library_opens_a_held_board_read_only_and_file_open_still_refuses(
         lock.release()
 
 
-def test_what_recurs_lists_terms_shared_by_incidents(
+def test_what_recurs_is_worked_out_for_the_indexed_folders(
     qtbot: QtBot,
     library_window: tuple[LibraryWindow, list[Path]],
     folder: Path,
@@ -218,17 +218,9 @@ def test_what_recurs_lists_terms_shared_by_incidents(
 ) -> None:
     made, opened = library_window
     add_folder_by_dialog(qtbot, made, folder, monkeypatch)
-    qtbot.waitUntil(lambda: made.recurs.topLevelItemCount() > 0, timeout=10000)
     made.tabs.setCurrentWidget(made.recurs)
-    tops = [made.recurs.topLevelItem(i) for i in range(made.recurs.topLevelItemCount())]
-    assert all(item.text(1) == "appears in 2 incidents" for item in tops)  # the demo's terms, twice
-    pool = tops[0]
-    assert {pool.child(i).text(0).split(" (")[0] for i in range(pool.childCount())} == {
-        "Checkout outage",
-        "Search cluster outage",
-    }
-    made.recurs.expandItem(pool)
-    rect = made.recurs.visualItemRect(pool.child(0))
-    qtbot.mouseClick(made.recurs.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(made.recurs.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert len(opened) == 1 and opened[0].suffix == ".pmdesk"
+    qtbot.waitUntil(lambda: made.recurs.data is not None and made.recurs.worker is None, timeout=15000)
+    assert made.recurs.folders == [folder.resolve()]
+    assert made.recurs.tree.topLevelItemCount() > 0
+    made.recurs.open_board.emit(folder / "checkout.pmdesk")
+    assert opened == [folder / "checkout.pmdesk"]

@@ -15,7 +15,6 @@ class Indexer(QThread):
     progressed = Signal(int, int)  # boards read, boards to read
     done = Signal(object)  # the UpdateReport
     failed = Signal(str)  # a message for the user
-    recurs = Signal(object)  # list[Recurrence]: what comes back across the incidents
 
     def __init__(self, index_path: Path, folders: list[Path], parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -44,9 +43,5 @@ class Indexer(QThread):
             self.failed.emit(f"The library could not be indexed ({type(error).__name__}: {error})")
         else:
             self.done.emit(report)
-            if not self._stop:
-                from pmdesk.library.recurring import recurring
-
-                self.recurs.emit(recurring(library, self.folders))
         finally:
             library.close()

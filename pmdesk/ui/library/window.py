@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.library.index import Hit, Library, UpdateReport
-from pmdesk.library.recurring import Recurrence
 from pmdesk.library.schema import default_index_path
 from pmdesk.model.shown import shown
 from pmdesk.report.common import label
 from pmdesk.ui.library.actions_view import ActionsView
 from pmdesk.ui.library.indexer import Indexer
+from pmdesk.ui.library.recurs_view import RecursView
 from pmdesk.ui.library.segments import SEGMENTS_ROLE, SegmentsDelegate
 from pmdesk.ui.main_window import string_list
 from pmdesk.ui.plain import plain_label, plain_tooltip
@@ -126,13 +126,10 @@ class LibraryWindow(QWidget):
         self.actions_view.open_board.connect(self._open)
         self.actions_view.message.connect(self._show_message)
         self.tabs.addTab(self.actions_view, "Open &actions")
-        self.recurs = QTreeWidget(self.tabs)
-        self.recurs.setObjectName("LibraryRecurs")
-        self.recurs.setColumnCount(2)
-        self.recurs.setHeaderLabels(["What comes back", "Where"])
-        self.recurs.setColumnWidth(0, 380)
-        self.recurs.setUniformRowHeights(True)
-        self.recurs.itemActivated.connect(self._open_item)
+        # What recurs and the charts: worked out on its own thread while shown; this window keeps
+        # the index up to date and tells it when the folders were indexed again.
+        self.recurs = RecursView(self.index_path, update=False, parent=self.tabs)
+        self.recurs.open_board.connect(self._open)
         self.tabs.addTab(self.recurs, "What &recurs")
         layout.addWidget(self.tabs, 1)
 
@@ -217,7 +214,6 @@ class LibraryWindow(QWidget):
         indexer.progressed.connect(self._progressed)
         indexer.done.connect(self._indexed)
         indexer.failed.connect(self._failed)
-        indexer.recurs.connect(self._show_recurring)
         self.indexer = indexer
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -262,6 +258,7 @@ class LibraryWindow(QWidget):
         """Show the search results and the actions as the index has them now."""
         folders = self.folder_paths_existing()
         self.actions_view.set_rows(self._library().actions(folders) if folders else [])
+        self.recurs.set_folders(folders)
         self.run_search()
 
     # --- search ----------------------------------------------------------------------------
@@ -300,23 +297,6 @@ class LibraryWindow(QWidget):
             parent.addChild(child)
         self.results.expandAll()
 
-    def _show_recurring(self, found: list[Recurrence]) -> None:
-        """Terms that come back across incidents, each with the incidents (double-click opens one)."""
-        self.recurs.clear()
-        for recurrence in found:
-            top = QTreeWidgetItem([shown(recurrence.word), f"appears in {recurrence.incidents} incidents"])
-            for board, kind, text in recurrence.examples:
-                when = f" ({board.date})" if board.date else ""
-                child = QTreeWidgetItem(
-                    [
-                        shown(" ".join(board.title.split())) + when,
-                        f"{KIND_LABELS.get(kind, kind)}: {shown(' '.join(text.split()))}",
-                    ]
-                )
-                child.setData(0, PATH_ROLE, str(board.path))
-                top.addChild(child)
-            self.recurs.addTopLevelItem(top)
-
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.search_box.setFocus()
@@ -344,4 +324,5 @@ class LibraryWindow(QWidget):
         if self.library is not None:
             self.library.close()
             self.library = None
+        self.recurs.wait()
         event.accept()
