@@ -38,7 +38,9 @@ def build_first_view(qt_document: QtDocument, hooks: WindowHooks, settings: QSet
     from pmdesk.ui.board.install import install as install_board
     from pmdesk.ui.facts.install import install_facts, install_followup
     from pmdesk.ui.meeting import PAGE_TITLES
+    from pmdesk.ui.palette import SETTINGS_KEY, palette_named, start_palette
 
+    start_palette(palette_named(settings.value(SETTINGS_KEY, "light")))  # built in its colours
     window = MainWindow(qt_document, hooks, settings)
     install_facts(window)  # What happened, Review the facts
     install_board(window)  # Board, Top priorities, participants

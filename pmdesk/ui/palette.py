@@ -159,6 +159,12 @@ def current_palette() -> Palette:
     return _current[0]
 
 
+def start_palette(theme: Palette) -> None:
+    """The application's palette before its first window is built (no re-polishing afterwards)."""
+    _current[0] = theme
+    QApplication.setPalette(qt_palette(theme))
+
+
 def palette_named(name: object) -> Palette:
     """The theme called ``name``, or the light theme for anything unknown."""
     return PALETTES.get(str(name), PALETTES[LIGHT])
@@ -245,6 +251,7 @@ def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> 
     too; widgets that paint their own colours (a ``restyle`` method) are told.
     """
     pal = qt_palette(theme)
+    changed = everywhere and (theme != _current[0] or QApplication.palette() != pal)
     if everywhere:
         _current[0] = theme
         QApplication.setPalette(pal)
@@ -254,6 +261,7 @@ def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> 
         central = widget.centralWidget() if isinstance(widget, QMainWindow) else None
         content = central if central is not None else widget
         if content.styleSheet() != wanted:
+            changed = True
             content.setStyleSheet(wanted)
             # Polished under a style sheet, widgets keep palettes of their own: inherit again.
             for child in widget.findChildren(QWidget):
@@ -261,7 +269,7 @@ def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> 
                     child.setPalette(QPalette())
     widget.setPalette(pal)
     widget.setAutoFillBackground(True)
-    if everywhere:
+    if changed:  # (the window was built in these colours: nothing to re-polish)
         children = [widget, *widget.findChildren(QWidget)]
         for child in children:
             if child.styleSheet():  # a style sheet froze the palette it was polished with
