@@ -22,9 +22,9 @@ def _facts_page(window: MainWindow) -> QWidget:
 
 
 def _review_page(window: MainWindow) -> QWidget:
-    from pmdesk.ui.facts.review import FactsPresentation
+    from pmdesk.ui.facts.related_panel import ReviewPage
 
-    return FactsPresentation(window.qt_document)
+    return ReviewPage(window.qt_document, window.settings)
 
 
 def _actions_page(window: MainWindow, today: Callable[[], dt.date]) -> QWidget:

@@ -93,9 +93,13 @@ class AudienceView(QWidget):
         self.title.setStyleSheet(f"font-size:{self.look.px(0.9)}px;font-weight:bold;color:{c.muted};")
         self.update_timer()
         phase_id = phase.id if phase else ""
-        facts = self._facts_widget() if phase_id == "facts" else None
+        related = self.controller.shown_related if phase_id == "facts" else None
+        facts = self._facts_widget() if phase_id == "facts" and related is None else None
         if facts is not None:
             self.stack.setCurrentWidget(facts)
+            earlier = self.canvas.takeWidget()  # nothing the room saw before stays behind the facts
+            if earlier is not None:
+                earlier.deleteLater()
             self.built.emit()
             return
         self.stack.setCurrentWidget(self.canvas)
@@ -122,6 +126,12 @@ class AudienceView(QWidget):
             from pmdesk.ui.room.slide import room_slide
 
             return room_slide(look, everything, room, pending_counts(everything))
+        if phase_id == "facts" and self.controller.shown_related is not None:
+            from pmdesk.report.related import RelatedIncident
+            from pmdesk.ui.meeting.related_slide import related_view
+
+            assert isinstance(self.controller.shown_related, RelatedIncident)
+            return related_view(look, self.controller.shown_related)
         if phase_id == "reflection" and self.controller.cards_hidden_from_room():
             return render.sections_view(look, everything, face_down=True)  # counts only, never text
         board = without_pending(everything)  # cards from devices show only once revealed

@@ -76,6 +76,7 @@ class MeetingController(QObject):
         self.presenter: Screens | None = None  # set by the meeting's install
         self.room: RoomShown | None = None  # the room open to devices (pmdesk.ui.room.control)
         self.join_shown = False  # the projector shows the room's join slide
+        self.shown_related: object | None = None  # an earlier incident the room sees instead of the facts
         phases = self.phases()
         self.phase_id: str | None = phases[0].id if phases else None
         if self.phase_id is not None:
@@ -126,6 +127,7 @@ class MeetingController(QObject):
 
     def go_to(self, index: int) -> None:
         """Make the phase at ``index`` current and bring up its view; the clock starts if it never ran."""
+        self.shown_related = None
         phases = self.phases()
         if not phases:
             return
@@ -138,6 +140,11 @@ class MeetingController(QObject):
             self.clock.start()
         self.show_view()
         self.phase_changed.emit(phase.id)
+        self.room_changed.emit()
+
+    def show_related(self, item: object | None) -> None:
+        """Show an earlier incident (a RelatedIncident) in the room instead of the facts; None: the facts."""
+        self.shown_related = item
         self.room_changed.emit()
 
     def next_phase(self) -> None:

@@ -77,6 +77,7 @@ class Meeting(QObject):
             lambda: self.theme,
         )
         self.controller.presenter = self.presenter
+        window.pages.on_built(self._page_built)
         self.presenter.hint = self.hint
         self.present.clicked.connect(lambda _c=False: self.presenter.toggle())
         self.controller.phase_changed.connect(lambda _id: self._update_buttons())
@@ -192,6 +193,13 @@ class Meeting(QObject):
         from pmdesk.ui.meeting.templates_ui import save_sections_dialog
 
         save_sections_dialog(self.window)
+
+    def _page_built(self, key: str, page: QWidget) -> None:
+        """Let Review the facts bring an earlier incident to the room (until the phase changes)."""
+        panel = getattr(page, "related", None)
+        if key == PageKey.REVIEW and panel is not None and hasattr(panel, "project"):
+            panel.project.connect(self.controller.show_related)
+            self.controller.phase_changed.connect(panel.forget_shown)
 
     def _leave_focus(self) -> None:
         self.presenter.leave_focus()
