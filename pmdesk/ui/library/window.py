@@ -49,6 +49,20 @@ KIND_LABELS = {
 }
 
 
+def take_keyboard_back(window: QWidget) -> None:
+    """Bring ``window`` back to the front after its dialog closed.
+
+    The Library is a window of its own owned by a board window; when its dialog closes, a
+    window manager may give the keyboard to that board window instead, and typing lands there.
+    """
+
+    def front() -> None:
+        window.raise_()
+        window.activateWindow()
+
+    QTimer.singleShot(0, window, front)
+
+
 class LibraryWindow(QWidget):
     """Search every board of the library's folders and follow the open actions across them."""
 
@@ -163,6 +177,7 @@ class LibraryWindow(QWidget):
         """Ask for a folder of boards and add it to the library."""
         start = str(self.folder_paths()[-1].parent) if self.folders.count() else str(Path.home())
         name = QFileDialog.getExistingDirectory(self, "Add a folder of boards to the library", start)
+        take_keyboard_back(self)
         if name:
             self.add_folder(Path(name))
 
