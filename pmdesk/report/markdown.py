@@ -178,7 +178,9 @@ def _wrap_up(view: View) -> list[str]:
     out += [md_block(board.session.takeaways) if board.session.takeaways.strip() else "None.", ""]
     gaps = sum(1 for action in board.actions if action_gaps(action))
     out.append(
-        "Every action has an owner and a due date."
+        "No actions to follow up."
+        if not board.actions
+        else "Every action has an owner and a due date."
         if not gaps
         else f"**{plural(gaps, 'action')} still lack{'s' * (gaps == 1)} an owner or a due date.**"
     )

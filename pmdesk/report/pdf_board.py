@@ -245,7 +245,9 @@ def wrap_up_part(view: View) -> list[Flowable]:
     )
     gaps = sum(1 for action in board.actions if action_gaps(action))
     check = (
-        "Every action has an owner and a due date."
+        "No actions to follow up."
+        if not board.actions
+        else "Every action has an owner and a due date."
         if not gaps
         else f'<font color="#b91c1c"><b>{plural(gaps, "action")} still lack'
         f"{'s' * (gaps == 1)} an owner or a due date.</b></font>"

@@ -127,3 +127,16 @@ def test_times_read_as_a_person_writes_them() -> None:
     assert format_time("2026-11-20T14:02:00+00:00") == "20 Nov 2026 14:02 UTC"
     assert format_time("2026-11-20T14:02:00-05:00") == "20 Nov 2026 14:02 UTC-05:00"
     assert format_time(None) == ""
+
+
+def test_a_report_without_actions_does_not_claim_every_action_is_owned(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    board = Board()
+    assert "No actions to follow up." in to_markdown(board)
+    assert "every action" not in to_markdown(board).lower()
+    pdf = tmp_path / "report.pdf"
+    export(board, "pdf", pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "No actions to follow up." in text
+    assert "every action" not in text.lower()
