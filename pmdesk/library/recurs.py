@@ -4,6 +4,7 @@ how long incidents took to detect, mitigate and resolve over time. Qt-free; read
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -35,6 +36,7 @@ _STOP_TEXT = (
 STOPWORDS = frozenset(_STOP_TEXT.split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A word reduced to a rough stem, so 'restore', 'restored' and 'restoring' group together."""
     word = word.casefold().strip("'-")
@@ -117,9 +119,9 @@ def recurring(
     candidates = [key for key, ids in board_sets.items() if len(ids) >= min_incidents]
     candidates.sort(key=lambda key: (-len(board_sets[key]), -len(by_term[key]), key))
     candidates = candidates[:MAX_TERMS]
-    members = {key: set(by_term[key]) for key in candidates}
+    members = {key: _bits(by_term[key], len(texts)) for key in candidates}
     used: set[str] = set()
-    formed: list[tuple[list[str], set[int]]] = []
+    formed: list[tuple[list[str], int]] = []
     for lead in candidates:
         if lead in used:
             continue
@@ -127,22 +129,28 @@ def recurring(
         held = members[lead]
         joined = [key for key in candidates if key not in used and _alike(members[key], held)]
         used.update(joined)
-        formed.append(([lead, *joined], held))
+        formed.append(([lead, *joined], held))  # the texts as a bit set: one bit per text
     # A lone word whose texts the groups of several words already show says nothing more.
-    shown: set[int] = set().union(*(held for keys, held in formed if len(keys) > 1))
-    groups: list[Recurrence] = []
+    shown = 0
     for keys, held in formed:
-        if len(keys) == 1 and len(held & shown) >= COVERED * len(held):
+        if len(keys) > 1:
+            shown |= held
+    groups: list[Recurrence] = []
+    for keys, found in formed:
+        if len(keys) == 1 and (members[keys[0]] & shown).bit_count() >= COVERED * found.bit_count():
             continue
+        positions = by_term[keys[0]]
         group_boards = sorted(
-            {texts[p].board for p in held}, key=lambda b: (b.date is not None, b.date or ""), reverse=True
+            {texts[p].board for p in positions},
+            key=lambda b: (b.date is not None, b.date or ""),
+            reverse=True,
         )
         groups.append(
             Recurrence(
                 tuple(surface[key].most_common(1)[0][0] for key in keys[:4]),
                 tuple(group_boards),
-                _examples([texts[p] for p in sorted(held)]),
-                len(held),
+                _examples([texts[p] for p in positions]),
+                len(positions),
             )
         )
         if len(groups) >= limit:
@@ -150,9 +158,17 @@ def recurring(
     return groups
 
 
-def _alike(some: set[int], other: set[int]) -> bool:
+def _bits(positions: list[int], size: int) -> int:
+    """The positions as a bit set (an int): intersecting two is fast however many texts there are."""
+    flags = bytearray((size + 7) // 8)
+    for position in positions:
+        flags[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(flags, "little")
+
+
+def _alike(some: int, other: int) -> bool:
     """True when two terms are held by mostly the same texts (Jaccard index at least GROUP_OVERLAP)."""
-    return len(some & other) >= GROUP_OVERLAP * len(some | other)
+    return (some & other).bit_count() >= GROUP_OVERLAP * (some | other).bit_count()
 
 
 def _examples(found: list[RecurringText]) -> tuple[RecurringText, ...]:
