@@ -70,6 +70,81 @@ def _post(port: int, path: str, key: str, body: Mapping[str, object]) -> int:
         conn.close()
 
 
+def parse_url(url: str) -> tuple[int, str]:
+    """The port and the path of a join URL on 127.0.0.1 (RuntimeError for anything else)."""
+    found = re.fullmatch(r"http://127\.0\.0\.1:(\d+)(/j/[A-Za-z0-9_-]+)", url)
+    if not found:
+        raise RuntimeError(f"the room gave {url!r}, not a join URL on {HOST}")
+    return int(found[1]), found[2]
+
+
+def post_cards(
+    port: int, base: str, participants: int, cards_each: int, window: float
+) -> tuple[LoadResult, list[str]]:
+    """Join ``participants`` devices, post ``cards_each`` cards each within ``window`` s; texts sent."""
+    result = LoadResult(participants, participants * cards_each, 0.0)
+    lock = threading.Lock()
+    texts: list[str] = []
+    names = [f"p{i}" for i in range(1, 6)]  # the demo board's participants
+    start_at = time.monotonic() + 0.5
+
+    def participant(number: int) -> None:
+        key = f"bench-device-{number:04d}-{random.getrandbits(64):016x}"
+        name = names[number] if number < len(names) else None
+        for attempt in range(RETRIES + 1):
+            try:
+                if _post(port, f"{base}/join", key, {"participant": name}) == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2 * (attempt + 1))
+        pace = window / cards_each
+        offset = random.uniform(0, pace)  # people do not press "Add card" in step
+        for index in range(cards_each):
+            text = f"Load card {number}-{index}: the pager rota was out of date"
+            client_id = f"n{number:03d}c{index:03d}"
+            body = {"id": client_id, "section": "lessons", "text": text, "author": name}
+            due = start_at + offset + index * pace
+            time.sleep(max(0.0, due - time.monotonic()))
+            for attempt in range(RETRIES + 1):
+                sent = time.monotonic()
+                try:
+                    status = _post(port, f"{base}/cards", key, body)
+                except OSError:
+                    status = 0
+                took = time.monotonic() - sent
+                if status in (200, 201):
+                    with lock:
+                        result.latencies.append(took)
+                        texts.append(text)
+                    break
+                with lock:
+                    result.retries += attempt < RETRIES
+                time.sleep(0.2 * (attempt + 1))
+            else:
+                with lock:
+                    result.failed += 1
+
+    threads = [threading.Thread(target=participant, args=(n,)) for n in range(participants)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    result.sent_within = time.monotonic() - start_at
+    return result, texts
+
+
+def check_board(board: Path, result: LoadResult, texts: list[str]) -> None:
+    """Read the board file: how many of the posted cards it holds, and how many twice."""
+    from pmdesk.store.board_file import BoardFile
+
+    on_board = [
+        card.text for card in BoardFile.read_snapshot(board).cards if card.text.startswith("Load card")
+    ]
+    result.on_board = len(set(texts) & set(on_board))
+    result.duplicates = len(on_board) - len(set(on_board))
+
+
 def run_load(
     board: Path,
     participants: int = 30,
@@ -84,60 +159,8 @@ def run_load(
     )
     try:
         assert room.stdout is not None
-        url = room.stdout.readline().strip()
-        found = re.fullmatch(r"http://127\.0\.0\.1:(\d+)(/j/[A-Za-z0-9_-]+)", url)
-        if not found:
-            raise RuntimeError(f"pmdesk room printed {url!r}, not a join URL")
-        port, base = int(found[1]), found[2]
-        result = LoadResult(participants, participants * cards_each, 0.0)
-        lock = threading.Lock()
-        texts: list[str] = []
-        names = [f"p{i}" for i in range(1, 6)]  # the demo board's participants
-        start_at = time.monotonic() + 0.5
-
-        def participant(number: int) -> None:
-            key = f"bench-device-{number:04d}-{random.getrandbits(64):016x}"
-            name = names[number] if number < len(names) else None
-            for attempt in range(RETRIES + 1):
-                try:
-                    if _post(port, f"{base}/join", key, {"participant": name}) == 200:
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.2 * (attempt + 1))
-            pace = window / cards_each
-            offset = random.uniform(0, pace)  # people do not press "Add card" in step
-            for index in range(cards_each):
-                text = f"Load card {number}-{index}: the pager rota was out of date"
-                client_id = f"n{number:03d}c{index:03d}"
-                body = {"id": client_id, "section": "lessons", "text": text, "author": name}
-                due = start_at + offset + index * pace
-                time.sleep(max(0.0, due - time.monotonic()))
-                for attempt in range(RETRIES + 1):
-                    sent = time.monotonic()
-                    try:
-                        status = _post(port, f"{base}/cards", key, body)
-                    except OSError:
-                        status = 0
-                    took = time.monotonic() - sent
-                    if status in (200, 201):
-                        with lock:
-                            result.latencies.append(took)
-                            texts.append(text)
-                        break
-                    with lock:
-                        result.retries += attempt < RETRIES
-                    time.sleep(0.2 * (attempt + 1))
-                else:
-                    with lock:
-                        result.failed += 1
-
-        threads = [threading.Thread(target=participant, args=(n,)) for n in range(participants)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-        result.sent_within = time.monotonic() - start_at
+        port, base = parse_url(room.stdout.readline().strip())
+        result, texts = post_cards(port, base, participants, cards_each, window)
         assert room.stdin is not None
         room.stdin.write("quit\n")
         room.stdin.flush()
@@ -146,19 +169,35 @@ def run_load(
         if room.poll() is None:
             room.kill()
             room.wait()
-    from pmdesk.store.board_file import BoardFile
-
-    on_board = [
-        card.text for card in BoardFile.read_snapshot(board).cards if card.text.startswith("Load card")
-    ]
-    posted = set(texts)
-    result.on_board = len(posted & set(on_board))
-    result.duplicates = len(on_board) - len(set(on_board))
+    check_board(board, result, texts)
     return result
 
 
-def main() -> int:
-    """Run the load on a copy of the demo board and print the figures."""
+def devices_process(
+    url: str, participants: int, cards_each: int, window: float
+) -> tuple[LoadResult, list[str]]:
+    """Post the cards from a process of their own (as phones are not in the window's process)."""
+    command = [sys.executable, "-m", "pmdesk.bench.room_load", "--post", url]
+    command += [str(participants), str(cards_each), str(window)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"the devices' process exited {done.returncode}: {done.stderr[-400:]}")
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    result = LoadResult(participants, participants * cards_each, found["sent_within"], found["latencies"])
+    result.retries, result.failed = found["retries"], found["failed"]
+    return result, found["texts"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the load on a copy of the demo board and print the figures (``--post URL …``: one side)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--post"]:
+        port, base = parse_url(args[1])
+        result, texts = post_cards(port, base, int(args[2]), int(args[3]), float(args[4]))
+        found = {"sent_within": result.sent_within, "latencies": result.latencies, "texts": texts}
+        found.update(retries=result.retries, failed=result.failed)
+        print(json.dumps(found))
+        return 0
     from pmdesk.model.demo import demo_board
     from pmdesk.store.board_file import create_file
 
@@ -166,8 +205,27 @@ def main() -> int:
         board = Path(folder) / "room.pmdesk"
         create_file(board, demo_board())
         result = run_load(board, env=dict(os.environ))
-    print(result.summary())
+        print(f"pmdesk room: {result.summary()}")
+        window = Path(folder) / "window.pmdesk"
+        create_file(window, demo_board())
+        command = [sys.executable, "-m", "pmdesk.bench.child", "room-window", str(window)]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+        if done.returncode != 0:
+            print(f"the window: failed: {done.stderr[-400:]}")
+            return 1
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"the window: {found['summary']}; {window_frames(found)}")
     return 0
+
+
+def window_frames(found: Mapping[str, object]) -> str:
+    """The window's responsiveness figures of a ``room-window`` run, as one phrase."""
+    return (
+        f"GUI thread's longest busy stretch (gap of a {found['tick_ms']} ms timer) "
+        f"p95 {found['gap_p95_ms']:.0f} ms, max {found['gap_max_ms']:.0f} ms; "
+        f"{found['paints']} paints of the board page"
+    )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pmdesk.store.errors import BoardFileError
 
 T = TypeVar("T")
 MAX_GROUP = 64
+GROUP_NAME = "Cards from devices"
 
 
 @dataclass
@@ -120,35 +121,53 @@ class BoardThread:
     def _commit_group(self, document: Document, builds: list[_Job]) -> None:
         if not builds:
             return
-        board = document.board
         built: list[tuple[_Job, Edit]] = []
-        inverses: list[Edit] = []
-        try:
-            for job in builds:
-                assert job.build is not None
-                try:
-                    edit = job.build(board)
-                    inverses.append(apply_edit(board, edit))  # the next builder sees it
-                except BaseException as error:
-                    job.future.set_exception(error)
-                    continue
-                built.append((job, edit))
-        finally:
-            for inverse in reversed(inverses):
-                apply_edit(board, inverse)
+        makers = [job.build for job in builds if job.build is not None]
+        for job, outcome in zip(builds, build_in_order(document.board, makers), strict=True):
+            if isinstance(outcome, BaseException):
+                job.future.set_exception(outcome)
+            else:
+                built.append((job, outcome))
         if not built:
             return
         edits = tuple(edit for _, edit in built)
         try:
-            inverse = document.apply(edits[0] if len(edits) == 1 else Batch("Cards from devices", edits))
+            inverse = document.apply(edits[0] if len(edits) == 1 else Batch(GROUP_NAME, edits))
         except BaseException as error:
             for job, _ in built:
                 job.future.set_exception(error)
             return
-        if len(edits) == 1:
-            self.undo_stack.append(inverse)
-        else:
-            assert isinstance(inverse, Batch)
-            self.undo_stack.extend(reversed(inverse.edits))  # one undo step per edit, newest last
+        self.undo_stack.extend(inverses_of(edits, inverse))
         for job, edit in built:
             job.future.set_result(edit)
+
+
+def build_in_order(board: Board, builds: list[Callable[[Board], Edit]]) -> list[Edit | BaseException]:
+    """Build each edit on the board as the ones before it leave it; the board is left unchanged.
+
+    A builder that raises (an EditError: out of dots, a card gone) gets its exception back in
+    its place and the later builders do not see its edit.
+    """
+    outcomes: list[Edit | BaseException] = []
+    inverses: list[Edit] = []
+    try:
+        for build in builds:
+            try:
+                edit = build(board)
+                inverses.append(apply_edit(board, edit))  # the next builder sees it
+            except BaseException as error:
+                outcomes.append(error)
+                continue
+            outcomes.append(edit)
+    finally:
+        for inverse in reversed(inverses):
+            apply_edit(board, inverse)
+    return outcomes
+
+
+def inverses_of(edits: tuple[Edit, ...], inverse: Edit) -> list[Edit]:
+    """The inverse of each edit, in the edits' order, from the inverse of the group they made."""
+    if len(edits) == 1:
+        return [inverse]
+    assert isinstance(inverse, Batch)
+    return list(reversed(inverse.edits))

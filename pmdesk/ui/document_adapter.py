@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.model.board import Board
 from pmdesk.model.changes import Changes, changes_of
-from pmdesk.model.edits import Edit, EditError, edit_name, merged
+from pmdesk.model.edits import Batch, Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.ui.busy import busy_for
@@ -148,6 +148,27 @@ class QtDocument(QObject):
         else:
             self.undo_stack.push(
                 EditCommand(self.document, edit, inverse, merge_key, self._step_failed, self._stepped)
+            )
+
+    def push_each(self, edits: tuple[Edit, ...], name: str, origin: object = None) -> None:
+        """Apply several edits in one transaction (one write to disk), each its own undo step.
+
+        Raises EditError or BoardFileError and applies none of them if the group is refused.
+        """
+        if len(edits) == 1:
+            self.push_strict(edits[0], origin=origin)
+            return
+        group = Batch(name, edits)
+        self._origin = origin
+        try:
+            with busy_for(group, name) as progress:
+                inverse = self.document.apply(group, progress)
+        finally:
+            self._origin = None
+        assert isinstance(inverse, Batch)
+        for edit, undo in zip(edits, reversed(inverse.edits), strict=True):
+            self.undo_stack.push(
+                EditCommand(self.document, edit, undo, None, self._step_failed, self._stepped)
             )
 
     def _mergeable_top(self, merge_key: str | None) -> EditCommand | None:

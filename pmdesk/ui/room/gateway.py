@@ -3,8 +3,11 @@
 The room's server calls ``apply`` and ``read`` from its own threads. Each call becomes a job
 sent to the GUI thread through a queued signal; the server's thread waits on a Future for the
 result (an edit pushed on the window's undo stack and durably committed, or the EditError that
-refused it). A job that waited too long is cancelled before it runs, so a device is never told
-"failed" for an edit that is applied afterwards. Closing the gateway fails every waiting call.
+refused it). Edits that arrive while the GUI thread is busy are committed together in one
+transaction when it gets to them (one write to disk for the group), each still its own undo step,
+each built on the board the earlier ones left, each device answered once its card is on disk.
+A job that waited too long is cancelled before it runs, so a device is never told "failed" for
+an edit that is applied afterwards. Closing the gateway fails every waiting call.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit
+from pmdesk.room.board_thread import GROUP_NAME, MAX_GROUP, build_in_order
 from pmdesk.room.gateway import EditBuilder, RoomPhase, Watcher
 from pmdesk.ui.document_adapter import QtDocument
 
@@ -35,6 +39,7 @@ class WindowGateway(QObject):
     """A RoomGateway over the window's document: GUI-thread calls, undo steps, change notices."""
 
     _job = Signal(object)  # (function, Future), run on the GUI thread
+    _edits = Signal()  # edits are waiting in ``_pending``: commit them as one group
 
     def __init__(
         self,
@@ -50,21 +55,28 @@ class WindowGateway(QObject):
         self._lock = threading.Lock()
         self._watchers: list[Watcher] = []
         self._waiting: set[Future[Any]] = set()
+        self._pending: list[tuple[EditBuilder, Future[Edit]]] = []
         self._closed = False
         self._job.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._edits.connect(self._commit_pending, Qt.ConnectionType.QueuedConnection)
         qt_document.changed.connect(self._board_changed)
 
     # --- RoomGateway ---------------------------------------------------------------------
 
     def apply(self, build: EditBuilder) -> Edit:
         """Build and push the edit on the GUI thread (one undo step); return once committed."""
-
-        def job() -> Edit:
-            edit = build(self.qt_document.board)
-            self.qt_document.push_strict(edit, origin=self)
-            return edit
-
-        return self._on_gui(job)
+        if QThread.currentThread() is self.thread():
+            return self._on_gui(lambda: self._commit([build])[0].result())
+        future: Future[Edit] = Future()
+        with self._lock:
+            if self._closed:
+                raise RoomUnavailable("The room is closed.")
+            self._waiting.add(future)
+            self._pending.append((build, future))
+            first = len(self._pending) == 1
+        if first:  # one queued call drains whatever has gathered by the time it runs
+            self._edits.emit()
+        return self._wait(future)
 
     def read(self, look: Callable[[Board], T]) -> T:
         """Run ``look`` on the board on the GUI thread, between edits."""
@@ -123,6 +135,9 @@ class WindowGateway(QObject):
                 raise RoomUnavailable("The room is closed.")
             self._waiting.add(future)
         self._job.emit((job, future))
+        return self._wait(future)
+
+    def _wait(self, future: Future[T]) -> T:
         try:
             return future.result(self.timeout)
         except FutureTimeout:
@@ -134,6 +149,38 @@ class WindowGateway(QObject):
         finally:
             with self._lock:
                 self._waiting.discard(future)
+
+    def _commit_pending(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, []
+        started = [(build, future) for build, future in pending if future.set_running_or_notify_cancel()]
+        for start in range(0, len(started), MAX_GROUP):
+            chunk = started[start : start + MAX_GROUP]
+            for (_, future), outcome in zip(chunk, self._commit([build for build, _ in chunk]), strict=True):
+                if outcome.exception() is not None:
+                    future.set_exception(outcome.exception())
+                else:
+                    future.set_result(outcome.result())
+
+    def _commit(self, builds: list[EditBuilder]) -> list[Future[Edit]]:
+        """Build the edits in order and commit those the board allows in one transaction."""
+        outcomes: list[Future[Edit]] = [Future() for _ in builds]
+        built: list[tuple[Future[Edit], Edit]] = []
+        for outcome, made in zip(outcomes, build_in_order(self.qt_document.board, builds), strict=True):
+            if isinstance(made, BaseException):
+                outcome.set_exception(made)
+            else:
+                built.append((outcome, made))
+        if built:
+            try:
+                self.qt_document.push_each(tuple(edit for _, edit in built), GROUP_NAME, origin=self)
+            except BaseException as error:  # handed to the server's threads, which decide
+                for outcome, _ in built:
+                    outcome.set_exception(error)
+            else:
+                for outcome, edit in built:
+                    outcome.set_result(edit)
+        return outcomes
 
     def _run(self, item: tuple[Callable[[], Any], Future[Any]]) -> None:
         job, future = item
