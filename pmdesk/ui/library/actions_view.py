@@ -181,6 +181,9 @@ class ActionsView(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self, caption, str(Path(folder) / f"open-actions{suffix}"), pattern
         )
+        from pmdesk.ui.library.window import take_keyboard_back
+
+        take_keyboard_back(self.window())
         if not name:
             return None
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(suffix)
