@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from pmdesk.library import index as index_module
@@ -224,3 +224,24 @@ def test_what_recurs_is_worked_out_for_the_indexed_folders(
     assert made.recurs.tree.topLevelItemCount() > 0
     made.recurs.open_board.emit(folder / "checkout.pmdesk")
     assert opened == [folder / "checkout.pmdesk"]
+
+
+def mnemonics(made: LibraryWindow) -> list[str]:
+    """The Alt+letter of every button and tab of the Library window."""
+    texts = [button.text() for button in made.findChildren(QAbstractButton) if button.isVisible()]
+    texts += [made.tabs.tabText(i) for i in range(made.tabs.count())]
+    return [text[text.index("&") + 1].lower() for text in texts if "&" in text.replace("&&", "")]
+
+
+def test_every_button_and_tab_has_its_own_alt_letter(
+    qtbot: QtBot, library_window: tuple[LibraryWindow, list[Path]]
+) -> None:
+    made, _opened = library_window
+    letters = mnemonics(made)
+    assert len(letters) == len(set(letters)), letters
+    made.activateWindow()
+    qtbot.waitUntil(made.isActiveWindow)
+    qtbot.keyClick(made, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert made.tabs.currentWidget() is made.actions_view
+    qtbot.keyClick(made, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert made.tabs.currentWidget() is made.recurs

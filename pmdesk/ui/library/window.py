@@ -139,12 +139,12 @@ class LibraryWindow(QWidget):
         self.actions_view = ActionsView(settings, self.tabs)
         self.actions_view.open_board.connect(self._open)
         self.actions_view.message.connect(self._show_message)
-        self.tabs.addTab(self.actions_view, "Open &actions")
+        self.tabs.addTab(self.actions_view, "Open a&ctions")
         # What recurs and the charts: worked out on its own thread while shown; this window keeps
         # the index up to date and tells it when the folders were indexed again.
         self.recurs = RecursView(self.index_path, update=False, parent=self.tabs)
         self.recurs.open_board.connect(self._open)
-        self.tabs.addTab(self.recurs, "What &recurs")
+        self.tabs.addTab(self.recurs, "&What recurs")
         layout.addWidget(self.tabs, 1)
 
         self.search_timer = QTimer(self)
