@@ -42,6 +42,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         """A combo box listing the choices."""
         combo = QComboBox(parent)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, value, icon in self.choices():
             if icon is None:
                 combo.addItem(label, value)
@@ -62,6 +63,12 @@ class ChoiceDelegate(QStyledItemDelegate):
         """Write the chosen value."""
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        """The cell's rectangle, widened so the longest choice shows whole ("Medium", not "Mediu")."""
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
 
 
 class TypedDateDelegate(QStyledItemDelegate):

@@ -254,3 +254,15 @@ def test_source_combo_lists_themes_and_cards(qtbot: QtBot, facts_window: MainWin
     assert facts_window.qt_document.board.actions[3].source == "t4"
     assert page.model.index(3, SOURCE).data() == "Theme: Runbooks and ownership"
     assert page.model.index(3, SOURCE, QModelIndex()).data(Qt.ItemDataRole.ToolTipRole).startswith("<p")
+
+
+def test_choice_editors_show_their_longest_choice_whole(qtbot: QtBot, facts_window: MainWindow) -> None:
+    page = page_of(facts_window)
+    for column in (OWNER, PRIORITY, STATUS):
+        page.table.setColumnWidth(column, 40)
+        combo = edit_cell(qtbot, page, 0, column)
+        assert isinstance(combo, QComboBox)
+        longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        assert combo.width() > longest, (column, combo.width(), longest)
+        qtbot.keyClick(combo, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
