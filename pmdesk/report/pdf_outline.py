@@ -42,34 +42,55 @@ class Heading(Paragraph):
         return parts
 
     def draw(self) -> None:
-        """Draw the heading and register its bookmark."""
+        """Draw the heading and register its bookmark, which opens the page at the heading."""
         if self.outline_level is not None:
             canvas = self.canv
-            key = f"h{id(self)}"
-            canvas.bookmarkPage(key)
+            # A running number, not id(self): split parts are freed while the story is laid
+            # out, so an id comes back and a later bookmark would take over an earlier one's key.
+            count = getattr(canvas, "pmdesk_bookmarks", 0) + 1
+            canvas.pmdesk_bookmarks = count  # type: ignore[attr-defined]
+            key = f"h{count}"
+            _, top = canvas.absolutePosition(0, self.height)
+            canvas.bookmarkPage(key, fit="XYZ", left=0, top=top + 6)
             canvas.addOutlineEntry(self.outline_title, key, level=self.outline_level, closed=True)
         super().draw()
 
 
 class NumberedCanvas(Canvas):
-    """A canvas that holds pages back until the end, to print "page N of M" on each."""
+    """A canvas that holds pages back until the end, to print "page N of M" on each.
+
+    Bookmarks are held back with their page: reportlab ties a bookmark to the page it is
+    writing, and until the end that is always the first one.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """As Canvas, with the bundled font as the initial font (no unembedded Helvetica)."""
         kwargs["initialFontName"] = SANS
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._held_bookmarks: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+    def bookmarkPage(self, *args: Any, **kwargs: Any) -> None:
+        """Hold the bookmark back until its page is written."""
+        self._held_bookmarks.append(("bookmarkPage", args, kwargs))
+
+    def addOutlineEntry(self, *args: Any, **kwargs: Any) -> None:
+        """Hold the outline entry back until its page is written."""
+        self._held_bookmarks.append(("addOutlineEntry", args, kwargs))
 
     def showPage(self) -> None:
-        """Keep the page's state for later instead of emitting it now."""
+        """Keep the page's state (and its bookmarks) for later instead of emitting it now."""
         self._pages.append(dict(self.__dict__))
+        self._held_bookmarks = []
         self._startPage()
 
     def save(self) -> None:
-        """Write every page with its number, then the file."""
+        """Write every page with its bookmarks and number, then the file."""
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
+            for name, args, kwargs in state["_held_bookmarks"]:
+                getattr(Canvas, name)(self, *args, **kwargs)
             if self._pageNumber > 1:  # the cover has no footer
                 self.setFont(SANS, 7.5)
                 self.setFillColorRGB(0.38, 0.43, 0.49)
