@@ -48,7 +48,7 @@ class Heading(Paragraph):
             # A running number, not id(self): split parts are freed while the story is laid
             # out, so an id comes back and a later bookmark would take over an earlier one's key.
             count = getattr(canvas, "pmdesk_bookmarks", 0) + 1
-            canvas.pmdesk_bookmarks = count  # type: ignore[attr-defined]
+            canvas.pmdesk_bookmarks = count
             key = f"h{count}"
             _, top = canvas.absolutePosition(0, self.height)
             canvas.bookmarkPage(key, fit="XYZ", left=0, top=top + 6)
