@@ -79,6 +79,9 @@ class WrapUpPage(QWidget):
         self.gaps.setWordWrap(True)
         self.gaps.setStyleSheet("QListWidget{font-size:13pt;} QListWidget::item{padding:6px;}")
         right.addWidget(self.gaps, 1)
+        # The list takes the height while it shows; once it hides (ready), this spacer does, so
+        # the note stays under its heading instead of the column's height being shared out.
+        right.addStretch(0)
         layout.addLayout(right, 2)
         follow(qt_document, ("actions", "session"), self.refresh, self)
         self.set_presenting(False)

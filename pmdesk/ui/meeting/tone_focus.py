@@ -189,6 +189,8 @@ class FocusPage(QWidget):
         self.hint.setStyleSheet(f"color:{look.colours.muted};font-size:{look.px(0.5)}px;")
         self.hint.setVisible(not self.presenting)
         self.notes.setVisible(item is not None and not self.presenting)
+        kind = "theme" if isinstance(item, Theme) else "card"
+        self.notes.setPlaceholderText(f"Discussion notes for this {kind}…")
         if item is not None and item.notes != self.notes.toPlainText():
             self._filling = True
             self.notes.setPlainText(item.notes)

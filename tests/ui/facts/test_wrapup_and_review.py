@@ -163,3 +163,20 @@ def test_date_fields_are_wide_enough_for_their_value(facts_window: MainWindow) -
     facts_window.show_page("facts")
     for field in facts_window.pages["facts"].form.times.values():  # type: ignore[attr-defined]
         assert field.width() > field.fontMetrics().horizontalAdvance(field.text()) + 8
+
+
+def test_the_ready_note_sits_under_its_heading_at_every_window_size(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    page = wrapup_of(facts_window)
+    page.takeaways.setFocus()
+    qtbot.keyClicks(page.takeaways, "Alert on saturation")
+    assert page.status.text().startswith("✓ Ready")
+    for width, height in ((1400, 860), (1920, 1080), (1600, 1000)):
+        facts_window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: facts_window.width() == w)
+        heading = page.headings[1]
+        gap = page.status.geometry().top() - heading.geometry().bottom()
+        assert 0 <= gap <= 24, (width, height, gap)
+        assert page.status.height() <= 3 * page.status.sizeHint().height(), (width, page.status.height())
+    assert saved().session.takeaways == "Alert on saturation"

@@ -163,6 +163,23 @@ def test_discussion_notes_typed_in_focus_mode_are_one_undo_step(
     assert window.qt_document.undo_stack.count() == steps + 1
 
 
+def test_the_notes_placeholder_names_a_theme_or_a_card(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "discussion")
+    focus = meeting.focus
+    seen: dict[str, str] = {}
+    for _ in focus.items():
+        item = focus.current_item()
+        assert item is not None
+        seen[type(item).__name__] = focus.notes.placeholderText()
+        qtbot.keyClick(focus, Qt.Key.Key_Right)
+    assert seen == {
+        "Card": "Discussion notes for this card…",
+        "Theme": "Discussion notes for this theme…",
+    }
+
+
 def test_theme_menu_switches_and_remembers(window: MainWindow, meeting: Meeting) -> None:
     meeting.theme_actions[DARK].trigger()
     assert window.settings.value(SETTINGS_KEY) == DARK
