@@ -21,6 +21,15 @@ def format_seconds(seconds: float) -> str:
     return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
+def spent_text(seconds: int | None) -> str:
+    """Time spent in a phase as people say it: ``40 s`` under a minute, else ``5 min``; '' if none."""
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{math.floor(seconds / 60 + 0.5)} min"  # 90 s reads 2 min, half up
+
+
 @dataclass
 class _PhaseTime:
     elapsed: float = 0.0  # seconds counted in earlier visits and stretches
@@ -136,18 +145,28 @@ class AgendaClock:
         self._settle()
         left = self._current
         self._current = phase_id
-        return self.take_unrecorded(left) if left is not None and left != phase_id else None
+        if left is None or left == phase_id:
+            return None
+        return self.take_unrecorded(left, leaving=True)
 
-    def take_unrecorded(self, phase_id: str | None = None) -> tuple[str, int] | None:
-        """Whole seconds counted in a phase since it was last recorded, and mark them recorded."""
+    def take_unrecorded(self, phase_id: str | None = None, leaving: bool = False) -> tuple[str, int] | None:
+        """Whole seconds counted in a phase since it was last recorded, and mark them recorded.
+
+        While the phase goes on (the minute's save) the fraction of a second waits for the next
+        time. On ``leaving`` it is rounded, and a phase the clock ran in at all records at least
+        one second: stepping through a phase is time spent in it, not a phase never run.
+        """
         phase_id = phase_id or self._current
         if phase_id is None:
             return None
         if phase_id == self._current:
             self._settle()
         phase = self._phase(phase_id)
-        seconds = int(phase.unrecorded)
+        if leaving:
+            seconds = max(1, math.floor(phase.unrecorded + 0.5)) if phase.unrecorded > 0 else 0
+        else:
+            seconds = int(phase.unrecorded)
         if seconds <= 0:
             return None
-        phase.unrecorded -= seconds  # keep the fraction for next time
+        phase.unrecorded -= seconds  # what was rounded off (up or down) settles next time
         return phase_id, seconds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmdesk.model.agenda_clock import AgendaClock, format_seconds
+from pmdesk.model.agenda_clock import AgendaClock, format_seconds, spent_text
 
 
 class FakeTime:
@@ -77,13 +77,52 @@ def test_switch_reports_time_once_and_revisits_accumulate(fake: FakeTime) -> Non
     assert clock.switch("tone") is None
     clock.start()
     fake.t += 61.5
-    assert clock.switch("facts") == ("tone", 61)
+    assert clock.switch("facts") == ("tone", 62)  # rounded on leaving
     fake.t += 30
     assert clock.switch("tone") == ("facts", 30)
     assert clock.elapsed() == 61.5  # the countdown continues where it was left
     fake.t += 10.5
-    assert clock.switch("facts") == ("tone", 11)  # the half seconds add up
+    assert clock.switch("facts") == ("tone", 10)  # the half second rounded up is taken back
     assert clock.elapsed("tone") == 72
+
+
+def test_a_phase_left_within_a_second_records_its_time(fake: FakeTime) -> None:
+    clock = AgendaClock(now=fake)
+    clock.switch("tone")
+    clock.start()
+    fake.t += 0.4
+    assert clock.switch("facts") == ("tone", 1)  # stepped through: run, not "not run yet"
+    fake.t += 0.8
+    assert clock.switch("reflection") == ("facts", 1)
+    fake.t += 40.2
+    assert clock.switch("tone") == ("reflection", 40)
+    fake.t += 10.3  # tone was counted 0.4 s and recorded 1 s: the rest settles now
+    assert clock.switch("facts") == ("tone", 10)
+
+
+def test_the_minute_save_keeps_fractions_and_leaving_rounds(fake: FakeTime) -> None:
+    clock = AgendaClock(now=fake)
+    clock.switch("tone")
+    clock.start()
+    fake.t += 60.7
+    assert clock.take_unrecorded() == ("tone", 60)
+    fake.t += 0.1
+    assert clock.take_unrecorded() is None
+    assert clock.switch("facts") == ("tone", 1)  # 0.8 s left over, rounded on leaving
+
+
+def test_time_spent_reads_in_seconds_under_a_minute() -> None:
+    assert [spent_text(s) for s in (None, 0, 1, 40, 59, 60, 89, 90, 312)] == [
+        "",
+        "0 s",
+        "1 s",
+        "40 s",
+        "59 s",
+        "1 min",
+        "1 min",
+        "2 min",
+        "5 min",
+    ]
 
 
 def test_nothing_counts_before_start(fake: FakeTime) -> None:

@@ -9,12 +9,14 @@ import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from pmdesk.model.board import Board
 from pmdesk.report import EXPORT_FORMATS, export
 from pmdesk.report.csv_export import COLUMNS
 from pmdesk.report.ics import fold, to_ics
 from pmdesk.report.markdown import md, to_markdown
+from pmdesk.report.pdf import write_pdf
 
 
 def test_markdown_escapes_and_holds_everything(board: Board) -> None:
@@ -140,3 +142,13 @@ def test_a_report_without_actions_does_not_claim_every_action_is_owned(tmp_path:
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
     assert "No actions to follow up." in text
     assert "every action" not in text.lower()
+
+
+def test_time_spent_under_a_minute_reads_in_seconds(board: Board, tmp_path: Path) -> None:
+    board.agenda[1].actual_seconds = 40
+    text = to_markdown(board)
+    assert "| Set the tone | 5 min | 5 min |" in text
+    assert "| Facts | 10 min | 40 s |" in text
+    write_pdf(board, tmp_path / "r.pdf")
+    pdf = "".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
+    assert "40 s" in pdf and "0 min" not in pdf.replace("10 min", "")

@@ -175,11 +175,11 @@ class MeetingController(QObject):
     def save_progress(self) -> None:
         """Write the time counted so far while the countdown runs (every minute)."""
         if self.clock.running:
-            self.record_now()
+            self.record_now(leaving=False)
 
-    def record_now(self) -> None:
-        """Write the time counted in the current phase so far (on close, for example)."""
-        self._record(self.clock.take_unrecorded())
+    def record_now(self, leaving: bool = True) -> None:
+        """Write the time counted in the current phase so far (on close: ``leaving``, rounded)."""
+        self._record(self.clock.take_unrecorded(leaving=leaving))
 
     def _record(self, spent: tuple[str, int] | None) -> None:
         """Add seconds to a phase's actual time, in the file but not on the undo stack.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.model.agenda_clock import spent_text
 from pmdesk.model.board_ops import set_phase_field
 from pmdesk.ui.focus import focus_ring
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
@@ -136,7 +137,7 @@ class AgendaBar(QWidget):
             button.ensurePolished()
             bold_extra = button.fontMetrics().averageCharWidth() * len(name) // 6 if is_current else 0
             button.setMinimumWidth(button.sizeHint().width() + bold_extra)  # never elided
-            spent = f", {phase.actual_seconds // 60} min spent" if phase.actual_seconds else ""
+            spent = "" if phase.actual_seconds is None else f", {spent_text(phase.actual_seconds)} spent"
             button.setToolTip(plain_tooltip(f"{phase.title} — {phase.minutes} min{spent}"))
         index = self.controller.index()
         self.previous.setEnabled(index > 0)

@@ -99,3 +99,24 @@ def test_time_spent_is_saved_every_minute_without_leaving_the_phase(
         assert tone.actual_seconds == 90
     finally:
         reopened.close()
+
+
+def test_a_phase_left_within_a_second_keeps_its_time_and_short_times_read_in_seconds(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, fake_time: FakeTime, board_path: Path
+) -> None:
+    start_at(qtbot, meeting, "tone")
+    fake_time.advance(0.8)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # to Facts
+    fake_time.advance(40.2)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # to Reflection
+    tips = {key: button.toolTip() for key, button in meeting.agenda.buttons.items()}
+    assert "1 s spent" in tips["tone"]
+    assert "40 s spent" in tips["facts"]
+    assert "spent" not in tips["reflection"]  # still running: nothing written yet
+    window.qt_document.document.close()
+    reopened = Document.open(board_path)
+    try:
+        spent = {p.id: p.actual_seconds for p in reopened.board.agenda}
+    finally:
+        reopened.close()
+    assert (spent["tone"], spent["facts"], spent["reflection"]) == (1, 40, None)
