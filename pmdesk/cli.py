@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from pmdesk import __version__
+from pmdesk.cli_errors import UsageError
 from pmdesk.export_file import TargetRefused
 from pmdesk.model.edits import EditError
 from pmdesk.model.shown import shown
@@ -39,10 +40,6 @@ from pmdesk.store.errors import BoardFileError
 COMMANDS = ("import", "export", "demo", "room", "install-desktop", "search", "actions", "help")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
 STDOUT = Path("-")
-
-
-class UsageError(Exception):
-    """A command line mistake or a failure to report as one line."""
 
 
 class _Parser(argparse.ArgumentParser):

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pmdesk.cli_errors import UsageError
 from pmdesk.model.shown import shown
 
 if TYPE_CHECKING:
@@ -112,7 +113,6 @@ def hit_line(path: Path, kind: str, segments: list[tuple[str, bool]]) -> str:
 
 def run_search(args: argparse.Namespace, write: object) -> int:
     """``pmdesk search``: every hit, one per line (or JSON)."""
-    from pmdesk.cli import UsageError
     from pmdesk.library.index import Library, LibraryError
 
     if len(args.paths) < 2:
@@ -152,7 +152,6 @@ def run_search(args: argparse.Namespace, write: object) -> int:
 
 def run_actions(args: argparse.Namespace, write: object) -> int:
     """``pmdesk actions``: the register of actions across the folders."""
-    from pmdesk.cli import UsageError
     from pmdesk.library import register
     from pmdesk.library.index import Library, LibraryError
 
@@ -181,7 +180,6 @@ def run_actions(args: argparse.Namespace, write: object) -> int:
 
 def related_incidents(folders: list[Path], board: Board, path: Path) -> list[RelatedIncident]:
     """For ``export --library``: the library's incidents like ``board``, as the report takes them."""
-    from pmdesk.cli import UsageError
     from pmdesk.library.index import Library, LibraryError
     from pmdesk.library.related import related_for_report
 
