@@ -92,7 +92,8 @@ class QtDocument(QObject):
     # folder): also in ``failed``, and worth more than a status-bar line.
     not_saved = Signal(str)
     # After an undo or redo has been applied and every view has followed it: its Changes
-    # (the board shows what the step brought back, and the keyboard goes there).
+    # (the board shows what the step brought back, and the keyboard goes there). Views listen
+    # through pmdesk.ui.refresh.follow_steps, as they follow ``changed`` through ``follow``.
     stepped = Signal(object)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:

@@ -4,6 +4,11 @@
 concerns one of ``keys`` ("cards", "incident.title", …). With a ``widget``, a change that arrives
 while the widget is hidden only marks it stale; when it is shown again ``update`` runs once with
 ``Changes.everything()``. Without a widget (item models, the window title) ``update`` runs at once.
+
+``follow_steps(qt_document, react, widget)`` is the same path for what happens after an undo or
+redo step (the board selects what the step brought back): ``react(changes)`` runs once every
+view has followed the step, and only if ``widget`` is seen then; a hidden page keeps nothing for
+later, since a step is a moment to answer, not a state to show.
 """
 
 from __future__ import annotations
@@ -71,3 +76,23 @@ def follow(
 ) -> Follower:
     """Call ``update(changes)`` for change sets concerning ``keys`` (all if empty); see the module."""
     return Follower(qt_document, keys, update, widget)
+
+
+class StepFollower(QObject):
+    """Runs a page's reaction to an undo or redo step, if the page is seen when it happens."""
+
+    def __init__(self, qt_document: QtDocument, react: Update, widget: QWidget) -> None:
+        super().__init__(widget)  # the connection ends with the page
+        self.react = react
+        self.widget = widget
+        qt_document.stepped.connect(self.on_stepped)
+
+    def on_stepped(self, changes: Changes) -> None:
+        """Pass on the step's change set while the page is visible; drop it otherwise."""
+        if changes.edit is not None and self.widget.isVisible():
+            self.react(changes)
+
+
+def follow_steps(qt_document: QtDocument, react: Update, widget: QWidget) -> StepFollower:
+    """Call ``react(changes)`` after each undo or redo step that ``widget`` is seen for; see the module."""
+    return StepFollower(qt_document, react, widget)

@@ -17,7 +17,7 @@ from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
 from pmdesk.ui.board.section_column import CardView, SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.refresh import follow
+from pmdesk.ui.refresh import follow, follow_steps
 
 MIN_COLUMN_WIDTH = 250
 
@@ -70,7 +70,7 @@ class BoardPage(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
         follow(qt_document, ("cards", "sections", "participants", "votes", "session"), self._on_changed, self)
-        qt_document.stepped.connect(self._after_step)
+        follow_steps(qt_document, self._after_step, self)
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
 
@@ -135,7 +135,7 @@ class BoardPage(QWidget):
     def _after_step(self, changes: Changes) -> None:
         """After Undo or Redo the cards and themes it brought back or changed are selected, and
         the keyboard is in their column (or, if it took them away, still in a column)."""
-        if not self.isVisible() or changes.edit is None:
+        if changes.edit is None:  # follow_steps passes steps only, and only while the page is seen
             return
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus) and not isinstance(focus, CardView):
