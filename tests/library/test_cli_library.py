@@ -6,35 +6,14 @@ import csv
 import hashlib
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.library.boards import pmdesk
+
 HOSTILE = "«forged» <b>bold</b> & <img src=x>\ttab\nnew line \x1b[31mred\u202eevil restore"
-
-
-def pmdesk(*args: object, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the real command line."""
-    return subprocess.run(
-        [sys.executable, "-m", "pmdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    made = dict(os.environ)
-    made["XDG_CACHE_HOME"] = str(tmp_path / "cache")
-    made["PYTHONPATH"] = str(Path(__file__).parents[2])
-    return made
 
 
 @pytest.fixture

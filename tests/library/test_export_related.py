@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
-from pmdesk.model.board import Action
 from pmdesk.model.demo import demo_board
-from tests.library.boards import write
-from tests.library.test_recurs import plain_board
+from tests.library.boards import earlier_incidents, pmdesk, write
 
 HOSTILE = "<b>Pool</b> & <img src=x> exhausted"
-
-
-def pmdesk(*args: object, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the real command line."""
-    return subprocess.run(
-        [sys.executable, "-m", "pmdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    made = dict(os.environ)
-    made["XDG_CACHE_HOME"] = str(tmp_path / "cache")
-    made["PYTHONPATH"] = str(Path(__file__).parents[2])
-    return made
 
 
 def pdf_text(path: Path) -> str:
@@ -44,14 +18,7 @@ def pdf_text(path: Path) -> str:
 
 def test_pdf_lists_related_incidents_and_their_open_actions(tmp_path: Path, env: dict[str, str]) -> None:
     library = tmp_path / "library"
-    owner = demo_board().participants[0]
-    earlier = plain_board("Checkout database failover", "2026-03-04", services=["checkout-api"])
-    earlier.actions = [
-        Action("a1", HOSTILE, owner=owner.id, due="2026-04-01", status="open"),
-        Action("a2", "Closed already", owner=owner.id, status="done"),
-    ]
-    write(library / "2026" / "failover.pmdesk", earlier)
-    write(library / "cdn.pmdesk", plain_board("CDN certificate expired", "2026-06-01", services=["cdn"]))
+    earlier_incidents(library / "2026", HOSTILE, "Closed already")
     (library / "junk.pmdesk").write_bytes(b"not a board")
     current = write(tmp_path / "now.pmdesk", demo_board())
     before = (library / "2026" / "failover.pmdesk").read_bytes()

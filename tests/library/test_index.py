@@ -26,13 +26,6 @@ def files(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
-    made = Library(tmp_path / "cache" / "index.sqlite3")
-    yield made
-    made.close()
-
-
-@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "boards"
     write(root / "2026" / "db.pmdesk", board("Database failover", ["We were Restoring the replica by hand"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,59 +18,9 @@ from pmdesk.library.recurs import (
     times_per_quarter,
 )
 from pmdesk.library.related import related, related_for_report
-from pmdesk.model.board import Action, Board, Card, Theme
+from pmdesk.model.board import Action
 from pmdesk.model.demo import demo_board
-from tests.library.boards import write
-
-Z = "+00:00"
-
-
-def plain_board(
-    title: str,
-    date: str,
-    cards: list[str] = (),  # type: ignore[assignment]
-    themes: list[str] = (),  # type: ignore[assignment]
-    services: list[str] = (),  # type: ignore[assignment]
-    kind: str = "outage",
-    severity: str = "SEV2",
-    minutes: tuple[int, int, int] | None = None,
-    summary: str = "",
-) -> Board:
-    """The demo board emptied of its cards, themes and actions, with these instead."""
-    made = demo_board()
-    made.cards, made.themes, made.actions, made.timeline, made.votes = [], [], [], [], []
-    incident = made.incident
-    incident.title, incident.kind, incident.severity = title, kind, severity
-    incident.services, incident.summary, incident.impact, incident.initial_response = (
-        list(services),
-        summary,
-        "",
-        "",
-    )
-    incident.reference = ""
-    start = f"{date}T10:00:00{Z}"
-    incident.started_at = start
-    if minutes is None:
-        incident.detected_at = incident.mitigated_at = incident.resolved_at = None
-    else:
-        detect, mitigate, resolve = minutes
-        incident.detected_at = f"{date}T10:{detect:02d}:00{Z}"
-        incident.mitigated_at = f"{date}T{10 + mitigate // 60}:{mitigate % 60:02d}:00{Z}"
-        incident.resolved_at = f"{date}T{10 + resolve // 60}:{resolve % 60:02d}:00{Z}"
-    made.session.date = date
-    made.session.takeaways = ""
-    section = made.sections[0].id
-    author = made.participants[0].id
-    made.themes = [Theme(f"t{n}", section, label) for n, label in enumerate(themes)]
-    made.cards = [Card(f"c{n}", section, text, author) for n, text in enumerate(cards)]
-    return made
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    made = Library(tmp_path / "cache" / "index.sqlite3")
-    yield made
-    made.close()
+from tests.library.boards import plain_board, write
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.library.index import Library, LibraryError
+from pmdesk.library.index import Library
 from pmdesk.library.related import Related, related
 from pmdesk.library.schema import default_index_path
 from pmdesk.model.board import Board
 from pmdesk.report.related import RelatedIncident
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.review import FactsPresentation
+from pmdesk.ui.library.library_thread import LibraryThread
 from pmdesk.ui.main_window import string_list
 from pmdesk.ui.plain import capped, plain_label, plain_tooltip
 
@@ -50,34 +51,24 @@ def facts_of(board: Board) -> Board:
     return Board(incident=dataclasses.replace(board.incident), themes=list(board.themes))
 
 
-class RelatedWorker(QThread):
-    """Brings the index up to date and finds incidents like the board, off the GUI thread."""
+class RelatedWorker(LibraryThread):
+    """Brings the index up to date and finds incidents like the board, off the GUI thread.
 
-    done = Signal(object)  # list[Related]
-    failed = Signal(str)
+    ``done`` carries a list[Related].
+    """
+
+    failure = "Earlier incidents could not be looked up"
 
     def __init__(
         self, index_path: Path, folders: list[Path], board: Board, path: Path | None, parent: QWidget
     ) -> None:
-        super().__init__(parent)
-        self.index_path, self.folders, self.board, self.path = index_path, folders, board, path
+        super().__init__(index_path, folders, parent)
+        self.board, self.path = board, path
 
-    def run(self) -> None:
+    def work(self, library: Library) -> list[Related]:
         """Find them (on the worker thread)."""
-        try:
-            library = Library(self.index_path)
-        except OSError as error:
-            self.failed.emit(f"The library's index cannot be opened ({error})")
-            return
-        try:
-            library.update(self.folders)
-            self.done.emit(related(library, self.folders, self.board, self.path, RELATED_LIMIT))
-        except LibraryError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # the library must never take the meeting down
-            self.failed.emit(f"Earlier incidents could not be looked up ({type(error).__name__}: {error})")
-        finally:
-            library.close()
+        library.update(self.folders)
+        return related(library, self.folders, self.board, self.path, RELATED_LIMIT)
 
 
 class RelatedPanel(QFrame):

@@ -4,44 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
-from pmdesk.library.index import Library, LibraryError, UpdateReport
+from pmdesk.library.index import Library, UpdateReport
+from pmdesk.ui.library.library_thread import LibraryThread
 
 
-class Indexer(QThread):
-    """Updates the index for some folders on its own thread and its own connection to the index."""
+class Indexer(LibraryThread):
+    """Updates the index for some folders on its own thread and its own connection to the index.
+
+    ``done`` carries the UpdateReport.
+    """
 
     progressed = Signal(int, int)  # boards read, boards to read
-    done = Signal(object)  # the UpdateReport
-    failed = Signal(str)  # a message for the user
+    failure = "The library could not be indexed"
 
-    def __init__(self, index_path: Path, folders: list[Path], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self.index_path = index_path
-        self.folders = folders
+    def __init__(self, index_path: Path, folders: list[Path], parent: QObject | None = None) -> None:
+        super().__init__(index_path, folders, parent)
         self._stop = False
 
     def stop(self) -> None:
         """Ask the update to stop after the board it is reading (what it read is kept)."""
         self._stop = True
 
-    def run(self) -> None:
+    def work(self, library: Library) -> UpdateReport:
         """Run the update (on the worker thread)."""
-        try:
-            library = Library(self.index_path)
-        except OSError as error:
-            self.failed.emit(f"The library's index cannot be opened ({error})")
-            return
-        try:
-            report: UpdateReport = library.update(
-                self.folders, progress=self.progressed.emit, should_stop=lambda: self._stop
-            )
-        except LibraryError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # a cache failure must not take the window down
-            self.failed.emit(f"The library could not be indexed ({type(error).__name__}: {error})")
-        else:
-            self.done.emit(report)
-        finally:
-            library.close()
+        return library.update(self.folders, progress=self.progressed.emit, should_stop=lambda: self._stop)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.library.index import Library, LibraryError
+from pmdesk.library.index import Library
 from pmdesk.library.recurs import Overview, QuarterCount, Recurrence, format_minutes, overview
 from pmdesk.library.schema import default_index_path
 from pmdesk.model.labels import label
 from pmdesk.ui.library.charts import Lines, StackedBars
+from pmdesk.ui.library.library_thread import LibraryThread
 from pmdesk.ui.plain import capped, plain_label, plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -33,33 +34,23 @@ TIME_SERIES = (("to_detect", "Detect"), ("to_mitigate", "Mitigate"), ("to_resolv
 WHERE_CHARS = 300  # the "Where" column's text is cut here (the tooltip has every title)
 
 
-class OverviewWorker(QThread):
-    """Brings the index up to date (optionally) and works out what recurs, off the GUI thread."""
+class OverviewWorker(LibraryThread):
+    """Brings the index up to date (optionally) and works out what recurs, off the GUI thread.
 
-    done = Signal(object)  # the Overview
-    failed = Signal(str)
+    ``done`` carries the Overview.
+    """
+
+    failure = "What recurs could not be worked out"
 
     def __init__(self, index_path: Path, folders: list[Path], update: bool, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.index_path, self.folders, self.update_first = index_path, folders, update
+        super().__init__(index_path, folders, parent)
+        self.update_first = update
 
-    def run(self) -> None:
+    def work(self, library: Library) -> Overview:
         """Compute (on the worker thread)."""
-        try:
-            library = Library(self.index_path)
-        except OSError as error:
-            self.failed.emit(f"The library's index cannot be opened ({error})")
-            return
-        try:
-            if self.update_first:
-                library.update(self.folders)
-            self.done.emit(overview(library, self.folders))
-        except LibraryError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # a cache failure must not take the window down
-            self.failed.emit(f"What recurs could not be worked out ({type(error).__name__}: {error})")
-        finally:
-            library.close()
+        if self.update_first:
+            library.update(self.folders)
+        return overview(library, self.folders)
 
 
 class RecursView(QWidget):

@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.library.recurs_view import PATH_ROLE, RecursView
-from tests.library.boards import write
-from tests.library.test_recurs import plain_board
+from tests.library.boards import plain_board, write
 
 HOSTILE = "<b>Pool</b> exhausted & <img src=x>"
 

@@ -8,13 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from pmdesk.model.board import Action
-from pmdesk.model.demo import demo_board
 from pmdesk.ui.facts.related_panel import RelatedPanel, ReviewPage
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
-from tests.library.boards import write
-from tests.library.test_recurs import plain_board
+from tests.library.boards import earlier_incidents
 from tests.ui.meeting.test_presentation import go, strings_held
 
 HOSTILE = "Add a <b>pool</b> alarm & <img src=x>"
@@ -25,14 +22,7 @@ def library(tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
     """A library of two earlier boards, known to the window as File ▸ Library… stores it."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = tmp_path / "library"
-    owner = demo_board().participants[0]
-    earlier = plain_board("Checkout database failover", "2026-03-04", services=["checkout-api"])
-    earlier.actions = [
-        Action("a1", HOSTILE, owner=owner.id, due="2026-04-01", status="open"),
-        Action("a2", "Finished long ago", owner=owner.id, status="done"),
-    ]
-    write(folder / "failover.pmdesk", earlier)
-    write(folder / "cdn.pmdesk", plain_board("CDN certificate expired", "2026-06-01", services=["cdn"]))
+    earlier_incidents(folder, HOSTILE, "Finished long ago")
     settings.setValue("library/folders", [str(folder)])
     return folder
 
