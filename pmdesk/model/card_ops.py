@@ -66,11 +66,12 @@ def add_card(
 
 def _end_index(board: Board, section_id: str, theme_id: str | None) -> int | None:
     """The list index just after the last card of a theme (or of a section), None if none."""
-    last = None
-    for index, item in enumerate(board.cards):
+    cards = board.cards
+    for index in range(len(cards) - 1, -1, -1):  # from the end: a new card usually goes near it
+        item = cards[index]
         if item.section == section_id and (theme_id is None or item.theme == theme_id):
-            last = index
-    return None if last is None else last + 1
+            return index + 1
+    return None
 
 
 def set_card_field(board: Board, card_id: str, name: str, value: str | None) -> Batch:

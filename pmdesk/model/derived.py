@@ -50,6 +50,20 @@ def items_by_section(board: Board) -> dict[str, list[Card | Theme]]:
     return {section.id: _items(board, by_section[section.id], section.id) for section in board.sections}
 
 
+def cards_in_sections(board: Board, section_ids: set[str]) -> dict[str, list[Card]]:
+    """The cards of some sections in board order, by section id in board order (one pass)."""
+    by_section: dict[str, list[Card]] = {s.id: [] for s in board.sections if s.id in section_ids}
+    for card in board.cards:
+        if card.section in by_section:
+            by_section[card.section].append(card)
+    return by_section
+
+
+def column_items(board: Board, cards: list[Card], section_id: str) -> list[Card | Theme]:
+    """``section_items`` from the section's cards (as ``cards_in_sections`` gives them)."""
+    return _items(board, cards, section_id)
+
+
 def cards_by_theme(board: Board) -> dict[str, list[Card]]:
     """Each theme's cards in board order, by theme id (one pass; themes without cards are absent)."""
     members: dict[str, list[Card]] = {}

@@ -13,6 +13,21 @@ def staying(current: Sequence[str], wanted: Sequence[str]) -> set[str]:
     ``current`` into ``wanted`` with as few moves as possible: one card moved is one move.
     Items of ``current`` that ``wanted`` lacks never stay.
     """
+    # A common head and tail stay as they are (they have the lowest and highest ranks, first and
+    # last): one card moved in a long column compares the stretch between its two places only.
+    head, tail = 0, min(len(current), len(wanted))
+    while head < tail and current[head] == wanted[head]:
+        head += 1
+    end = 0
+    while end < tail - head and current[-1 - end] == wanted[-1 - end]:
+        end += 1
+    if head or end:
+        middle = (
+            staying(current[head : len(current) - end], wanted[head : len(wanted) - end])
+            if (head + end < len(current))
+            else set()
+        )
+        return {*current[:head], *current[len(current) - end :], *middle}
     position = {item: index for index, item in enumerate(wanted)}
     ranks = [(position[item], item) for item in current if item in position]
     tails: list[int] = []  # tails[k]: index into ranks of the smallest tail of a run of length k+1

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 from pmdesk.model import card_ops, vote_ops
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Step, compose
-from pmdesk.ui.board.board_model import KIND_ROLE
+from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE
 from pmdesk.ui.plain import menu_text
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class BoardCommands:
             return None
         index = column.view.currentIndex()
         if index.isValid() and index.data(KIND_ROLE) in ("card", "theme"):
-            return self.model.node(index).item_id
+            return str(index.data(ID_ROLE))
         return None
 
     def _targets(self) -> list[str]:

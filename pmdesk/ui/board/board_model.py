@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QMimeData,
@@ -23,6 +23,7 @@ from pmdesk.model.derived import tallies
 from pmdesk.model.room_ops import without_pending
 from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
 from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
+from pmdesk.ui.board.edit_scope import IdOrder, Scope
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_tooltip
@@ -43,6 +44,7 @@ NOTES_ROLE = Qt.ItemDataRole.UserRole + 9
 PROMPT_ROLE = Qt.ItemDataRole.UserRole + 10
 DIM_ROLE = Qt.ItemDataRole.UserRole + 11  # True when a highlight or a search leaves this item out
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 12  # True for a card from a device, face down until revealed
+THEME_ROLE = Qt.ItemDataRole.UserRole + 13  # the theme a card stands in (None for a loose card or a theme)
 
 # Fields whose change leaves the tree's shape alone (only what an item shows changes).
 _COSMETIC = {
@@ -58,6 +60,7 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 FIRST_ROWS = 80  # rows of a section in the first frame: more than the tallest screen shows
+_Item = TypeVar("_Item", Card, Theme)
 _SHOWN = ("cards", "themes", "sections", "participants", "votes", "session.votes_hidden")
 
 
@@ -65,6 +68,10 @@ class BoardModel(BoardRows):
     """The board as a tree for the section columns; edits go through the QtDocument."""
 
     theme_created = Signal(str)  # a drop made a new theme: its label should be asked for
+    # After an edit or a long section's rest arriving: the sections whose rows changed (their ids).
+    rows_changed = Signal(object)
+    # What to repaint after an edit: item ids, or None for every row (highlight, find, tallies).
+    items_changed = Signal(object)
 
     def __init__(self, qt_document: QtDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +96,7 @@ class BoardModel(BoardRows):
         self.themes: dict[str, Theme] = {item.id: item for item in board.themes}
         self.cards: dict[str, Card] = {item.id: item for item in board.cards}
         self.people: dict[str, Participant] = {item.id: item for item in board.participants}
+        self._order = IdOrder(board)
         self.counts: Counter[str] = tallies(board)
         self._voted_by: set[str] = self._highlighted_votes()
 
@@ -133,11 +141,16 @@ class BoardModel(BoardRows):
 
     def fetch_all(self) -> None:
         """Insert the rows of long sections held back from the first frame."""
+        if not self._shown:
+            return
+        arrived = []
         for serial, shown in list(self._shown.items()):
             node = self._nodes[serial]
             self.beginInsertRows(self.createIndex(node.row, 0, serial), shown, len(node.children) - 1)
             del self._shown[serial]
             self.endInsertRows()
+            arrived.append(node.item_id)
+        self.rows_changed.emit(arrived)
 
     def is_shown(self, item_id: str) -> bool:
         """Whether an item's row is in the model yet (a long section fills in after the first frame)."""
@@ -164,6 +177,10 @@ class BoardModel(BoardRows):
         if not index.isValid():
             return self._root
         return self._nodes[index.internalId()]
+
+    def node_of(self, item_id: str) -> Node | None:
+        """The node of a section, theme or card by id (None if the board has no such item)."""
+        return self._by_id.get(item_id)
 
     def index_of(self, item_id: str) -> QModelIndex:
         """The index of a section, theme or card by id (invalid if not shown)."""
@@ -199,6 +216,18 @@ class BoardModel(BoardRows):
         node = self._by_id.get(item_id)
         return [child.item_id for child in node.children] if node and node.kind == "theme" else []
 
+    def section_rows(self, section_id: str) -> list[str]:
+        """A section's rows in the model, flat: each theme followed by its cards (see SectionModel)."""
+        node = self._by_id.get(section_id)
+        if node is None or node.kind != "section":
+            return []
+        rows: list[str] = []
+        for child in node.children[: self._shown.get(node.serial, len(node.children))]:
+            rows.append(child.item_id)
+            if child.children:
+                rows.extend([card.item_id for card in child.children])
+        return rows
+
     # --- following the document ------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
@@ -212,13 +241,17 @@ class BoardModel(BoardRows):
         # While rows come and go, views may still ask for the rows being removed: the old items
         # stay readable until the tree has its new shape.
         # A field set changes the item in place; only inserts and removes change the lookups.
+        scope = self._order.follow(changes.edit, board) if changes.edit is not None else None
         cards, themes = self.cards, self.themes
-        if "cards" in changes.reshaped:
-            cards = {item.id: item for item in board.cards}
-            self.cards = {**self.cards, **cards}
-        if "themes" in changes.reshaped:
-            themes = {item.id: item for item in board.themes}
-            self.themes = {**self.themes, **themes}
+        if scope is not None:
+            self._take_in(scope, board)
+        else:
+            if "cards" in changes.reshaped:
+                cards = {item.id: item for item in board.cards}
+                self.cards = {**self.cards, **cards}
+            if "themes" in changes.reshaped:
+                themes = {item.id: item for item in board.themes}
+                self.themes = {**self.themes, **themes}
         if "participants" in changes.reshaped:
             self.people = {item.id: item for item in board.participants}
         before = self.counts
@@ -234,13 +267,19 @@ class BoardModel(BoardRows):
         )
         if shaped:
             self.fetch_all()  # every row in the model first: a move names only rows it has
-            shape = self.shape()
+            sections = None
+            if scope is not None and not (self.sort_by_votes and changes.concerns("votes")):
+                sections = self._sections_of(scope)
+            shape = self.shape(sections)
             if self.moves_needed(shape) > MOST_MOVES:
-                self.cards, self.themes = cards, themes
+                self._let_go(scope, cards, themes)
                 self._reset()
                 return
+            self.touched = set()
             repaint.update(self.reshape(shape))
-        self.cards, self.themes = cards, themes
+            if self.touched:
+                self.rows_changed.emit(self.touched)
+        self._let_go(scope, cards, themes)
         highlighted = self.highlight is not None and changes.concerns("votes", "session.votes_hidden")
         if changes.concerns("participants") or highlighted:
             self.refresh_all()
@@ -249,11 +288,39 @@ class BoardModel(BoardRows):
             node = self._by_id.get(card_id)
             if node is not None and node.parent is not None and node.parent.kind == "theme":
                 repaint.add(node.parent.item_id)
-        for item_id in repaint:
-            node = self._by_id.get(item_id)
-            if node is not None and self.is_shown(item_id):
-                index = self.node_index(node)
-                self.dataChanged.emit(index, index)
+        shown = [item_id for item_id in repaint if item_id in self._by_id and self.is_shown(item_id)]
+        for item_id in shown:
+            index = self.node_index(self._by_id[item_id])
+            self.dataChanged.emit(index, index)
+        if shown:
+            self.items_changed.emit(shown)
+
+    def _take_in(self, scope: Scope, board: Board) -> None:
+        """Add the cards and themes an edit inserted to the lookups (the removed ones stay for now)."""
+        self.cards.update(_inserted(scope.inserted["cards"], board.cards, self._order.ids["cards"]))
+        self.themes.update(_inserted(scope.inserted["themes"], board.themes, self._order.ids["themes"]))
+
+    def _let_go(self, scope: Scope | None, cards: dict[str, Card], themes: dict[str, Theme]) -> None:
+        """Drop the removed cards and themes from the lookups once the tree no longer has them."""
+        if scope is None:
+            self.cards, self.themes = cards, themes
+            return
+        for item_id in _gone(scope.removed["cards"], self._order.ids["cards"]):
+            self.cards.pop(item_id, None)
+        for item_id in _gone(scope.removed["themes"], self._order.ids["themes"]):
+            self.themes.pop(item_id, None)
+
+    def _sections_of(self, scope: Scope) -> set[str]:
+        """The sections an edit's cards and themes stood in before and stand in now."""
+        sections: set[str] = set()
+        for item_id in scope.touched:
+            before = self.section_of(item_id)
+            if before is not None:
+                sections.add(before)
+            item = self.cards.get(item_id) or self.themes.get(item_id)
+            if item is not None:
+                sections.add(item.section)
+        return sections
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -271,6 +338,7 @@ class BoardModel(BoardRows):
                 parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node.serial)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.children) - 1, 0, parent))
                 stack.extend(node.children)
+        self.items_changed.emit(None)
 
     def set_hide_pending(self, on: bool) -> None:
         """Leave out the cards from devices still face down (the board is on the projector)."""
@@ -323,7 +391,10 @@ class BoardModel(BoardRows):
         """What a row shows, by role (plain text only)."""
         if not index.isValid():
             return None
-        node = self.node(index)
+        return self.node_data(self._nodes[index.internalId()], role)
+
+    def node_data(self, node: Node, role: int) -> Any:
+        """What a row shows, by role, for a node of the tree (the section models ask this too)."""
         if role == KIND_ROLE:
             return node.kind
         if role == ID_ROLE:
@@ -335,6 +406,8 @@ class BoardModel(BoardRows):
             return section.prompt if role == PROMPT_ROLE else None
         if node.kind == "theme":
             return self._theme_data(self.themes[node.item_id], node, role)
+        if role == THEME_ROLE:
+            return node.parent.item_id if node.parent is not None and node.parent.kind == "theme" else None
         return self._card_data(self.cards[node.item_id], role)
 
     def _theme_data(self, theme: Theme, node: Node, role: int) -> Any:
@@ -407,16 +480,18 @@ class BoardModel(BoardRows):
         """In-place edits: a card's text or a theme's label, as one undo step."""
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        node = self.node(index)
-        text = str(value)
-        if node.kind == "card":
-            if self.cards[node.item_id].text == text:
+        return self.set_text(self.node(index).item_id, str(value))
+
+    def set_text(self, item_id: str, text: str) -> bool:
+        """A card's text or a theme's label, as one undo step (False if refused)."""
+        if item_id in self.cards:
+            if self.cards[item_id].text == text:
                 return True
-            return self.qt_document.attempt(set_card_field, node.item_id, "text", text)
-        if node.kind == "theme":
-            if self.themes[node.item_id].label == text:
+            return self.qt_document.attempt(set_card_field, item_id, "text", text)
+        if item_id in self.themes:
+            if self.themes[item_id].label == text:
                 return True
-            return self.qt_document.attempt(set_theme_field, node.item_id, "label", text)
+            return self.qt_document.attempt(set_theme_field, item_id, "label", text)
         return False
 
     # --- drag and drop ----------------------------------------------------------------------
@@ -435,7 +510,10 @@ class BoardModel(BoardRows):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         """The ids of the dragged cards and themes."""
-        ids = [self.node(index).item_id for index in indexes if index.isValid()]
+        return self.mime_of([self.node(index).item_id for index in indexes if index.isValid()])
+
+    def mime_of(self, ids: list[str]) -> QMimeData:
+        """MIME data carrying these cards' and themes' ids (pmdesk's private type)."""
         return encode_ids([item for item in dict.fromkeys(ids) if item in self.cards or item in self.themes])
 
     def canDropMimeData(
@@ -474,3 +552,23 @@ class BoardModel(BoardRows):
             first = target.children[row].children
             before = first[0].item_id if first else None
         return drops.plan_drop(self.qt_document.board, ids, target.kind, target.item_id, row, before)
+
+
+def _inserted(ids: list[str], items: list[_Item], order: list[str]) -> dict[str, _Item]:
+    """The board's items with these ids (``order`` holds the ids of ``items``, in step)."""
+    if len(ids) > 20:  # many (an undone delete): one pass over the list
+        wanted = set(ids)
+        return {item.id: item for item in items if item.id in wanted}
+    found = {}
+    for item_id in ids:
+        if item_id in order:
+            found[item_id] = items[order.index(item_id)]
+    return found
+
+
+def _gone(removed: list[str], order: list[str]) -> list[str]:
+    """The removed ids no longer in the list (an edit may remove an item and put it back)."""
+    if not removed:
+        return []
+    kept = set(order)
+    return [item_id for item_id in removed if item_id not in kept]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -14,6 +15,7 @@ from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.shown import shown
 from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
+from pmdesk.ui.board.fit import fit_board
 from pmdesk.ui.board.section_column import CardView, SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
@@ -161,9 +163,9 @@ class BoardPage(QWidget):
         current = column.view.currentIndex()
         y = column.view.visualRect(current).center().y() if current.isValid() else 0
         index = target.indexAt(QPoint(8, max(y, 0)))
-        if not index.isValid() and self.model.rowCount(target.rootIndex()):
-            rows = self.model.rowCount(target.rootIndex())
-            index = self.model.index(0 if y <= 0 else rows - 1, 0, target.rootIndex())
+        rows = target.model().rowCount()
+        if not index.isValid() and rows:
+            index = target.model().index(0 if y <= 0 else rows - 1, 0)
         target.setFocus(Qt.FocusReason.TabFocusReason)
         if index.isValid():
             target.setCurrentIndex(index)  # selects it too: what the keys act on shows
@@ -192,7 +194,7 @@ class BoardPage(QWidget):
         hidden = self.qt_document.board.session.votes_hidden
         counts = None
         if changes.concerns("cards.section", "sections"):
-            counts = Counter(card.section for card in self.qt_document.board.cards)
+            counts = Counter(map(attrgetter("section"), self.qt_document.board.cards))
         for column in self.columns:
             if counts is not None:
                 column.refresh_header(counts[column.section_id])
@@ -207,6 +209,8 @@ class BoardPage(QWidget):
     def sync_read_only(self) -> None:
         """Follow the file's read-only state (it changes when Save As moves the board)."""
         self.model.sync_read_only()
+        for column in self.columns:
+            column.section_model.sync_read_only()
         self._sync_entries()
 
     def _sync_entries(self) -> None:
@@ -218,6 +222,11 @@ class BoardPage(QWidget):
     def column_of(self, section_id: str | None) -> SectionColumn | None:
         """The column showing a section."""
         return next((c for c in self.columns if c.section_id == section_id), None)
+
+    def index_of(self, item_id: str) -> QModelIndex:
+        """The index of a card or theme in its column's view (invalid if no column shows it)."""
+        column = self.column_of(self.model.section_of(item_id))
+        return column.section_model.index_of(item_id) if column is not None else QModelIndex()
 
     def current_column(self) -> SectionColumn | None:
         """The column holding the focus (or the first)."""
@@ -298,8 +307,6 @@ class BoardPage(QWidget):
 
     def toggle_fit(self) -> None:
         """F: fit every column and as many cards as can be read into the window; F again: back."""
-        from pmdesk.ui.board.fit import fit_board
-
         if self.zoom_before_fit is not None:
             zoom, self.zoom_before_fit = self.zoom_before_fit, None
             for column in self.columns:
@@ -326,8 +333,10 @@ class BoardPage(QWidget):
         column = self.column_of(section_id)
         if column is not None:
             column.entry.clear()
-            index = self.model.index_of(card_id)
-            QTimer.singleShot(0, column.view, lambda: column.view.scrollTo(self.model.index_of(card_id)))
+            index = column.section_model.index_of(card_id)
+            QTimer.singleShot(
+                0, column.view, lambda: column.view.scrollTo(column.section_model.index_of(card_id))
+            )
             column.view.selectionModel().setCurrentIndex(
                 index, column.view.selectionModel().SelectionFlag.NoUpdate
             )
@@ -416,8 +425,8 @@ class BoardPage(QWidget):
         if column is None or not self.isVisible():
             return False
         column.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not column.view.currentIndex().isValid() and self.model.rowCount(column.view.rootIndex()):
-            column.view.setCurrentIndex(self.model.index(0, 0, column.view.rootIndex()))
+        if not column.view.currentIndex().isValid() and column.section_model.rowCount():
+            column.view.setCurrentIndex(column.section_model.index(0, 0))
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

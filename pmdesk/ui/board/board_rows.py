@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from pmdesk.model.board import Board, Card, Theme
-from pmdesk.model.derived import cards_by_theme, items_by_section
+from pmdesk.model.derived import cards_by_theme, cards_in_sections, column_items, items_by_section
 from pmdesk.model.ordering import staying
 
 # Above this many rows out of place, one reset is cheaper than row-by-row moves.
@@ -44,6 +44,7 @@ class BoardRows(QAbstractItemModel):
         self._by_id: dict[str, Node] = {}
         # Rows shown so far of a long section, by the section's serial (absent: all of them).
         self._shown: dict[int, int] = {}
+        self.touched: set[str] = set()  # the sections whose rows changed since this was emptied
 
     # --- what the board looks like now -------------------------------------------------------
 
@@ -56,12 +57,24 @@ class BoardRows(QAbstractItemModel):
     def arrange(self, items: list[Card | Theme]) -> None:
         """Put a section's rows in the order shown (override; board order by default)."""
 
-    def shape(self) -> Shape:
-        """Each parent's rows as the board has them now."""
+    def shape(self, sections: set[str] | None = None) -> Shape:
+        """Each parent's rows as the board has them now; with ``sections``, those sections' rows
+        only (and not the root's row of sections)."""
         board = self.board_now()
-        members = cards_by_theme(board)
-        shape: Shape = {"": [("section", section.id) for section in board.sections]}
-        for section_id, items in items_by_section(board).items():
+        if sections is None:
+            shape: Shape = {"": [("section", section.id) for section in board.sections]}
+            by_section = items_by_section(board)
+            members = cards_by_theme(board)
+        else:
+            shape = {}
+            by_section = {}
+            members = {}
+            for section_id, cards in cards_in_sections(board, sections).items():
+                by_section[section_id] = column_items(board, cards, section_id)
+                for card in cards:
+                    if card.theme is not None:
+                        members.setdefault(card.theme, []).append(card)
+        for section_id, items in by_section.items():
             self.arrange(items)
             rows = shape[section_id] = []
             for item in items:
@@ -104,6 +117,8 @@ class BoardRows(QAbstractItemModel):
 
         The sections themselves must be unchanged (a section added, removed or moved resets).
         """
+        # Only the parents whose rows differ: an item that changes parent makes both differ.
+        shape = {parent_id: rows for parent_id, rows in shape.items() if not self._same(parent_id, rows)}
         wanted_parent = {item_id: parent for parent, rows in shape.items() for _kind, item_id in rows}
         kinds = {item_id: kind for rows in shape.values() for kind, item_id in rows}
         touched: set[str] = set()
@@ -117,7 +132,13 @@ class BoardRows(QAbstractItemModel):
             if node is not None and node.parent is not None and node.parent.item_id != parent_id:
                 touched.update((node.parent.item_id, parent_id))
                 self._move(node, self._by_id[parent_id], self._row_after(shape, parent_id, item_id))
-        for node in [n for item_id, n in self._by_id.items() if item_id not in wanted_parent]:
+        candidates = [
+            child
+            for parent_id in shape
+            if (parent := self._root if parent_id == "" else self._by_id.get(parent_id)) is not None
+            for child in parent.children
+        ]
+        for node in [n for n in candidates if n.item_id not in wanted_parent and n.kind != "section"]:
             if self._by_id.get(node.item_id) is node and node.parent is not None:
                 touched.add(node.parent.item_id)
                 self._remove(node)
@@ -131,6 +152,13 @@ class BoardRows(QAbstractItemModel):
                 touched.add(parent_id)
                 self._reorder(parent, shape)
         return {item_id for item_id in touched if kinds.get(item_id) == "theme"}
+
+    def _same(self, parent_id: str, rows: list[tuple[str, str]]) -> bool:
+        """Whether a parent's rows are already ``rows``."""
+        parent = self._root if parent_id == "" else self._by_id.get(parent_id)
+        if parent is None or len(parent.children) != len(rows):
+            return False
+        return [child.item_id for child in parent.children] == [item_id for _kind, item_id in rows]
 
     def moves_needed(self, shape: Shape) -> int:
         """How many rows would be removed, inserted or moved (the caller resets instead when there
@@ -161,8 +189,16 @@ class BoardRows(QAbstractItemModel):
                 return previous.row + 1
         return 0
 
+    def _touch(self, node: Node) -> None:
+        """Note the section ``node`` stands in (or is) as changed."""
+        while node.parent is not None and node.parent is not self._root:
+            node = node.parent
+        if node is not self._root:
+            self.touched.add(node.item_id)
+
     def _insert(self, shape: Shape, parent_id: str, kind: str, item_id: str) -> None:
         parent = self._by_id[parent_id]
+        self._touch(parent)
         row = self._row_after(shape, parent_id, item_id)
         self.beginInsertRows(self.node_index(parent), row, row)
         node = Node(kind, item_id, parent, row, len(self._nodes))
@@ -176,6 +212,7 @@ class BoardRows(QAbstractItemModel):
     def _remove(self, node: Node) -> None:
         parent = node.parent
         assert parent is not None
+        self._touch(parent)
         self.beginRemoveRows(self.node_index(parent), node.row, node.row)
         parent.children.pop(node.row)
         _renumber(parent, node.row)
@@ -193,6 +230,8 @@ class BoardRows(QAbstractItemModel):
         assert source is not None
         if source is parent and row == node.row:
             return
+        self._touch(source)
+        self._touch(parent)
         # Qt counts the destination in the rows before the move.
         destination = row + 1 if source is parent and row > node.row else row
         self.beginMoveRows(self.node_index(source), node.row, node.row, self.node_index(parent), destination)

@@ -22,6 +22,7 @@ from pmdesk.ui.board.board_model import (
     KIND_ROLE,
     NOTES_ROLE,
     PENDING_ROLE,
+    THEME_ROLE,
     VOTES_ROLE,
 )
 from pmdesk.ui.palette import current_palette
@@ -93,9 +94,14 @@ class CardDelegate(QStyledItemDelegate):
     def _px(self, value: float) -> int:
         return round(value * self.zoom)
 
+    def _indent(self, index: Index) -> int:
+        """A theme's cards stand indented under it (the column's rows are flat)."""
+        if index.data(THEME_ROLE) is None:
+            return 0
+        return int(getattr(self.view, "indentation", lambda: 0)())
+
     def _text_width(self, index: Index) -> int:
-        depth = 1 if index.parent().isValid() and index.parent().parent().isValid() else 0
-        indent = getattr(self.view, "indentation", lambda: 0)() * depth
+        indent = self._indent(index)
         return max(60, self.view.viewport().width() - indent - self._px(4 + 4 + 7 + 14 + 12))
 
     def _shown_text(self, index: Index) -> tuple[str, bool]:
@@ -137,7 +143,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if index.data(DIM_ROLE):
             painter.setOpacity(0.28)
-        rect = option.rect.adjusted(self._px(4), self._px(5), -self._px(4), -self._px(5))
+        indent = self._indent(index) if kind == "card" else 0
+        rect = option.rect.adjusted(indent + self._px(4), self._px(5), -self._px(4), -self._px(5))
         # What option.state says, asked of the view: reading option.state would make PySide6
         # build QStyle's many enums before the first frame.
         view = self.view
@@ -231,7 +238,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(self.badge_font)
         if self.votes_hidden:
             text, color = "● ?", current_palette().muted
-            if votes <= 0 and index.data(KIND_ROLE) == "card" and index.parent().parent().isValid():
+            if votes <= 0 and index.data(THEME_ROLE) is not None:
                 return
         else:
             text, color = ("●" * min(votes, 5)) + f" {votes}", current_palette().dots
@@ -275,5 +282,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
         """The editor covers the card, leaving the colour strip visible."""
-        rect = option.rect.adjusted(self._px(14), self._px(8), -self._px(8), -self._px(8))
+        rect = option.rect.adjusted(
+            self._indent(index) + self._px(14), self._px(8), -self._px(8), -self._px(8)
+        )
         editor.setGeometry(rect)

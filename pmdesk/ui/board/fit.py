@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QStyleOptionViewItem
 
 from pmdesk.ui.board.section_column import SectionColumn
 
-if TYPE_CHECKING:
-    from pmdesk.ui.board.board_page import BoardPage
+
+class FitPage(Protocol):
+    """What fitting needs of the Board page (the page imports this module, not the reverse)."""
+
+    columns: list[SectionColumn]
+    minimum_column_width: int
+    zoom: float
+
+    @property
+    def strip_layout(self) -> QBoxLayout:
+        """The row of columns."""
+
+    @property
+    def scroller(self) -> QScrollArea:
+        """The area the columns scroll in."""
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale the cards' text."""
+
 
 NARROWEST = 140  # a column is never squeezed below this to fit beside the others
 SMALLEST = 0.6  # of the zoom the board had: below this the cards get too small to read
@@ -23,7 +40,7 @@ def content_height(column: SectionColumn, limit: int) -> int:
     delegate = view.card_delegate
     option = QStyleOptionViewItem()
     total = 0
-    index = view.model().index(0, 0, view.rootIndex()) if view.model() else QModelIndex()
+    index = view.model().index(0, 0) if view.model() else QModelIndex()
     rows = 0
     while index.isValid() and total <= limit and rows < MEASURED_ROWS:
         total += delegate.sizeHint(option, index).height()
@@ -32,7 +49,7 @@ def content_height(column: SectionColumn, limit: int) -> int:
     return total
 
 
-def fits(page: BoardPage) -> bool:
+def fits(page: FitPage) -> bool:
     """True when every column's cards fit its height at the page's zoom."""
     for column in page.columns:
         room = column.view.viewport().height()
@@ -41,7 +58,7 @@ def fits(page: BoardPage) -> bool:
     return True
 
 
-def fit_columns(page: BoardPage) -> None:
+def fit_columns(page: FitPage) -> None:
     """Narrow the columns, if need be, so that every one of them is in view."""
     if not page.columns:
         return
@@ -53,7 +70,7 @@ def fit_columns(page: BoardPage) -> None:
     page.strip_layout.activate()
 
 
-def fit_board(page: BoardPage) -> float:
+def fit_board(page: FitPage) -> float:
     """Every column in view, and the largest zoom (down to a readable floor) at which the cards fit."""
     fit_columns(page)
     start = page.zoom

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, BoardModel
+from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, THEME_ROLE, BoardModel
 from pmdesk.ui.board.card_delegate import CardDelegate
 from pmdesk.ui.board.drag_drop import SectionHeader, drag_for
+from pmdesk.ui.board.section_model import SectionModel, runs
 from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
 
@@ -110,6 +111,89 @@ class CardView(QTreeView):
         """Row heights are stale (zoom, tallies shown or hidden)."""
         self.scheduleDelayedItemsLayout()
         self.viewport().update()
+
+    # --- folded themes: a theme's cards are the rows after it, hidden while it is folded ----------
+
+    def section_model(self) -> SectionModel | None:
+        """The column's model."""
+        model = self.model()
+        return model if isinstance(model, SectionModel) else None
+
+    def isExpanded(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether a theme shows its cards."""
+        model = self.section_model()
+        return model is not None and index.isValid() and model.item_id(index) not in model.folded
+
+    def setExpanded(self, index: QModelIndex | QPersistentModelIndex, expand: bool) -> None:
+        """Fold or unfold a theme (its cards' rows hide or show)."""
+        model = self.section_model()
+        theme_id = model.item_id(index) if model is not None else None
+        if model is None or theme_id is None or index.data(KIND_ROLE) != "theme":
+            return
+        if expand:
+            model.folded.discard(theme_id)
+        else:
+            model.folded.add(theme_id)
+        for row in model.cards_of(theme_id):
+            self.setRowHidden(row, QModelIndex(), not expand)
+        self.viewport().update(self.visualRect(index))
+
+    def expandAll(self) -> None:
+        """Unfold every theme."""
+        self._fold_all(False)
+
+    def collapseAll(self) -> None:
+        """Fold every theme."""
+        self._fold_all(True)
+
+    def _fold_all(self, fold: bool) -> None:
+        model = self.section_model()
+        if model is None:
+            return
+        themes = [item_id for item_id in model.rows if item_id in model.board.themes]
+        if fold:
+            model.folded.update(themes)
+        else:
+            model.folded.difference_update(themes)
+        self.apply_folds(0, len(model.rows) - 1)
+
+    def apply_folds(self, first: int, last: int) -> None:
+        """Hide the rows from ``first`` to ``last`` that are cards of a folded theme, show the others."""
+        model = self.section_model()
+        if model is None:
+            return
+        root = QModelIndex()
+        for row in range(max(first, 0), min(last, len(model.rows) - 1) + 1):
+            theme_id = model.index(row, 0).data(THEME_ROLE)
+            hidden = theme_id is not None and theme_id in model.folded
+            if hidden != self.isRowHidden(row, root):
+                self.setRowHidden(row, root, hidden)  # lays the rows out and repaints
+
+    def rowsInserted(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        """Cards arriving in a folded theme arrive hidden."""
+        super().rowsInserted(parent, start, end)
+        model = self.section_model()
+        if model is not None and model.folded:
+            self.apply_folds(start, end)
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,
+        bottomRight: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A card that joined or left a folded theme without changing rows hides or shows."""
+        super().dataChanged(topLeft, bottomRight, roles)
+        model = self.section_model()
+        if model is not None and model.folded and topLeft.isValid() and bottomRight.isValid():
+            self.apply_folds(topLeft.row(), bottomRight.row())
+
+    def rows_moved(self, _parent: QModelIndex, start: int, end: int, _to: QModelIndex, row: int) -> None:
+        """A card that moved into or out of a folded theme hides or shows."""
+        model = self.section_model()
+        if model is not None and model.folded:
+            first = row if row < start else row - (end - start + 1)
+            self.apply_folds(first, first + end - start)
 
     # --- drops: highlight the row a drop would land on --------------------------------------
 
@@ -222,8 +306,10 @@ class SectionColumn(QFrame):
         header_layout.addWidget(self.prompt)
         header_layout.addStretch(1)
         layout.addWidget(self.header)
+        self.section_model = SectionModel(model, section_id, self)
         self.view = CardView(self)
-        self.view.setModel(model)
+        self.view.setModel(self.section_model)
+        self.section_model.rowsMoved.connect(self.view.rows_moved)
         layout.addWidget(self.view, 1)
         # The author picker sits above the entry, so the entry keeps the column's full width.
         row = QVBoxLayout()
@@ -255,13 +341,12 @@ class SectionColumn(QFrame):
         row.addWidget(self.entry, 1)
         layout.addLayout(row)
         self.entry_row = row
-        self._saved: tuple[list[str], str | None, set[str], int] = ([], None, set(), 0)
+        self._saved: tuple[list[str], str | None, int] = ([], None, 0)
         self.zoom = 1.0
         self.set_zoom(1.0)
         self.refresh_header()
         self.attach()
         self.view.after_reset = self.restore_state
-        model.rowsInserted.connect(self._rows_arrived)
 
     def set_zoom(self, zoom: float) -> None:
         """Scale cards, heading, prompt and entry together: the heading never reads smaller than a card."""
@@ -338,55 +423,42 @@ class SectionColumn(QFrame):
     # --- surviving a model reset ------------------------------------------------------------
 
     def attach(self) -> None:
-        """Show this column's section (after a reset the root index is new)."""
-        root = self.model.index_of(self.section_id)
+        """Set the column up for its rows (again after a reset): scrolling and folded themes."""
         # Scrolling by pixel needs every row's wrapped height; on a big column that is seconds of
-        # text layout, so long columns scroll by row and measure only the rows in view. (Set before
-        # the root: changing the mode lays out whatever the view shows.)
+        # text layout, so long columns scroll by row and measure only the rows in view.
         mode = QAbstractItemView.ScrollMode
         rows = len(self.model.items_in(self.section_id))  # all of them, shown yet or not
         wanted = mode.ScrollPerItem if rows > LONG_COLUMN else mode.ScrollPerPixel
         if self.view.verticalScrollMode() != wanted:
-            self.view.setRootIndex(QModelIndex())
             self.view.setVerticalScrollMode(wanted)
-        self.view.setRootIndex(root)
-        collapsed = self._saved[2]
-        for theme_id in self.model.themes_in(self.section_id):
-            self.view.setExpanded(self.model.index_of(theme_id), theme_id not in collapsed)
-
-    def _rows_arrived(self, parent: QModelIndex, first: int, last: int) -> None:
-        """Themes that arrive in this column (a new theme, a long section's rest) show unfolded."""
-        if parent != self.view.rootIndex():
-            return
-        collapsed = self._saved[2]
-        for row in range(first, last + 1):
-            index = self.model.index(row, 0, parent)
-            if index.data(KIND_ROLE) == "theme" and index.data(ID_ROLE) not in collapsed:
-                self.view.setExpanded(index, True)
+        self.section_model.folded &= set(self.model.themes)
+        if self.section_model.folded:
+            self.view.apply_folds(0, len(self.section_model.rows) - 1)
 
     def save_state(self) -> None:
-        """Remember selection, current row, folded themes and scroll before a reset."""
-        selected = [str(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedIndexes()]
-        current = self.view.currentIndex()
-        current_id = str(current.data(ID_ROLE)) if current.isValid() else None
-        collapsed = {
-            theme_id
-            for theme_id in self.model.themes_in(self.section_id)
-            if not self.view.isExpanded(self.model.index_of(theme_id))
-        }
-        self._saved = (selected, current_id, collapsed, self.view.verticalScrollBar().value())
+        """Remember selection, current row and scroll before the board model resets."""
+        rows = self.section_model
+        selected = [i for index in self.view.selectionModel().selectedIndexes() if (i := rows.item_id(index))]
+        current_id = rows.item_id(self.view.currentIndex())
+        self._saved = (selected, current_id, self.view.verticalScrollBar().value())
 
     def restore_state(self) -> None:
         """Put back what save_state remembered, for the ids that still exist."""
         self.attach()
-        selected, current_id, _collapsed, scroll = self._saved
+        selected, current_id, scroll = self._saved
         selection = self.view.selectionModel()
-        if current_id is not None and self.model.section_of(current_id) == self.section_id:
-            selection.setCurrentIndex(self.model.index_of(current_id), selection.SelectionFlag.NoUpdate)
+        rows = self.section_model
+        if current_id is not None:
+            current = rows.index_of(current_id)
+            if current.isValid():
+                selection.setCurrentIndex(current, selection.SelectionFlag.NoUpdate)
+        chosen = QItemSelection()
         for item_id in selected:
-            index = self.model.index_of(item_id)
-            if index.isValid() and self.model.section_of(item_id) == self.section_id:
-                selection.select(index, selection.SelectionFlag.Select)
+            index = rows.index_of(item_id)
+            if index.isValid():
+                chosen.select(index, index)
+        if not chosen.isEmpty():
+            selection.select(chosen, selection.SelectionFlag.Select)
         self.view.verticalScrollBar().setValue(scroll)
 
     def select_ids(self, ids: list[str], edit: bool = False) -> None:
@@ -396,24 +468,15 @@ class SectionColumn(QFrame):
         # (8,000 cards brought back by an undo took seconds).
         chosen = QItemSelection()
         first = None
-        rows: dict[tuple[int, int], tuple[QModelIndex, list[int]]] = {}
+        rows = self.section_model
+        numbers: list[int] = []
         for item_id in ids:
-            index = self.model.index_of(item_id)
-            if index.isValid() and self.model.section_of(item_id) == self.section_id:
-                parent = index.parent()
-                key = (parent.row(), parent.column())
-                rows.setdefault(key, (parent, []))[1].append(index.row())
+            index = rows.index_of(item_id)
+            if index.isValid():
+                numbers.append(index.row())
                 first = first or index
-        for parent, numbers in rows.values():
-            numbers.sort()
-            start = previous = numbers[0]
-            for row in [*numbers[1:], None]:
-                if row is not None and row == previous + 1:
-                    previous = row
-                    continue
-                chosen.select(self.model.index(start, 0, parent), self.model.index(previous, 0, parent))
-                if row is not None:
-                    start = previous = row
+        for start, count in runs(numbers):
+            chosen.select(rows.index(start, 0), rows.index(start + count - 1, 0))
         selection.select(chosen, selection.SelectionFlag.ClearAndSelect)
         if first is not None:
             selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)

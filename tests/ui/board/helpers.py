@@ -39,7 +39,7 @@ def click(
     """Click a card or theme in its column, in the middle of its text."""
     section = page.model.section_of(item_id)
     view = column(page, section or "").view
-    index = page.model.index_of(item_id)
+    index = page.index_of(item_id)
     view.scrollTo(index)
     rect = view.visualRect(index)
     assert rect.isValid(), item_id

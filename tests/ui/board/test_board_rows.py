@@ -82,7 +82,7 @@ def _sorted(model: BoardModel) -> BoardModel:
 def test_columns_keep_selection_folds_and_scroll_across_edits(qtbot: QtBot, page: BoardPage) -> None:
     lessons = column(page, "lessons")
     view = lessons.view
-    view.setExpanded(page.model.index_of("t2"), False)
+    view.setExpanded(page.index_of("t2"), False)
     page.select(["c11"])
     qtbot.wait(1)
     bar = view.verticalScrollBar()
@@ -93,9 +93,9 @@ def test_columns_keep_selection_folds_and_scroll_across_edits(qtbot: QtBot, page
     assert document.attempt(card_ops.group_cards, ["c3", "c4"], "A theme")
     assert document.attempt(card_ops.move_card, "c10", "lessons", before="c12")
     qtbot.wait(1)
-    assert not view.isExpanded(page.model.index_of("t2"))
+    assert not view.isExpanded(page.index_of("t2"))
     assert [i.data(ID_ROLE) for i in view.selectionModel().selectedIndexes()] == ["c11"]
     assert view.currentIndex().data(ID_ROLE) == "c11"
     assert bar.value() == scroll
     new_theme = next(t.id for t in document.board.themes if t.label == "A theme")
-    assert column(page, "went-well").view.isExpanded(page.model.index_of(new_theme))
+    assert column(page, "went-well").view.isExpanded(page.index_of(new_theme))

@@ -59,7 +59,7 @@ def test_a_drop_just_below_a_themes_last_card_lands_after_the_theme(
     page: BoardPage, board_path: Path
 ) -> None:
     view = column(page, "went-well").view
-    last = page.model.index_of("c2")  # the last card of "Fast, safe rollback"
+    last = page.index_of("c2")  # the last card of "Fast, safe rollback"
     view.scrollTo(last)
     rect = view.visualRect(last)
     point = QPoint(rect.center().x(), rect.bottom() - 1)
@@ -74,7 +74,7 @@ def test_a_drop_just_below_a_themes_last_card_lands_after_the_theme(
 
 def test_a_drop_between_a_themes_cards_still_joins_it(page: BoardPage, board_path: Path) -> None:
     view = column(page, "went-well").view
-    rect = view.visualRect(page.model.index_of("c2"))
+    rect = view.visualRect(page.index_of("c2"))
     assert drop(page, ["c6"], view.viewport(), QPoint(rect.center().x(), rect.top() + 1)) == (True, True)
     board = saved_board(page, board_path)
     assert [c.id for c in board.cards if c.theme == "t1"] == ["c1", "c6", "c2"]
@@ -82,7 +82,7 @@ def test_a_drop_between_a_themes_cards_still_joins_it(page: BoardPage, board_pat
 
 def test_the_drag_picture_sits_clear_of_the_drop_line(page: BoardPage) -> None:
     view = column(page, "went-well").view
-    index = page.model.index_of("c3")
+    index = page.index_of("c3")
     view.setCurrentIndex(index)
     drag = drag_for(view, [index])
     assert not drag.pixmap().isNull()

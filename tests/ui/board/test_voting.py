@@ -117,7 +117,7 @@ def test_priorities_model_passes_tester(qtmodeltester: ModelTester, board_window
 def test_drag_events_group_a_card_onto_a_card(qtbot: QtBot, page: BoardPage, board_path: Path) -> None:
     target_view = column(page, "lessons").view
     data = page.model.mimeData([page.model.index_of("c22")])
-    target = page.model.index_of("c10")
+    target = page.index_of("c10")
     target_view.scrollTo(target)
     point = QPointF(target_view.visualRect(target).center())
     actions = Qt.DropAction.MoveAction

@@ -100,7 +100,7 @@ def test_esc_closes_a_card_editor_before_it_ends_presenting(
     page = board_page(window)
     view = page.columns[0].view
     view.setFocus()
-    view.setCurrentIndex(page.model.index_of("c3"))
+    view.setCurrentIndex(page.index_of("c3"))
     qtbot.keyClick(view, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not None and editor is not view and view.isAncestorOf(editor)
