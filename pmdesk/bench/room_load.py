@@ -4,7 +4,9 @@
 them too. Each simulated participant is a thread with its own device key that joins (a name, or
 anonymous once the board's names are taken) and posts its cards at a steady pace, so that all
 the cards are sent within the window; a card is retried with the same client id after a network
-error or a 429/5xx (at most three times, as the page does). Afterwards the board file is read:
+error or a 429/5xx (at most three times, as the page does). As the page does, each device also
+keeps the room's event stream open and fetches ``/state`` 150 ms after a change is announced
+(one fetch for the changes that come within those 150 ms). Afterwards the board file is read:
 every card must be there exactly once.
 """
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 HOST = "127.0.0.1"  # the load never leaves this machine
 RETRIES = 3
+REFRESH_DELAY = 0.15  # seconds, as the page waits before fetching the state after a change
 
 
 @dataclass
@@ -38,6 +41,7 @@ class LoadResult:
     latencies: list[float] = field(default_factory=list)  # seconds, POST sent -> 201/200 read
     retries: int = 0
     failed: int = 0
+    states: int = 0  # GET /state answered (devices following the event stream)
     on_board: int = 0  # of the posted texts, how many the file holds
     duplicates: int = 0
 
@@ -54,7 +58,7 @@ class LoadResult:
             f"{self.cards} cards from {self.participants} devices in {self.sent_within:.1f} s: "
             f"POST->committed p50 {self.p(50):.1f} ms, p95 {self.p(95):.1f} ms, max {self.p(100):.1f} ms; "
             f"{self.on_board}/{self.cards} on the board, {self.duplicates} twice, {self.retries} retries, "
-            f"{self.failed} failed"
+            f"{self.failed} failed; {self.states} state fetches"
         )
 
 
@@ -70,6 +74,47 @@ def _post(port: int, path: str, key: str, body: Mapping[str, object]) -> int:
         conn.close()
 
 
+def _follow(port: int, base: str, key: str, stop: threading.Event, fetched: list[int]) -> None:
+    """Follow the event stream as the page does: fetch the state 150 ms after a change is announced."""
+    changed = threading.Event()
+
+    def fetch_states() -> None:
+        while changed.wait() and not stop.is_set():
+            time.sleep(REFRESH_DELAY)
+            changed.clear()
+            if stop.is_set():
+                return
+            state = http.client.HTTPConnection(HOST, port, timeout=10)
+            try:
+                state.request("GET", f"{base}/state", headers={"X-Pmdesk-Device": key})
+                state.getresponse().read()
+                fetched.append(1)
+            except OSError:
+                pass
+            finally:
+                state.close()
+
+    fetcher = threading.Thread(target=fetch_states, daemon=True)
+    fetcher.start()
+    stream = http.client.HTTPConnection(HOST, port)
+    try:
+        stream.request("GET", f"{base}/events?device={key}")
+        response = stream.getresponse()
+        while response.status == 200 and not stop.is_set():
+            line = response.fp.readline()
+            if not line:
+                break
+            if line.startswith(b"event: changed"):
+                changed.set()
+    except OSError:
+        pass
+    finally:
+        stop.wait()
+        changed.set()
+        stream.close()
+        fetcher.join(timeout=5)
+
+
 def parse_url(url: str) -> tuple[int, str]:
     """The port and the path of a join URL on 127.0.0.1 (RuntimeError for anything else)."""
     found = re.fullmatch(r"http://127\.0\.0\.1:(\d+)(/j/[A-Za-z0-9_-]+)", url)
@@ -79,11 +124,16 @@ def parse_url(url: str) -> tuple[int, str]:
 
 
 def post_cards(
-    port: int, base: str, participants: int, cards_each: int, window: float
+    port: int, base: str, participants: int, cards_each: int, window: float, streams: bool = True
 ) -> tuple[LoadResult, list[str]]:
-    """Join ``participants`` devices, post ``cards_each`` cards each within ``window`` s; texts sent."""
+    """Join ``participants`` devices, post ``cards_each`` cards each within ``window`` s; texts sent.
+
+    With ``streams``, each device follows the event stream and fetches the state as the page does.
+    """
     result = LoadResult(participants, participants * cards_each, 0.0)
     lock = threading.Lock()
+    stop = threading.Event()
+    fetched: list[int] = []
     texts: list[str] = []
     names = [f"p{i}" for i in range(1, 6)]  # the demo board's participants
     start_at = time.monotonic() + 0.5
@@ -98,6 +148,8 @@ def post_cards(
             except OSError:
                 pass
             time.sleep(0.2 * (attempt + 1))
+        if streams:
+            threading.Thread(target=_follow, args=(port, base, key, stop, fetched), daemon=True).start()
         pace = window / cards_each
         offset = random.uniform(0, pace)  # people do not press "Add card" in step
         for index in range(cards_each):
@@ -131,6 +183,9 @@ def post_cards(
     for thread in threads:
         thread.join(timeout=60)
     result.sent_within = time.monotonic() - start_at
+    result.states = len(fetched)
+    stop.set()  # each stream ends when the room closes, or with this process
+    return result, texts
     return result, texts
 
 
@@ -184,7 +239,7 @@ def devices_process(
         raise RuntimeError(f"the devices' process exited {done.returncode}: {done.stderr[-400:]}")
     found = json.loads(done.stdout.strip().splitlines()[-1])
     result = LoadResult(participants, participants * cards_each, found["sent_within"], found["latencies"])
-    result.retries, result.failed = found["retries"], found["failed"]
+    result.retries, result.failed, result.states = found["retries"], found["failed"], found["states"]
     return result, found["texts"]
 
 
@@ -195,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         port, base = parse_url(args[1])
         result, texts = post_cards(port, base, int(args[2]), int(args[3]), float(args[4]))
         found = {"sent_within": result.sent_within, "latencies": result.latencies, "texts": texts}
-        found.update(retries=result.retries, failed=result.failed)
+        found.update(retries=result.retries, failed=result.failed, states=result.states)
         print(json.dumps(found))
         return 0
     from pmdesk.model.demo import demo_board

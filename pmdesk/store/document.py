@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from pmdesk.model.board import Board
-from pmdesk.model.edits import Edit, apply_edit, primitives
+from pmdesk.model.edits import Edit, Primitive, apply_edit, primitives
 from pmdesk.model.templates import new_board
 from pmdesk.store.batch_write import BIG_BATCH, Progress
 from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.store.lock import BoardLock
+from pmdesk.store.writer import FileWriter
 
 UNTITLED_PREFIX = "untitled-"
 Listener = Callable[[Edit], None]
+# Called after the board went back to what its file holds (a write in the background failed),
+# with the reason; every view must then show the board again.
+Reverted = Callable[[BoardFileError], None]
 
 
 class Document:
@@ -27,6 +33,8 @@ class Document:
         self.board: Board = file.read()
         self.untitled = untitled
         self._listeners: list[Listener] = []
+        self._reverted: list[Reverted] = []
+        self._writer: FileWriter | None = None  # made by the first ``apply_later``
 
     # --- opening and creating ------------------------------------------------------------
 
@@ -93,14 +101,20 @@ class Document:
         """Stop calling ``listener``."""
         self._listeners.remove(listener)
 
+    def subscribe_reverted(self, listener: Reverted) -> None:
+        """Call ``listener(error)`` after the board went back to its file (see ``apply_later``)."""
+        self._reverted.append(listener)
+
     def apply(self, edit: Edit, progress: Progress | None = None) -> Edit:
         """Apply an edit to the board and the file in one transaction; return its inverse.
 
         EditError (the board's rules) and BoardFileError (the file) leave both unchanged.
-        ``progress(done, total)`` is called while a big batch is written.
+        ``progress(done, total)`` is called while a big batch is written. Writes still queued by
+        ``apply_later`` are committed first, so the file receives every edit in the board's order.
         """
         if self.read_only:
             raise ReadOnlyError(f"{self.path.name} is read-only: changes cannot be saved")
+        self.settle()
         edits = list(primitives(edit))
         big = len(edits) > BIG_BATCH
         if big and progress is not None:
@@ -119,9 +133,68 @@ class Document:
             raise
         if big and progress is not None:
             progress(9, 10)
+        self._tell(edit)
+        return inverse
+
+    def apply_later(self, edit: Edit) -> tuple[Edit, Future[None]]:
+        """Apply an edit to the board now and commit it to the file on a writer thread.
+
+        Returns the inverse and a Future that is done once the edit is durably committed (one
+        transaction, perhaps shared with edits queued just before or after it), or that holds
+        the BoardFileError that kept it from the disk. Listeners hear of the edit at once. If a
+        write fails, the board goes back to what the file holds at the next ``settle`` (the
+        window calls it as soon as it hears; ``apply`` calls it too) and ``subscribe_reverted``
+        listeners are told. A big batch is written at once, as by ``apply``.
+        """
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path.name} is read-only: changes cannot be saved")
+        edits = list(primitives(edit))
+        if len(edits) > BIG_BATCH:
+            inverse = self.apply(edit)
+            done: Future[None] = Future()
+            done.set_result(None)
+            return inverse, done
+        if self._writer is None:
+            self._writer = FileWriter(self._write, self.path.name)
+        elif self._writer.failed is not None:
+            self.settle()
+        inverse = apply_edit(self.board, edit)
+        try:
+            done = self._writer.submit(edits)
+        except BaseException:
+            apply_edit(self.board, inverse)
+            raise
+        self._tell(edit)
+        return inverse, done
+
+    def settle(self) -> None:
+        """Wait for the writes ``apply_later`` queued; if one failed, go back to the file and raise.
+
+        The board is read back from the file in place (the same Board object), so it holds
+        exactly what was durably committed; the BoardFileError of the failed write is raised
+        after the ``subscribe_reverted`` listeners have been told.
+        """
+        writer = self._writer
+        if writer is None:
+            return
+        writer.drain()
+        failure = writer.failed
+        if failure is None:
+            return
+        stored = self.file.read()
+        for name in (field.name for field in dataclasses.fields(self.board)):
+            setattr(self.board, name, getattr(stored, name))
+        writer.reset()
+        for listener in list(self._reverted):
+            listener(failure)
+        raise failure
+
+    def _write(self, edits: list[Primitive]) -> None:
+        self.file.write(edits)  # the file of the moment: Save As moves it (after ``settle``)
+
+    def _tell(self, edit: Edit) -> None:
         for listener in list(self._listeners):
             listener(edit)
-        return inverse
 
     # --- saving and closing ----------------------------------------------------------------
 
@@ -130,6 +203,7 @@ class Document:
         target = Path(target).resolve()
         if _same_file(target, self.path):
             return
+        self.settle()
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
         self.file.save_copy(target)
@@ -154,10 +228,14 @@ class Document:
             )
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
+        self.settle()
         self.file.save_copy(target)
 
     def close(self) -> None:
-        """Close the file and release its lock."""
+        """Commit the writes still queued, close the file and release its lock."""
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
         self.file.close()
 
 

@@ -104,7 +104,13 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     mode = "ro" if read_only else "rw"
     try:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None, timeout=0.5
+            f"{path.resolve().as_uri()}?mode={mode}",
+            uri=True,
+            isolation_level=None,
+            timeout=0.5,
+            # The window's room commits on a writer thread (pmdesk/store/writer.py); the document
+            # never uses the connection from two threads at once (it drains the writer first).
+            check_same_thread=False,
         )
     except sqlite3.Error as error:
         raise BoardFileError(f"{path.name}: cannot be opened ({error})") from error

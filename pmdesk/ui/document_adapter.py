@@ -6,9 +6,11 @@ on ``changed``; views follow it through ``pmdesk.ui.refresh.follow``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.model.board import Board
@@ -95,6 +97,7 @@ class QtDocument(QObject):
     # (the board shows what the step brought back, and the keyboard goes there). Views listen
     # through pmdesk.ui.refresh.follow_steps, as they follow ``changed`` through ``follow``.
     stepped = Signal(object)
+    _write_failed = Signal()  # from the writer thread: a write of ``push_each_later`` failed
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +106,8 @@ class QtDocument(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._origin: object = None
         document.subscribe(self._applied)
+        document.subscribe_reverted(self._reverted)
+        self._write_failed.connect(self._settle, Qt.ConnectionType.QueuedConnection)
 
     def _applied(self, edit: Edit) -> None:
         self.changed.emit(changes_of(edit, self._origin))
@@ -171,6 +176,44 @@ class QtDocument(QObject):
             self.undo_stack.push(
                 EditCommand(self.document, edit, undo, None, self._step_failed, self._stepped)
             )
+
+    def push_each_later(self, edits: tuple[Edit, ...], name: str, origin: object = None) -> Future[None]:
+        """Apply edits now, each its own undo step, and commit them on the file's writer thread.
+
+        The views follow at once; the returned Future is done once the edits are durably
+        committed (one transaction). Raises EditError or BoardFileError and applies none of them
+        if they are refused; if the write fails later, the board goes back to what the file
+        holds, the undo history is cleared and ``failed`` and ``not_saved`` say so.
+        """
+        group: Edit = edits[0] if len(edits) == 1 else Batch(name, edits)
+        self._origin = origin
+        try:
+            inverse, durable = self.document.apply_later(group)
+        finally:
+            self._origin = None
+        if len(edits) == 1:
+            undos = [inverse]
+        else:
+            assert isinstance(inverse, Batch)
+            undos = list(reversed(inverse.edits))
+        for edit, undo in zip(edits, undos, strict=True):
+            self.undo_stack.push(
+                EditCommand(self.document, edit, undo, None, self._step_failed, self._stepped)
+            )
+        durable.add_done_callback(lambda done: self._write_failed.emit() if done.exception() else None)
+        return durable
+
+    def _settle(self) -> None:
+        """A write in the background failed: bring the board back to its file (see ``_reverted``)."""
+        with contextlib.suppress(BoardFileError):  # ``_reverted`` has told the user
+            self.document.settle()
+
+    def _reverted(self, error: BoardFileError) -> None:
+        message = f"{error} The board is as last saved; the undo history was cleared."
+        self.failed.emit(message)
+        self.not_saved.emit(message)
+        self.announce_everything()
+        QTimer.singleShot(0, self.undo_stack.clear)
 
     def _mergeable_top(self, merge_key: str | None) -> EditCommand | None:
         """The step that typing with ``merge_key`` continues, if it is the newest one.

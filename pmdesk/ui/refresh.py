@@ -39,9 +39,15 @@ class Follower(QObject):
         self.refresh = update
         self.widget = widget
         self.stale = False
+        self.qt_document = qt_document
         qt_document.changed.connect(self.on_changed)
         if widget is not None:
             widget.installEventFilter(self)
+
+    def stop(self) -> None:
+        """Follow no more (for a view that goes before the document does)."""
+        self.qt_document.changed.disconnect(self.on_changed)
+        self.deleteLater()
 
     def on_changed(self, changes: Changes) -> None:
         """Pass on a change set that concerns the view (or note it for later, if hidden)."""

@@ -29,32 +29,34 @@ from pmdesk.store.opening import has_hot_journal
 
 HERE = Path(__file__).parent
 CHILD = HERE / "crash_child.py"
+# The same edits, each committed on the document's writer thread and acknowledged from there.
+CHILD_LATER = HERE / "crash_child_later.py"
 EDITS = 2
 STRACE = shutil.which("strace")
 OPENED = re.compile(r'openat\(.*?"(?P<path>[^"]+)".*\) = (?P<fd>\d+)$')
 WRITE = re.compile(r"pwrite64\((?P<fd>\d+),")
 
 
-def run_child(board: Path, *strace_args: str) -> tuple[int, list[str]]:
+def run_child(board: Path, *strace_args: str, child: Path = CHILD) -> tuple[int, list[str]]:
     """Run the editing child under strace; (exit status, card ids it acknowledged)."""
     assert STRACE is not None, "the crash tests need strace (apt-get install strace)"
-    command = [STRACE, "-f", "-qq", *strace_args, sys.executable, str(CHILD), str(board), str(EDITS)]
+    command = [STRACE, "-f", "-qq", *strace_args, sys.executable, str(child), str(board), str(EDITS)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     return done.returncode, done.stdout.split()
 
 
-def kill_child_at(board: Path, number: int) -> tuple[int, list[str]]:
+def kill_child_at(board: Path, number: int, child: Path = CHILD) -> tuple[int, list[str]]:
     """Run the child and SIGKILL it just before its ``number``-th pwrite64."""
     inject = f"inject=pwrite64:signal=SIGKILL:when={number}"
-    return run_child(board, "-o", os.devnull, "-e", "trace=pwrite64", "-e", inject)
+    return run_child(board, "-o", os.devnull, "-e", "trace=pwrite64", "-e", inject, child=child)
 
 
-def board_writes(tmp_path: Path, base: Path) -> tuple[list[int], list[int]]:
+def board_writes(tmp_path: Path, base: Path, child: Path = CHILD) -> tuple[list[int], list[int]]:
     """The numbers of the child's pwrite64 calls to the board and to its journal, in order."""
     board = tmp_path / "traced.pmdesk"
     shutil.copyfile(base, board)
     trace = tmp_path / "trace.txt"
-    status, acked = run_child(board, "-e", "trace=openat,pwrite64", "-o", str(trace))
+    status, acked = run_child(board, "-e", "trace=openat,pwrite64", "-o", str(trace), child=child)
     assert status == 0 and len(acked) == EDITS
     files: dict[str, str] = {}
     to_board: list[int] = []
@@ -74,12 +76,13 @@ def board_writes(tmp_path: Path, base: Path) -> tuple[list[int], list[int]]:
     return to_board, to_journal
 
 
+@pytest.mark.parametrize("child", [CHILD, CHILD_LATER], ids=["in-place", "writer-thread"])
 def test_a_writer_killed_at_any_page_loses_no_acknowledged_edit(
-    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], child: Path
 ) -> None:
     base = tmp_path / "base.pmdesk"
     create_file(base, demo_board())
-    to_board, to_journal = board_writes(tmp_path, base)
+    to_board, to_journal = board_writes(tmp_path, base, child)
     # Each transaction writes page 1 first, then the pages it changed or added.
     assert len(to_board) >= 2 * EDITS * 3
     kill_at = to_board + to_journal[:2] + to_journal[-2:]
@@ -87,7 +90,7 @@ def test_a_writer_killed_at_any_page_loses_no_acknowledged_edit(
     for number in kill_at:
         board = tmp_path / f"killed-{number}.pmdesk"
         shutil.copyfile(base, board)
-        status, acked = kill_child_at(board, number)
+        status, acked = kill_child_at(board, number, child)
         assert status != 0, f"the child was not killed at write {number}"
         hot += has_hot_journal(board)
 

@@ -3,11 +3,14 @@
 The room's server calls ``apply`` and ``read`` from its own threads. Each call becomes a job
 sent to the GUI thread through a queued signal; the server's thread waits on a Future for the
 result (an edit pushed on the window's undo stack and durably committed, or the EditError that
-refused it). Edits that arrive while the GUI thread is busy are committed together in one
-transaction when it gets to them (one write to disk for the group), each still its own undo step,
-each built on the board the earlier ones left, each device answered once its card is on disk.
-A job that waited too long is cancelled before it runs, so a device is never told "failed" for
-an edit that is applied afterwards. Closing the gateway fails every waiting call.
+refused it). Edits that arrive while the GUI thread is busy are applied together when it gets to
+them, each its own undo step, each built on the board the earlier ones left. The GUI thread
+applies them to the board (the views follow at once) and hands the file write to the document's
+writer thread (``QtDocument.push_each_later``): waiting for the disk never holds up the window,
+and each device is answered from there, once its card is durably committed. The window's own
+edits, undo and redo wait for those writes before theirs, so the file gets every edit in the
+board's order. A job that waited too long is cancelled before it runs, so a device is never told
+"failed" for an edit that is applied afterwards. Closing the gateway fails every waiting call.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ from pmdesk.model.edits import Edit
 from pmdesk.room.board_thread import GROUP_NAME, MAX_GROUP, build_in_order
 from pmdesk.room.gateway import EditBuilder, RoomPhase, Watcher
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.refresh import follow
+
+# What a device sees of the board (pmdesk/room/state.py): a change to anything else (the
+# timeline, the actions, the incident's facts, the agenda's times) tells the devices nothing.
+SEEN_BY_DEVICES = ("cards", "themes", "sections", "participants", "votes", "session")
 
 T = TypeVar("T")
 CALL_TIMEOUT = 15.0  # seconds a device's request may wait for the window (a modal dialog, a busy PDF)
@@ -59,14 +67,14 @@ class WindowGateway(QObject):
         self._closed = False
         self._job.connect(self._run, Qt.ConnectionType.QueuedConnection)
         self._edits.connect(self._commit_pending, Qt.ConnectionType.QueuedConnection)
-        qt_document.changed.connect(self._board_changed)
+        self._follower = follow(qt_document, SEEN_BY_DEVICES, self._board_changed)
 
     # --- RoomGateway ---------------------------------------------------------------------
 
     def apply(self, build: EditBuilder) -> Edit:
         """Build and push the edit on the GUI thread (one undo step); return once committed."""
         if QThread.currentThread() is self.thread():
-            return self._on_gui(lambda: self._commit([build])[0].result())
+            return self._on_gui(lambda: self._commit_now(build))
         future: Future[Edit] = Future()
         with self._lock:
             if self._closed:
@@ -113,9 +121,9 @@ class WindowGateway(QObject):
             self._waiting.clear()
             self._watchers.clear()
         for future in waiting:
-            future.cancel()
+            future.cancel()  # a device's edit already applied waits for its write instead
         with contextlib.suppress(RuntimeError, TypeError):  # already gone with the document
-            self.qt_document.changed.disconnect(self._board_changed)
+            self._follower.stop()
 
     @property
     def closed(self) -> bool:
@@ -155,32 +163,42 @@ class WindowGateway(QObject):
             pending, self._pending = self._pending, []
         started = [(build, future) for build, future in pending if future.set_running_or_notify_cancel()]
         for start in range(0, len(started), MAX_GROUP):
-            chunk = started[start : start + MAX_GROUP]
-            for (_, future), outcome in zip(chunk, self._commit([build for build, _ in chunk]), strict=True):
-                if outcome.exception() is not None:
-                    future.set_exception(outcome.exception())
-                else:
-                    future.set_result(outcome.result())
+            self._commit(started[start : start + MAX_GROUP])
 
-    def _commit(self, builds: list[EditBuilder]) -> list[Future[Edit]]:
-        """Build the edits in order and commit those the board allows in one transaction."""
-        outcomes: list[Future[Edit]] = [Future() for _ in builds]
+    def _commit_now(self, build: EditBuilder) -> Edit:
+        future: Future[Edit] = Future()
+        future.set_running_or_notify_cancel()
+        self._commit([(build, future)])
+        return future.result()
+
+    def _commit(self, jobs: list[tuple[EditBuilder, Future[Edit]]]) -> None:
+        """Build the edits in order, apply those the board allows, answer each once durable."""
         built: list[tuple[Future[Edit], Edit]] = []
-        for outcome, made in zip(outcomes, build_in_order(self.qt_document.board, builds), strict=True):
+        made_all = build_in_order(self.qt_document.board, [build for build, _ in jobs])
+        for (_, future), made in zip(jobs, made_all, strict=True):
             if isinstance(made, BaseException):
-                outcome.set_exception(made)
+                future.set_exception(made)
             else:
-                built.append((outcome, made))
-        if built:
-            try:
-                self.qt_document.push_each(tuple(edit for _, edit in built), GROUP_NAME, origin=self)
-            except BaseException as error:  # handed to the server's threads, which decide
-                for outcome, _ in built:
-                    outcome.set_exception(error)
-            else:
-                for outcome, edit in built:
-                    outcome.set_result(edit)
-        return outcomes
+                built.append((future, made))
+        if not built:
+            return
+        try:
+            edits = tuple(edit for _, edit in built)
+            durable = self.qt_document.push_each_later(edits, GROUP_NAME, origin=self)
+        except BaseException as error:  # handed to the server's threads, which decide
+            for future, _ in built:
+                future.set_exception(error)
+            return
+
+        def answer(done: Future[None]) -> None:  # on the writer thread, once the commit is durable
+            error = done.exception()
+            for future, edit in built:
+                if error is None:
+                    future.set_result(edit)
+                else:
+                    future.set_exception(error)
+
+        durable.add_done_callback(answer)
 
     def _run(self, item: tuple[Callable[[], Any], Future[Any]]) -> None:
         job, future = item

@@ -6,12 +6,13 @@ import http.client
 import json
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pytestqt.qtbot import QtBot
 
-from pmdesk.model.edits import Edit
+from pmdesk.model.edits import Primitive
 from pmdesk.store.board_file import BoardFile
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
@@ -48,23 +49,23 @@ def test_cards_posted_together_land_once_in_one_write_and_undo_one_at_a_time(
     assert control.open(RoomRequest("127.0.0.1", anonymous=True))
     assert control.server is not None and control.gateway is not None
     url, gateway = control.server.url, control.gateway
-    writes: list[Edit] = []
-    document = window.qt_document.document
-    apply = document.apply
+    writes: list[list[Primitive]] = []
+    file = window.qt_document.document.file
+    write = file.write
 
-    def counting(edit: Edit, *args: object) -> Edit:
-        writes.append(edit)
-        return apply(edit, *args)  # type: ignore[arg-type]
+    def counting(edits: Iterable[Primitive], *args: object) -> None:
+        writes.append(list(edits))
+        write(writes[-1], *args)  # type: ignore[arg-type]
 
-    document.apply = counting  # type: ignore[method-assign]
+    file.write = counting  # type: ignore[method-assign]
     statuses: list[int] = []
     joined: list[int] = []
-    write = threading.Event()
+    go_on = threading.Event()
 
     def phone(number: int) -> None:
         key = f"test-device-{number:04d}-abcdefgh"
         joined.append(post(url, "/join", key, {"participant": None}))
-        if not write.wait(15):
+        if not go_on.wait(15):
             return
         body = {"id": f"card{number:03d}", "section": "lessons", "text": f"Phone {number}", "author": None}
         statuses.append(post(url, "/cards", key, body))
@@ -75,7 +76,7 @@ def test_cards_posted_together_land_once_in_one_write_and_undo_one_at_a_time(
             thread.start()
         qtbot.waitUntil(lambda: len(joined) == DEVICES, timeout=10000)
         assert joined == [200] * DEVICES
-        write.set()
+        go_on.set()
         # The GUI thread is busy (this loop runs no events): the cards gather, none is answered.
         deadline = time.monotonic() + 15
         while len(gateway._pending) < DEVICES and time.monotonic() < deadline:
@@ -84,7 +85,7 @@ def test_cards_posted_together_land_once_in_one_write_and_undo_one_at_a_time(
         assert statuses == []
         qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in phones), timeout=10000)
     finally:
-        document.apply = apply  # type: ignore[method-assign]
+        file.write = write  # type: ignore[method-assign]
         control.close()
     assert statuses == [201] * DEVICES
     assert len(writes) == 1  # one transaction, one flush to disk, for the whole group

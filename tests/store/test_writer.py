@@ -1,0 +1,122 @@
+"""Edits written on the document's writer thread: durable before their Future is done, in order."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from pmdesk.model.card_ops import add_card, set_card_field
+from pmdesk.model.demo import demo_board
+from pmdesk.model.edits import Primitive
+from pmdesk.store.board_file import BoardFile
+from pmdesk.store.document import Document
+from pmdesk.store.errors import BoardFileError
+
+
+class HeldWrites:
+    """Holds the writer thread's writes until ``release``; counts the transactions."""
+
+    def __init__(self, document: Document) -> None:
+        self.real = document.file.write
+        self.main = threading.current_thread()
+        self.release = threading.Event()
+        self.transactions: list[int] = []
+        self.fail: BoardFileError | None = None
+
+    def write(self, edits: Iterable[Primitive], *args: object) -> None:
+        edits = list(edits)
+        if threading.current_thread() is not self.main:
+            assert self.release.wait(10)
+            if self.fail is not None:
+                raise self.fail
+        self.transactions.append(len(edits))
+        self.real(edits, *args)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Document:
+    return Document.create(tmp_path / "b.pmdesk", demo_board())
+
+
+def stored(document: Document) -> list[tuple[str, str]]:
+    return [(card.id, card.text) for card in BoardFile.read_snapshot(document.path).cards]
+
+
+def shown(document: Document) -> list[tuple[str, str]]:
+    return [(card.id, card.text) for card in document.board.cards]
+
+
+def test_an_edit_is_on_the_board_at_once_and_its_future_done_only_once_it_is_on_disk(
+    document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    heard: list[str] = []
+    document.subscribe(lambda edit: heard.append(edit.name))
+    _, durable = document.apply_later(add_card(document.board, "lessons", "Held card", card_id="held"))
+    assert "held" in [card_id for card_id, _ in shown(document)] and len(heard) == 1
+    assert not durable.done() and "held" not in [card_id for card_id, _ in stored(document)]
+    held.release.set()
+    durable.result(10)
+    assert ("held", "Held card") in stored(document)
+    document.close()
+
+
+def test_writes_queued_together_share_a_transaction_and_a_direct_edit_waits_for_them(
+    document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    futures = [
+        document.apply_later(add_card(document.board, "lessons", f"Queued {n}", card_id=f"q{n}"))[1]
+        for n in range(3)
+    ]
+    threading.Timer(0.2, held.release.set).start()
+    first = document.board.cards[0].id
+    document.apply(set_card_field(document.board, first, "text", "Edited after the queue"))
+    assert all(future.done() and future.exception() is None for future in futures)
+    assert stored(document) == shown(document)
+    assert len(held.transactions) <= 3 and held.transactions[-1] == 1  # the direct edit came last
+    document.close()
+
+
+def test_a_failed_write_fails_the_ones_after_it_and_the_board_goes_back_to_the_file(
+    document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = stored(document)
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    held.fail = BoardFileError("b.pmdesk: the disk is full, so this change was not saved")
+    reverted: list[str] = []
+    document.subscribe_reverted(lambda error: reverted.append(str(error)))
+    board = document.board
+    futures = [
+        document.apply_later(add_card(document.board, "lessons", f"Lost {n}", card_id=f"lost{n}"))[1]
+        for n in range(2)
+    ]
+    held.release.set()
+    for future in futures:
+        assert isinstance(future.exception(10), BoardFileError)
+    with pytest.raises(BoardFileError, match="disk is full"):
+        document.settle()
+    assert reverted == ["b.pmdesk: the disk is full, so this change was not saved"]
+    assert document.board is board and shown(document) == before == stored(document)
+    held.fail = None
+    _, durable = document.apply_later(add_card(document.board, "lessons", "After", card_id="after"))
+    durable.result(10)
+    assert ("after", "After") in stored(document)
+    document.close()
+
+
+def test_closing_commits_what_is_queued(document: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    _, durable = document.apply_later(add_card(document.board, "lessons", "Queued at close", card_id="z"))
+    threading.Timer(0.2, held.release.set).start()
+    path = document.path
+    document.close()
+    assert durable.done() and durable.exception() is None
+    assert "z" in [card.id for card in BoardFile.read_snapshot(path).cards]

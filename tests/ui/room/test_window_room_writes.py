@@ -1,0 +1,168 @@
+"""The window's room writes off the GUI thread: a device hears "saved" only once the card is on disk.
+
+The board file's write is held back (as a slow disk would) while the window goes on: the card
+shows on the laptop at once, the phone waits, and the window's own undo and redo reach the file
+after the card, in order. A write that fails brings the window back to what the file holds.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
+
+from pmdesk.model.card_ops import delete_cards
+from pmdesk.model.edits import Primitive
+from pmdesk.store.board_file import BoardFile
+from pmdesk.store.errors import BoardFileError
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.install import Meeting
+from pmdesk.ui.room.dialog import RoomRequest
+from tests.ui.meeting.test_presentation import go
+from tests.ui.room.test_window_room_load import post
+
+KEY = "test-device-0001-abcdefgh"
+
+
+class SlowDisk:
+    """Holds every write made off the GUI thread until ``release`` (or fails it, with ``fail``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.file = window.qt_document.document.file
+        self.real = self.file.write
+        self.gui = window.thread()
+        self.release = threading.Event()
+        self.fail: BoardFileError | None = None
+        self.waiting = threading.Event()
+
+    def write(self, edits: Iterable[Primitive], *args: object) -> None:
+        if QThread.currentThread() is not self.gui:
+            self.waiting.set()
+            assert self.release.wait(20)
+            if self.fail is not None:
+                raise self.fail
+        self.real(edits, *args)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def room(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> Iterator[str]:
+    """The room open on 127.0.0.1 in individual reflection, one phone joined; its join URL."""
+    go(qtbot, meeting, "reflection")
+    control = meeting.room_control
+    assert control.open(RoomRequest("127.0.0.1", anonymous=True))
+    assert control.server is not None
+    url = control.server.url
+    joined: list[int] = []  # from a thread: the join reads the board on the GUI thread
+    threading.Thread(target=lambda: joined.append(post(url, "/join", KEY, {"participant": None}))).start()
+    qtbot.waitUntil(lambda: joined == [200], timeout=10000)
+    yield url
+    control.close()
+
+
+@pytest.fixture
+def disk(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowDisk]:
+    slow = SlowDisk(window)
+    monkeypatch.setattr(slow.file, "write", slow.write)
+    yield slow
+    slow.release.set()
+
+
+def send_card(url: str, client_id: str, text: str) -> list[int]:
+    """POST a card from the phone on a thread of its own; the list gets its status."""
+    statuses: list[int] = []
+    body = {"id": client_id, "section": "lessons", "text": text, "author": None}
+    threading.Thread(target=lambda: statuses.append(post(url, "/cards", KEY, body)), daemon=True).start()
+    return statuses
+
+
+def on_disk(path: Path) -> list[tuple[str, str]]:
+    return [(card.id, card.text) for card in BoardFile.read_snapshot(path).cards]
+
+
+def in_window(window: MainWindow) -> list[tuple[str, str]]:
+    return [(card.id, card.text) for card in window.qt_document.board.cards]
+
+
+def edit_action(window: MainWindow, text: str) -> QAction:
+    """The Edit menu's action whose text starts with ``text`` (Undo …, Redo …)."""
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit")
+    return next(a for a in menu.actions() if a.text().replace("&", "").startswith(text))
+
+
+def texts(cards: list[tuple[str, str]]) -> list[str]:
+    return [text for _, text in cards]
+
+
+def test_the_phone_hears_saved_only_once_the_card_is_on_disk_and_the_window_goes_on_meanwhile(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    statuses = send_card(room, "card001", "Phone card on a slow disk")
+    qtbot.waitUntil(lambda: "Phone card on a slow disk" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    qtbot.wait(300)
+    timer.stop()
+    assert len(ticks) > 10  # the event loop turns: the GUI thread is not waiting for the disk
+    assert statuses == []  # not saved yet: the phone still waits
+    assert "Phone card on a slow disk" not in texts(on_disk(board_path))
+    disk.release.set()
+    qtbot.waitUntil(lambda: statuses == [201], timeout=10000)
+    assert "Phone card on a slow disk" in texts(on_disk(board_path))
+
+
+def test_undo_and_redo_during_the_write_reach_the_file_after_it_in_order(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    statuses = send_card(room, "card002", "Phone card undone at once")
+    qtbot.waitUntil(lambda: "Phone card undone at once" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    threading.Timer(0.3, disk.release.set).start()
+    edit_action(window, "Undo").trigger()  # waits for the card's write, then writes its own
+    assert "Phone card undone at once" not in texts(in_window(window))
+    assert on_disk(board_path) == in_window(window)
+    qtbot.waitUntil(lambda: statuses == [201], timeout=10000)  # it was saved, then undone
+    edit_action(window, "Redo").trigger()
+    assert "Phone card undone at once" in texts(on_disk(board_path))
+    assert on_disk(board_path) == in_window(window)
+
+
+def test_a_window_edit_during_the_write_is_written_after_the_card(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    first = window.qt_document.board.cards[0]
+    statuses = send_card(room, "card003", "Phone card before the laptop's edit")
+    qtbot.waitUntil(lambda: "Phone card before the laptop's edit" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    threading.Timer(0.3, disk.release.set).start()
+    assert window.qt_document.attempt(delete_cards, [first.id])
+    assert on_disk(board_path) == in_window(window)
+    assert first.id not in [card_id for card_id, _ in on_disk(board_path)]
+    qtbot.waitUntil(lambda: statuses == [201], timeout=10000)
+
+
+def test_a_write_that_fails_says_not_saved_and_the_window_shows_the_file_again(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    before = on_disk(board_path)
+    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    disk.release.set()
+    statuses = send_card(room, "card004", "Phone card on a full disk")
+    qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
+    qtbot.waitUntil(lambda: in_window(window) == before, timeout=10000)
+    qtbot.waitUntil(lambda: window.qt_document.undo_stack.count() == 0, timeout=10000)
+    box = window.not_saved_box
+    assert box is not None and box.isVisible() and "the disk is full" in box.text()
+    box.close()
+    disk.fail = None
+    again = send_card(room, "card004", "Phone card on a full disk")  # the page sends it again
+    qtbot.waitUntil(lambda: again == [201], timeout=10000)
+    assert texts(on_disk(board_path)).count("Phone card on a full disk") == 1
+    assert on_disk(board_path) == in_window(window)
