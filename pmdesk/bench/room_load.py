@@ -6,8 +6,9 @@ anonymous once the board's names are taken) and posts its cards at a steady pace
 the cards are sent within the window; a card is retried with the same client id after a network
 error or a 429/5xx (at most three times, as the page does). As the page does, each device also
 keeps the room's event stream open and fetches ``/state`` 150 ms after a change is announced
-(one fetch for the changes that come within those 150 ms). Afterwards the board file is read:
-every card must be there exactly once.
+(one fetch for the changes that come within those 150 ms). Each device connects from a loopback
+address of its own (127.0.x.y), as each phone has its own address on the room's network.
+Afterwards the board file is read: every card must be there exactly once.
 """
 
 from __future__ import annotations
@@ -62,8 +63,17 @@ class LoadResult:
         )
 
 
-def _post(port: int, path: str, key: str, body: Mapping[str, object]) -> int:
-    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+def device_address(number: int) -> str:
+    """A loopback address of a simulated phone's own (each phone has its own on the room's network)."""
+    return f"127.0.{1 + number // 250}.{1 + number % 250}"
+
+
+def _connect(port: int, source: str, timeout: float | None = 10) -> http.client.HTTPConnection:
+    return http.client.HTTPConnection(HOST, port, timeout=timeout, source_address=(source, 0))
+
+
+def _post(port: int, path: str, key: str, body: Mapping[str, object], source: str) -> int:
+    conn = _connect(port, source)
     try:
         headers = {"Content-Type": "application/json", "X-Pmdesk-Device": key}
         conn.request("POST", path, json.dumps(body), headers)
@@ -74,7 +84,7 @@ def _post(port: int, path: str, key: str, body: Mapping[str, object]) -> int:
         conn.close()
 
 
-def _follow(port: int, base: str, key: str, stop: threading.Event, fetched: list[int]) -> None:
+def _follow(port: int, base: str, key: str, source: str, stop: threading.Event, fetched: list[int]) -> None:
     """Follow the event stream as the page does: fetch the state 150 ms after a change is announced."""
     changed = threading.Event()
 
@@ -84,7 +94,7 @@ def _follow(port: int, base: str, key: str, stop: threading.Event, fetched: list
             changed.clear()
             if stop.is_set():
                 return
-            state = http.client.HTTPConnection(HOST, port, timeout=10)
+            state = _connect(port, source)
             try:
                 state.request("GET", f"{base}/state", headers={"X-Pmdesk-Device": key})
                 state.getresponse().read()
@@ -96,7 +106,7 @@ def _follow(port: int, base: str, key: str, stop: threading.Event, fetched: list
 
     fetcher = threading.Thread(target=fetch_states, daemon=True)
     fetcher.start()
-    stream = http.client.HTTPConnection(HOST, port)
+    stream = _connect(port, source, timeout=None)
     try:
         stream.request("GET", f"{base}/events?device={key}")
         response = stream.getresponse()
@@ -140,16 +150,18 @@ def post_cards(
 
     def participant(number: int) -> None:
         key = f"bench-device-{number:04d}-{random.getrandbits(64):016x}"
+        source = device_address(number)
         name = names[number] if number < len(names) else None
         for attempt in range(RETRIES + 1):
             try:
-                if _post(port, f"{base}/join", key, {"participant": name}) == 200:
+                if _post(port, f"{base}/join", key, {"participant": name}, source) == 200:
                     break
             except OSError:
                 pass
             time.sleep(0.2 * (attempt + 1))
         if streams:
-            threading.Thread(target=_follow, args=(port, base, key, stop, fetched), daemon=True).start()
+            follow = (port, base, key, source, stop, fetched)
+            threading.Thread(target=_follow, args=follow, daemon=True).start()
         pace = window / cards_each
         offset = random.uniform(0, pace)  # people do not press "Add card" in step
         for index in range(cards_each):
@@ -161,7 +173,7 @@ def post_cards(
             for attempt in range(RETRIES + 1):
                 sent = time.monotonic()
                 try:
-                    status = _post(port, f"{base}/cards", key, body)
+                    status = _post(port, f"{base}/cards", key, body, source)
                 except OSError:
                     status = 0
                 took = time.monotonic() - sent

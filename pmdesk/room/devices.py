@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from pmdesk.room.config import RoomConfig
 from pmdesk.room.guard import TokenBucket, device_prefix, is_loopback
-
-if TYPE_CHECKING:
-    from pmdesk.room.server import RoomConfig
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 from urllib.parse import parse_qs
 
 from pmdesk.model.board import Board
@@ -23,14 +23,16 @@ from pmdesk.room.guard import (
     origin_allowed,
     token_matches,
 )
+from pmdesk.room.http_server import Room, RoomHTTPServer
 from pmdesk.room.page import STATIC
 from pmdesk.room.state import device_state
 from pmdesk.store.errors import BoardFileError
 
-if TYPE_CHECKING:
-    from pmdesk.room.server import RoomServer, _Server
-
 MAX_TEXT = 4000
+# Seconds a stream waits after telling its device of a change before it looks for the next: a
+# burst of changes (a room writing at once) wakes each stream a few times a second, not once per
+# card; the page waits 150 ms before it fetches the state anyway.
+EVENT_GAP = 0.1
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
@@ -67,7 +69,7 @@ def refuse(status: int, message: str, retry_after: float | None = None) -> NoRet
 class RoomHandler(BaseHTTPRequestHandler):
     """Serves the page, the state, the event stream and the four kinds of POST."""
 
-    server: _Server
+    server: RoomHTTPServer
     protocol_version = "HTTP/1.0"
     server_version = "pmdesk-room"
     sys_version = ""
@@ -96,7 +98,7 @@ class RoomHandler(BaseHTTPRequestHandler):
     # --- plumbing ------------------------------------------------------------------------------
 
     @property
-    def room(self) -> RoomServer:
+    def room(self) -> Room:
         return self.server.room
 
     def _send(
@@ -215,9 +217,7 @@ class RoomHandler(BaseHTTPRequestHandler):
         room = self.room
         phase = room.gateway.phase()
         taken = room.devices_registry.taken()
-        state = room.gateway.read(
-            lambda board: device_state(board, phase, device.prefix, device.participant, taken)
-        )
+        state = device_state(room.board_now(), phase, device.prefix, device.participant, taken)
         state["joined"] = device.joined
         state["lang"], state["dir"] = room.config.lang, room.config.dir
         return state
@@ -244,9 +244,11 @@ class RoomHandler(BaseHTTPRequestHandler):
                 if version != seen:
                     seen = version
                     self.wfile.write(f"event: changed\ndata: {seen}\n\n".encode())
+                    self.wfile.flush()
+                    room.wait_closing(EVENT_GAP)
                 else:
                     self.wfile.write(b": keep-alive\n\n")
-                self.wfile.flush()
+                    self.wfile.flush()
         except OSError:
             pass
         finally:
@@ -280,7 +282,7 @@ class RoomHandler(BaseHTTPRequestHandler):
         else:
             if not isinstance(participant, str):
                 refuse(400, "participant: expected a participant's id or null.")
-            known = self.room.gateway.read(lambda board: any(p.id == participant for p in board.participants))
+            known = any(p.id == participant for p in self.room.board_now().participants)
             if not known:
                 refuse(400, "That name is not on this board.")
         if not self.room.devices_registry.claim(device, participant):

@@ -13,90 +13,17 @@ import ipaddress
 import secrets
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
-from typing import Any
+from concurrent.futures import Future
 
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit
+from pmdesk.room.config import RoomConfig
 from pmdesk.room.devices import Device, Devices
 from pmdesk.room.gateway import RoomGateway
 from pmdesk.room.handler import RoomHandler
+from pmdesk.room.http_server import RoomHTTPServer
 from pmdesk.room.page import assets, page_html
-
-
-@dataclass(frozen=True)
-class RoomConfig:
-    """Limits and the page's language; the defaults suit a meeting room of up to ~100 people."""
-
-    max_body: int = 16 * 1024
-    max_devices: int = 200
-    max_devices_per_address: int = 12
-    max_streams: int = 200
-    max_streams_per_device: int = 2
-    max_connections: int = 300
-    max_connections_per_address: int = 64  # a phone holds 2–3; slow senders cannot starve the room
-    device_rate: float = 10.0  # requests a second per device, after a burst
-    device_burst: float = 40.0
-    address_rate: float = 30.0  # requests a second per network address
-    address_burst: float = 120.0
-    socket_timeout: float = 10.0
-    keepalive_seconds: float = 15.0
-    lang: str = "en"
-    dir: str = "ltr"
-
-
-class _Server(ThreadingHTTPServer):
-    """A ThreadingHTTPServer that refuses connections beyond a cap (each costs a thread)."""
-
-    daemon_threads = True
-    block_on_close = False
-    allow_reuse_address = True
-    request_queue_size = 128  # a room joining at once (the default, 5, resets connections)
-    room: RoomServer
-
-    def __init__(self, address: tuple[str, int], room: RoomServer) -> None:
-        self.room = room
-        self._active = 0
-        self._per_address: dict[str, int] = {}
-        self._active_lock = threading.Lock()
-        super().__init__(address, RoomHandler)
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        """Serve on a thread, unless too many connections are in flight (then close it at once)."""
-        config = self.room.config
-        address = str(client_address[0])
-        with self._active_lock:
-            from_there = self._per_address.get(address, 0)
-            if self._active >= config.max_connections or from_there >= config.max_connections_per_address:
-                self.shutdown_request(request)
-                return
-            self._active += 1
-            self._per_address[address] = from_there + 1
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self._release(address)
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        """Serve one connection and count it out."""
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self._release(str(client_address[0]))
-
-    def _release(self, address: str) -> None:
-        with self._active_lock:
-            self._active -= 1
-            left = self._per_address.get(address, 1) - 1
-            if left > 0:
-                self._per_address[address] = left
-            else:
-                self._per_address.pop(address, None)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A broken connection is the network's business: never print a traceback."""
+from pmdesk.room.state import board_copy
 
 
 class RoomServer:
@@ -118,8 +45,13 @@ class RoomServer:
         self._changed = threading.Condition()
         self._version = 0
         self._closing = False
+        self._closed = threading.Event()  # set once closing: ends a stream's pause at once
         self._thread: threading.Thread | None = None
-        self._httpd = _Server((host, port), self)
+        # The board as of a version, copied once on the gateway's side and shared by every
+        # device's state (each made on its own server thread): (version, copy being made or made).
+        self._copy_lock = threading.Lock()
+        self._copy: tuple[int, Future[Board]] | None = None
+        self._httpd = RoomHTTPServer((host, port), self, RoomHandler)
         self.host = host
         self.port = int(self._httpd.server_address[1])
         self.page = page_html(f"/j/{self.token}", self.config.lang, self.config.dir)
@@ -151,6 +83,7 @@ class RoomServer:
         with self._changed:
             self._closing = True
             self._changed.notify_all()
+        self._closed.set()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
@@ -169,6 +102,10 @@ class RoomServer:
             self._version += 1
             self._changed.notify_all()
 
+    def wait_closing(self, timeout: float) -> None:
+        """Wait ``timeout`` seconds, or less if the room closes meanwhile (changes do not wake it)."""
+        self._closed.wait(timeout)
+
     def wait_change(self, seen: int, timeout: float) -> int:
         """Wait until the version passes ``seen`` (or ``timeout``, or closing); the version now."""
         with self._changed:
@@ -178,6 +115,32 @@ class RoomServer:
     def apply(self, build: Callable[[Board], Edit]) -> Edit:
         """Apply an edit through the gateway (returns once committed)."""
         return self.gateway.apply(build)
+
+    def board_now(self) -> Board:
+        """A copy of the board at least as new as the latest change announced (read-only).
+
+        One ``gateway.read`` per change, however many devices ask: after a change the devices
+        all fetch their state at once, and each builds its JSON from this copy on its own thread
+        instead of one read each on the board's thread (the window's GUI thread).
+        """
+        with self._changed:
+            version = self._version
+        with self._copy_lock:
+            current = self._copy
+            if current is not None and current[0] == version and not current[1].cancelled():
+                made, mine = current[1], False
+            else:
+                made, mine = Future(), True
+                self._copy = (version, made)
+        if mine:
+            try:
+                made.set_result(self.gateway.read(board_copy))
+            except BaseException as error:
+                made.set_exception(error)
+                with self._copy_lock:
+                    if self._copy is not None and self._copy[1] is made:
+                        self._copy = None  # the next request tries again
+        return made.result()
 
 
 __all__ = ["Device", "RoomConfig", "RoomServer"]

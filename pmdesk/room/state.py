@@ -1,12 +1,15 @@
 """What one device may see of the board: the JSON of ``GET J/state`` (docs/room.md).
 
-Built inside ``RoomGateway.read`` from the live board, copying out plain values only. A device
-sees its own face-down cards and no one else's, its own dots and no tallies while voting, and
-the revealed board (with tallies once they are shown) in the other phases.
+Built on the server's threads from a copy of the board (``board_copy``, made once per change
+inside ``RoomGateway.read``), copying out plain values only. A device sees its own face-down
+cards and no one else's, its own dots and no tallies while voting, and the revealed board (with
+tallies once they are shown) in the other phases.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import time
 from collections import Counter
 from typing import Any
@@ -15,6 +18,22 @@ from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import dots_left, items_by_section
 from pmdesk.model.room_ops import pending_counts, without_pending
 from pmdesk.room.gateway import RoomPhase
+
+
+def board_copy(board: Board) -> Board:
+    """A copy of the board that later edits of the live one do not touch (items are copied too).
+
+    Items hold only strings, numbers and booleans, so a shallow copy of each is a full copy:
+    about a microsecond a card.
+    """
+    parts: dict[str, Any] = {}
+    for field in dataclasses.fields(board):
+        value = getattr(board, field.name)
+        if isinstance(value, list):
+            parts[field.name] = [copy.copy(item) for item in value]
+        else:
+            parts[field.name] = copy.copy(value)
+    return Board(**parts)
 
 
 def phase_json(phase: RoomPhase, now: float | None = None) -> dict[str, Any]:
