@@ -291,7 +291,8 @@ def window_frames(found: Mapping[str, object]) -> str:
     return (
         f"GUI thread's longest busy stretch (gap of a {found['tick_ms']} ms timer) "
         f"p95 {found['gap_p95_ms']:.0f} ms, max {found['gap_max_ms']:.0f} ms; "
-        f"{found['paints']} paints of the board page"
+        f"{found['paints']} paints of the board page; "
+        f"GUI thread CPU {found['gui_cpu_s']:.1f} s of {found['gui_wall_s']:.1f} s"
     )
 
 

@@ -200,8 +200,14 @@ class QtDocument(QObject):
             self.undo_stack.push(
                 EditCommand(self.document, edit, undo, None, self._step_failed, self._stepped)
             )
-        durable.add_done_callback(lambda done: self._write_failed.emit() if done.exception() else None)
+        durable.add_done_callback(self._written)
         return durable
+
+    def _written(self, done: Future[None]) -> None:
+        """On the writer thread: a failed write is taken care of on the GUI thread."""
+        if done.exception() is not None:
+            with contextlib.suppress(RuntimeError):  # the window is gone with its document
+                self._write_failed.emit()
 
     def _settle(self) -> None:
         """A write in the background failed: bring the board back to its file (see ``_reverted``)."""
