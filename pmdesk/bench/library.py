@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pmdesk.bench.boards import big_board
 from pmdesk.library.index import Library
+from pmdesk.model.board import Action
 from pmdesk.store.board_file import create_file
 
 WORDS = (
@@ -151,6 +152,19 @@ CJK = (
     "监控告警延迟超时重试队列部署回滚配置推送连接池数据库副本故障恢复备份快照磁盘内存"
     "泄漏缓存证书过期令牌流量负载均衡健康检查值班升级发布版本补丁客户影响状态页面沟通"
 )
+# Every board's open follow-up actions: the Library window lists them all (4,000 for 1,000 boards).
+ACTION_TEXTS = (
+    "page the database owner",
+    "add a replica alert",
+    "rehearse the failover",
+    "write the runbook",
+)
+ACTION_ROWS = (
+    ("2025-01-15", "open", "high"),
+    ("2025-02-01", "in-progress", "medium"),
+    (None, "open", "low"),
+    ("2024-12-01", "in-progress", "medium"),
+)
 SEARCHES = 200
 WINDOW_LIMIT = 100  # the hits the Library window asks for (pmdesk.ui.library)
 BUDGETS = {"first": 20.0, "unchanged": 0.5, "changed": 0.2, "search_p95": 0.050}
@@ -170,7 +184,13 @@ def card_text(rng: random.Random) -> str:
 def write_library(folder: Path, boards: int, cards: int, seed: int = 7) -> list[Path]:
     """``boards`` valid board files of ``cards`` cards each, in 10 subfolders; their paths."""
     template = folder / "template.pmdesk"
-    create_file(template, big_board(cards, mixed=False))
+    board = big_board(cards, mixed=False)
+    owners = [person.id for person in board.participants]
+    board.actions = [
+        Action(f"a{n}", f"Follow-up {n}: {ACTION_TEXTS[n]}", owners[n % len(owners)], due, status, priority)
+        for n, (due, status, priority) in enumerate(ACTION_ROWS)
+    ]
+    create_file(template, board)
     rng = random.Random(seed)
     paths = []
     for number in range(boards):
@@ -260,6 +280,7 @@ def measure(folder: Path, boards: int, cards: int) -> list[tuple[str, str, str, 
             "pmdesk.bench.library_window",
             str(root),
             str(folder / "cache" / "library.sqlite3"),
+            str(boards * len(ACTION_ROWS)),
         ],
         capture_output=True,
         text=True,
@@ -268,6 +289,11 @@ def measure(folder: Path, boards: int, cards: int) -> list[tuple[str, str, str, 
     )
     opened, ready, stall = (
         (float(x) for x in done.stdout.split()[-3:]) if done.returncode == 0 else (0.0, 0.0, 0.0)
+    )
+    window = (
+        f"{opened * 1000:.0f} ms; looked for changes, every action listed at {ready:.2f} s"
+        if done.returncode == 0
+        else f"failed: {(done.stderr.strip().splitlines() or ['no output'])[-1]}"
     )
     size = os.path.getsize(folder / "cache" / "library.sqlite3") / 1e6
     return [
@@ -284,7 +310,7 @@ def measure(folder: Path, boards: int, cards: int) -> list[tuple[str, str, str, 
         ),
         (
             "the Library window opens (shown, indexing started on its thread)",
-            f"{opened * 1000:.0f} ms; looked for changes, every action listed at {ready:.2f} s",
+            window,
             "≤ 0.5 s",
             opened <= 0.5 and done.returncode == 0,
         ),

@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 
 
-def measure(folder: Path, index: Path) -> tuple[float, float, float]:
-    """(seconds to the window shown, seconds until indexed with every action listed, longest stall)."""
+def measure(folder: Path, index: Path, actions: int) -> tuple[float, float, float]:
+    """(seconds to the window shown, seconds until indexed with all ``actions`` listed, longest stall).
+
+    Raises TimeoutError if the actions are not all listed within two minutes.
+    """
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -38,10 +41,11 @@ def measure(folder: Path, index: Path) -> tuple[float, float, float]:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    while window.indexer is not None or window.actions_view.model.rowCount() == 0:
+    while window.indexer is not None or window.actions_view.model.rowCount() < actions:
         app.processEvents()
         if time.perf_counter() - start > 120:
-            break
+            listed = window.actions_view.model.rowCount()
+            raise TimeoutError(f"the Library window listed {listed} of {actions} actions in 120 s")
     ready = time.perf_counter() - start
     for _ in range(20):
         app.processEvents()
@@ -52,5 +56,5 @@ def measure(folder: Path, index: Path) -> tuple[float, float, float]:
 
 
 if __name__ == "__main__":
-    opened, ready, stall = measure(Path(sys.argv[1]), Path(sys.argv[2]))
+    opened, ready, stall = measure(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))
     print(f"{opened} {ready} {stall}")
