@@ -8,6 +8,8 @@
   and a commit's fsync on the disk cost 3-6 ms (2,000 keystrokes took 20 s, in memory 1 s).
   No test can observe what fsync adds (surviving a power cut); crashes and SIGKILLs behave the
   same in memory, since the page cache outlives the killed process either way.
+- Hypothesis has no per-example deadline: no property here is a speed test, and a deadline
+  fails a test at random when the machine is busy.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from hypothesis import settings
+
+settings.register_profile("pmdesk", deadline=None)
+settings.load_profile("pmdesk")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 MEMORY = Path("/dev/shm")

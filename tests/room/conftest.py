@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,19 @@ class Room:
     def board(self) -> Any:
         """The board as its file holds it now (committed edits only)."""
         return BoardFile.read_snapshot(self.path)
+
+    def connections(self) -> int:
+        """How many connections the server is serving now (each on a thread of its own)."""
+        httpd = self.server._httpd
+        with httpd._active_lock:
+            return httpd._active
+
+    def wait_for_connections(self, count: int, timeout: float = 10.0) -> None:
+        """Wait until the server serves exactly ``count`` connections (late on a busy machine)."""
+        deadline = time.monotonic() + timeout
+        while self.connections() != count:
+            assert time.monotonic() < deadline, f"{self.connections()} connections served, not {count}"
+            time.sleep(0.01)
 
 
 @pytest.fixture

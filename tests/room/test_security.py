@@ -191,7 +191,7 @@ def test_connections_from_one_address_are_capped(make_room: Any) -> None:
     room = make_room(RoomConfig(max_connections_per_address=2))
     idle = [socket.create_connection(("127.0.0.1", room.server.port), timeout=5) for _ in range(2)]
     try:
-        time.sleep(0.3)  # both are being served (waiting for their request line)
+        room.wait_for_connections(2)  # both are being served (waiting for their request line)
         third = socket.create_connection(("127.0.0.1", room.server.port), timeout=5)
         try:
             assert third.recv(100) == b""  # closed at once, nothing served
@@ -200,7 +200,7 @@ def test_connections_from_one_address_are_capped(make_room: Any) -> None:
     finally:
         for conn in idle:
             conn.close()
-    time.sleep(0.3)
+    room.wait_for_connections(0)
     assert room.get().status == 200  # the slots come back when those connections end
 
 
