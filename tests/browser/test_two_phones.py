@@ -90,8 +90,15 @@ def face_down(driver: Any) -> list[str]:
     return [p.text for p in driver.find_elements(By.CSS_SELECTOR, "p.facedown")]
 
 
+def text_of(driver: Any, css: str) -> str:
+    """The text of the element at ``css``, read again if the page redrew it between find and read."""
+    read: list[str] = []
+    wait(driver, lambda d: read.append(d.find_element(By.CSS_SELECTOR, css).text) or True)
+    return read[-1]
+
+
 def dot(driver: Any, text: str) -> None:
-    before = driver.find_element(By.CSS_SELECTOR, "p.dots").text
+    before = text_of(driver, "p.dots")
     act(
         driver,
         f"//div[contains(@class,'card')][span[text()='{text}']]//button[text()='+ dot']",
