@@ -8,6 +8,9 @@
   and a commit's fsync on the disk cost 3-6 ms (2,000 keystrokes took 20 s, in memory 1 s).
   No test can observe what fsync adds (surviving a power cut); crashes and SIGKILLs behave the
   same in memory, since the page cache outlives the killed process either way.
+- ``-n auto`` (pytest-xdist, in pyproject's addopts): a run of the whole suite spreads its test
+  files over one worker per core; a run of named files or folders stays in one process, which
+  starts faster (``-n 2`` asks for workers anyway, ``-n 0`` for none).
 - Hypothesis has no per-example deadline: no property here is a speed test, and a deadline
   fails a test at random when the machine is busy.
 """
@@ -20,6 +23,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("pmdesk", deadline=None)
@@ -50,3 +54,10 @@ def _private_home() -> Path:
 
 
 HOME = _private_home()
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: a worker per core for the whole suite, none for a run of named tests."""
+    if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return 0
+    return len(os.sched_getaffinity(0))
