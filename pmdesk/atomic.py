@@ -109,7 +109,8 @@ def remove_leftovers(path: Path) -> list[Path]:
             base = Path(
                 next(name[: len(name) - len(end)] for end in reversed(SIDECARS) if name.endswith(end))
             )
-            if base.exists() and _is_locked(base):
+            # a link, or a file this user cannot open, might be a live writer's: left alone
+            if base.exists() and flock_held(base, follow_symlinks=False, unreadable=True):
                 continue
             temp.unlink()
             removed.append(temp)
@@ -118,9 +119,20 @@ def remove_leftovers(path: Path) -> list[Path]:
     return removed
 
 
-def _is_locked(path: Path) -> bool:
-    assert fcntl is not None
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+def flock_held(path: Path, *, follow_symlinks: bool = True, unreadable: bool = False) -> bool:
+    """True if some other open file holds an flock on ``path``; ``unreadable`` if it cannot be opened.
+
+    The probe never blocks: a FIFO or a device opens without waiting for a writer. An flock that
+    cannot be taken for any reason counts as held. ``follow_symlinks=False`` refuses a link
+    (the open fails, so the answer is ``unreadable``).
+    """
+    if fcntl is None:
+        return False
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow_symlinks else os.O_NOFOLLOW)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return unreadable
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from pmdesk.model.board import Board
 from pmdesk.store import opening
-from pmdesk.store.board_file import check_connection, check_contents
 from pmdesk.store.errors import BoardFileError
 from pmdesk.store.loading import load_board
 from pmdesk.store.lock import BoardLock
 from pmdesk.store.schema import SCHEMA_VERSION
+from pmdesk.store.versions import check_connection, check_contents
 
 # The sqlite_master contents already checked, structurally, to be exactly pmdesk's schema: a
 # board whose sqlite_master is identical has the identical schema (SQLite builds it from them).

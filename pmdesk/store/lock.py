@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pmdesk.atomic import flock_held
 from pmdesk.store.errors import BoardFileError
 
 try:
@@ -49,17 +50,5 @@ class BoardLock:
 
     @staticmethod
     def is_locked(path: Path) -> bool:
-        """True if another process holds the lock on ``path``."""
-        if fcntl is None:
-            return False
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        except OSError:
-            return False
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return True
-        finally:
-            os.close(fd)
-        return False
+        """True if another process holds the lock on ``path`` (False if it cannot be opened)."""
+        return flock_held(path)

@@ -18,7 +18,7 @@ from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.card_ops import add_card, set_card_hint_silenced
 from pmdesk.model.demo import demo_board
 from pmdesk.model.room_ops import add_device_card
-from pmdesk.store import board_file
+from pmdesk.store import board_file, versions
 from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
@@ -144,8 +144,9 @@ def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: 
         conn.execute("UPDATE session SET takeaways = 'upgraded'")
 
     version = board_file.SCHEMA_VERSION
-    monkeypatch.setattr(board_file, "SCHEMA_VERSION", version + 1)
-    monkeypatch.setattr(board_file, "MIGRATIONS", {version: fill_takeaways})
+    for module in (board_file, versions):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setattr(versions, "MIGRATIONS", {version: fill_takeaways})
     file = BoardFile.open(demo_file)
     try:
         assert file.conn.execute("PRAGMA user_version").fetchone()[0] == version + 1
