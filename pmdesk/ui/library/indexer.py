@@ -29,4 +29,8 @@ class Indexer(LibraryThread):
 
     def work(self, library: Library) -> UpdateReport:
         """Run the update (on the worker thread)."""
-        return library.update(self.folders, progress=self.progressed.emit, should_stop=lambda: self._stop)
+        return library.update(self.folders, progress=self.progressed.emit, should_stop=self.stopping)
+
+    def stopping(self) -> bool:
+        """Whether to stop: asked by the window, or the window is going away (what was read is kept)."""
+        return self._stop or self.isInterruptionRequested()

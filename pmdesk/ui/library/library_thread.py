@@ -56,4 +56,5 @@ class LibraryThread(QThread):
             self.failed.emit(message)
 
     def _outlive_parent(self, _parent: object = None) -> None:
+        self.requestInterruption()  # work that can stop early (reading boards) stops after this one
         self.wait()

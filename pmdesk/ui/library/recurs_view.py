@@ -166,11 +166,14 @@ class RecursView(QWidget):
             self.status.setText("Add a folder of boards to see what comes back across incidents.")
         elif not data.boards:
             self.status.setText("No boards in the library's folders yet.")
+        elif data.boards == 1:
+            self.status.setText("1 incident so far; what comes back shows from two incidents on.")
         elif not data.recurring:
             self.status.setText(f"{data.boards} incidents; nothing comes back in two or more of them yet.")
         else:
+            things = "1 thing comes" if len(data.recurring) == 1 else f"{len(data.recurring)} things come"
             self.status.setText(
-                f"{len(data.recurring)} things come back across {data.boards} incidents. "
+                f"{things} back across {data.boards} incidents. "
                 "Open an incident with Enter or a double-click."
             )
         self.tree.clear()

@@ -73,3 +73,20 @@ def test_without_folders_or_with_a_missing_one_it_says_so(qtbot: QtBot, tmp_path
     view.set_folders([tmp_path / "gone"])
     qtbot.waitUntil(lambda: view.worker is None, timeout=10_000)
     assert view.status.text() == f"{tmp_path / 'gone'}: no such folder"
+
+
+def test_the_counts_read_as_words_do(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "boards"
+    write(folder / "a.pmdesk", plain_board("Checkout", "2026-02-10", ["The replica lagged"]))
+    view = RecursView(tmp_path / "cache" / "index.sqlite3")
+    qtbot.addWidget(view)
+    view.set_folders([folder])
+    with qtbot.waitSignal(view.computed, timeout=30_000):
+        view.show()
+    assert view.status.text() == "1 incident so far; what comes back shows from two incidents on."
+
+    write(folder / "b.pmdesk", plain_board("Search", "2026-05-03", ["The replica lagged again"]))
+    with qtbot.waitSignal(view.computed, timeout=30_000):
+        view.set_folders([folder])
+    assert view.tree.topLevelItemCount() == 1
+    assert view.status.text().startswith("1 thing comes back across 2 incidents. ")
