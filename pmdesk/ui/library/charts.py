@@ -85,7 +85,8 @@ class Chart(QWidget):
         left = (
             max(metrics.horizontalAdvance(f"{top_value * f:g} {unit}".strip()) for f in (0.0, 0.5, 1.0)) + 8
         )
-        top = legend_top + (rows + 1) * line + 4 if self.series else legend_top + 4
+        # The top value's label is centred on the top grid line: keep its upper half clear of the legend.
+        top = (legend_top + (rows + 1) * line if self.series else legend_top) + line / 2 + 2
         area = QRectF(left, top, max(self.width() - left - 4, 10), max(self.height() - top - line - 6, 10))
         painter.setPen(QPen(GRID, 1))
         for fraction in (0.0, 0.5, 1.0):
