@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from pmdesk.model.labels import safe_file_stem
@@ -48,6 +51,8 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("json", "Board &JSON…", ".json", "JSON files (*.json)"),
 )
 FORMAT_BY_KEY = {fmt.key: fmt for fmt in FORMATS}
+OPENER_WAIT_MS = 10_000  # how long xdg-open is watched for a failure to open the email draft
+OPENER_POLL_MS = 100
 
 
 # --- the window side ------------------------------------------------------------------------
@@ -66,7 +71,7 @@ class ExportController(QObject):
         self.pool.setMaxThreadCount(1)
         self.jobs: list[ExportJob] = []
         self.actions: dict[str, QAction] = {}
-        # Replaceable in tests (opening a URL would start the user's mail client); None: QDesktopServices.
+        # Replaceable in tests (opening a URL would start the user's mail client); None: xdg-open.
         self.open_url: Callable[[QUrl], bool] | None = None
         self.last_message: QMessageBox | None = None
 
@@ -204,12 +209,49 @@ class ExportController(QObject):
         box.open()
 
     def _open_draft(self, path: Path) -> None:
+        """Hand the draft to the mail client; say where it is if none takes it."""
         from PySide6.QtGui import QDesktopServices
+
+        url = QUrl.fromLocalFile(str(path))
+        if self.open_url is not None:
+            if not self.open_url(url):
+                self._draft_not_opened(path)
+            return
+        opener = shutil.which("xdg-open") if sys.platform.startswith("linux") else None
+        if opener is None:
+            if not QDesktopServices.openUrl(url):
+                self._draft_not_opened(path)
+            return
+        # QDesktopServices only says whether xdg-open started, not whether anything opened the
+        # draft: xdg-open's own exit status says that (3: no program for .eml files).
+        try:
+            process = subprocess.Popen(
+                [opener, str(path)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # the mail client outlives pmdesk
+            )
+        except OSError:
+            self._draft_not_opened(path)
+            return
+        self._watch_opener(process, path, OPENER_WAIT_MS // OPENER_POLL_MS)
+
+    def _watch_opener(self, process: subprocess.Popen[bytes], path: Path, looks_left: int) -> None:
+        """Look at the opener now and then; a failure within OPENER_WAIT_MS is shown."""
+        status = process.poll()
+        if status is None:
+            if looks_left > 0:
+                QTimer.singleShot(
+                    OPENER_POLL_MS, self, lambda: self._watch_opener(process, path, looks_left - 1)
+                )
+            return  # still running after a while: a mail client has it open
+        if status != 0:
+            self._draft_not_opened(path)
+
+    def _draft_not_opened(self, path: Path) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        open_url = self.open_url or QDesktopServices.openUrl
-        if open_url(QUrl.fromLocalFile(str(path))):
-            return
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("Email report")

@@ -6,6 +6,7 @@ import copy
 import email
 import email.policy
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,6 +202,44 @@ def test_email_report_shows_where_the_draft_is_when_no_mail_client(window: MainW
     assert blocker.args[1] in box.text()
     assert box.textFormat().name == "PlainText"
     box.close()
+
+
+def fake_xdg_open(folder: Path, status: int, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An xdg-open first on PATH that notes what it was asked to open and exits with ``status``."""
+    folder.mkdir()
+    script = folder / "xdg-open"
+    script.write_text(f'#!/bin/sh\nprintf "%s" "$1" > "{folder}/asked"\nexit {status}\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return folder / "asked"
+
+
+def test_email_report_says_where_the_draft_is_when_xdg_open_finds_no_mail_client(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = fake_xdg_open(tmp_path / "bin", 3, monkeypatch)  # 3: "no method available" (Debian)
+    controller = controller_of(window)
+    with qtbot.waitSignal(controller.exported, timeout=30000) as blocker:
+        controller.actions["email_report"].trigger()
+    qtbot.waitUntil(lambda: controller.last_message is not None and controller.last_message.isVisible())
+    assert asked.read_text() == blocker.args[1]  # the draft went to the desktop's opener
+    box = controller.last_message
+    assert box is not None and "No mail client opened the draft" in box.text()
+    assert blocker.args[1] in box.text()
+    box.close()
+
+
+def test_email_report_says_nothing_more_when_the_mail_client_opens(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = fake_xdg_open(tmp_path / "bin", 0, monkeypatch)
+    controller = controller_of(window)
+    with qtbot.waitSignal(controller.exported, timeout=30000) as blocker:
+        controller.actions["email_report"].trigger()
+    qtbot.waitUntil(asked.exists)
+    qtbot.wait(600)  # past the opener's exit and the next look at it
+    assert asked.read_text() == blocker.args[1]
+    assert controller.last_message is None
 
 
 def test_cancel_stops_the_job_and_leaves_no_file(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
