@@ -39,7 +39,8 @@ output:
 matching:
   Words match with stemming and in any case ("restore" finds "restored" and "Restoring");
   every word must match. Chinese, Japanese and Korean text is found by any substring of two
-  or more characters. Search operators are not interpreted: the query is plain text.
+  or more characters. Search operators are not interpreted: the query is plain text, and
+  several words go in quotes as one argument: pmdesk search ~/postmortems "rolled back".
 
 the index:
   Kept in $XDG_CACHE_HOME/pmdesk (~/.cache/pmdesk), never in the library's folders; boards
@@ -118,6 +119,15 @@ def run_search(args: argparse.Namespace, write: object) -> int:
     if len(args.paths) < 2:
         raise UsageError("give one or more folders, then the query")
     folders, query = [Path(p) for p in args.paths[:-1]], args.paths[-1]
+    if not query.strip():
+        raise UsageError("the query is empty: give one or more words to search for")
+    for number, folder in enumerate(folders[1:], start=1):
+        if not folder.exists():  # most likely the first of several words the shell split apart
+            words = shown(" ".join(args.paths[number:]))
+            raise UsageError(
+                f"{shown(str(folder))}: no such folder (to search for several words, "
+                f'put them in quotes: pmdesk search FOLDER "{words}")'
+            )
     try:
         library = _updated(folders)
         assert isinstance(library, Library)

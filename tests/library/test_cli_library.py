@@ -92,6 +92,24 @@ def test_a_missing_folder_is_bad_input(tmp_path: Path, env: dict[str, str]) -> N
     assert pmdesk("search", "x", env=env).returncode == 2
 
 
+def test_a_query_of_several_words_without_quotes_says_to_quote_it(folder: Path, env: dict[str, str]) -> None:
+    done = pmdesk("search", folder, "rolled", "back", env=env)  # the shell split "rolled back"
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "pmdesk: error: rolled: no such folder (to search for several words, put them in quotes: "
+        'pmdesk search FOLDER "rolled back")'
+    )
+
+
+def test_an_empty_query_is_bad_input(folder: Path, env: dict[str, str]) -> None:
+    for query in ("", "   "):
+        done = pmdesk("search", folder, query, env=env)
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr.strip() == (
+            "pmdesk: error: the query is empty: give one or more words to search for"
+        )
+
+
 def test_a_board_locked_by_a_writer_is_named_and_skipped(folder: Path, env: dict[str, str]) -> None:
     writer = sqlite3.connect(folder / "checkout.pmdesk", isolation_level=None)
     writer.execute("BEGIN EXCLUSIVE")
