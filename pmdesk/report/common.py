@@ -14,6 +14,11 @@ from pmdesk.model.templates import PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR  # no
 from pmdesk.model.times import parse_date, parse_time
 
 
+def ranked_label(entry: Ranked) -> str:
+    """What a Top priorities row names: the theme's label or the card's text ("(empty card)")."""
+    return entry.label if entry.label.strip() else "(empty card)"
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """A count with its noun: ``1 dot``, ``3 dots``, ``0 dots``."""
     return f"{count} {word if count == 1 else words or word + 's'}"

@@ -15,7 +15,7 @@ from pmdesk.model.addresses import address_problem, header_address
 from pmdesk.model.board import Board, Participant
 from pmdesk.model.labels import safe_attachment_name
 from pmdesk.model.shown import quoted_text as quoted
-from pmdesk.report.common import View, format_date, label, plural
+from pmdesk.report.common import View, format_date, label, plural, ranked_label
 
 _BREAKING = frozenset(("Cc", "Cs", "Zl", "Zp"))  # CR, LF, ESC, NUL, ...; lone surrogates; U+2028/9
 
@@ -31,7 +31,9 @@ def body_text(board: Board) -> str:
     ]
     lines += ["Top priorities:"]
     ranked = view.top()[:10]
-    lines += [f"  {n}. ({plural(entry.votes, 'dot')}) {entry.label}" for n, entry in enumerate(ranked, 1)]
+    lines += [
+        f"  {n}. ({plural(entry.votes, 'dot')}) {ranked_label(entry)}" for n, entry in enumerate(ranked, 1)
+    ]
     if not ranked:
         lines.append("  (no dots were placed)")
     lines += ["", "Actions:"]

@@ -20,6 +20,7 @@ from pmdesk.report.common import (
     label,
     minutes,
     plural,
+    ranked_label,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -149,7 +150,7 @@ def _priorities(view: View) -> list[str]:
         return [*out, "No dots were placed.", ""]
     for number, entry in enumerate(ranked, 1):
         kind = "Theme: " if isinstance(entry.target, Theme) else ""
-        text = md(entry.label).replace("\n", " ")
+        text = md(ranked_label(entry)).replace("\n", " ")
         out.append(f"{number}. **● {entry.votes}** {kind}{text} ({md(view.section_title(entry.section_id))})")
     return [*out, ""]
 

@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from pmdesk.model.board import Card, Theme
-from pmdesk.report.common import View, action_gaps, format_date, label, minutes, plural
+from pmdesk.report.common import View, action_gaps, format_date, label, minutes, plural, ranked_label
 from pmdesk.report.fonts import (
     SANS,
     SANS_BOLD,
@@ -146,7 +146,7 @@ def priorities_part(view: View) -> list[Flowable]:
             [
                 Paragraph(str(number), styles()["cell"]),
                 Paragraph(tally(entry.votes), styles()["cell"]),
-                cell(entry.label, prefix=f"<b>{kind}</b>" if kind else "", width=widths[2]),
+                cell(ranked_label(entry), prefix=f"<b>{kind}</b>" if kind else "", width=widths[2]),
                 cell(view.section_title(entry.section_id), width=widths[3]),
             ]
         )

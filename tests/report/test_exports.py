@@ -152,3 +152,35 @@ def test_time_spent_under_a_minute_reads_in_seconds(board: Board, tmp_path: Path
     write_pdf(board, tmp_path / "r.pdf")
     pdf = "".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
     assert "40 s" in pdf and "0 min" not in pdf.replace("10 min", "")
+
+
+def test_an_empty_card_with_dots_is_named_in_top_priorities(tmp_path: Path) -> None:
+    """The board part calls it "(empty card)"; Top priorities showed a blank row for it."""
+    import json
+
+    from pmdesk.cli import main
+
+    source = tmp_path / "board.json"
+    source.write_text(
+        json.dumps(
+            {
+                "format": "pmdesk",
+                "version": 1,
+                "incident": {"title": "Blank card"},
+                "sections": [{"id": "s", "title": "Lessons"}],
+                "cards": [{"id": "c", "section": "s", "text": "  "}],
+                "votes": [{"participant": None, "target": "c"}],
+            }
+        )
+    )
+    board = tmp_path / "b.pmdesk"
+    assert main(["import", str(source), str(board)]) == 0
+    for fmt in ("md", "pdf", "eml"):
+        assert main(["export", str(board), "--format", fmt]) == 0
+    markdown = (tmp_path / "b.md").read_text()
+    assert "1. **● 1** \\(empty card\\) (Lessons)" in markdown
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    assert "Theme or card Section 1 ● 1 (empty card) Lessons" in pdf
+    draft = email.message_from_bytes((tmp_path / "b.eml").read_bytes(), policy=email.policy.default)
+    body = draft.get_body(preferencelist=("plain",))
+    assert body is not None and "1. (1 dot) (empty card)" in body.get_content()
