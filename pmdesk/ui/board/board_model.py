@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import (
     QMimeData,
@@ -45,6 +45,23 @@ PROMPT_ROLE = Qt.ItemDataRole.UserRole + 10
 DIM_ROLE = Qt.ItemDataRole.UserRole + 11  # True when a highlight or a search leaves this item out
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 12  # True for a card from a device, face down until revealed
 THEME_ROLE = Qt.ItemDataRole.UserRole + 13  # the theme a card stands in (None for a loose card or a theme)
+
+
+class Look(NamedTuple):
+    """What a card's or theme's picture depends on, all at once (the card delegate draws it)."""
+
+    kind: str
+    text: str
+    color: str
+    initials: str
+    author_name: str
+    votes: int
+    cards: int  # a theme's cards
+    notes: bool
+    pending: bool
+    dim: bool
+    in_theme: bool
+
 
 # Fields whose change leaves the tree's shape alone (only what an item shows changes).
 _COSMETIC = {
@@ -409,6 +426,43 @@ class BoardModel(BoardRows):
         if role == THEME_ROLE:
             return node.parent.item_id if node.parent is not None and node.parent.kind == "theme" else None
         return self._card_data(self.cards[node.item_id], role)
+
+    def look(self, node: Node) -> Look:
+        """Everything the card delegate draws for a theme or card, in one call."""
+        if node.kind == "theme":
+            theme = self.themes[node.item_id]
+            count = len(node.children)
+            return Look(
+                "theme",
+                theme.label,
+                "",
+                "",
+                "",
+                self.counts[theme.id],
+                count,
+                bool(theme.notes),
+                False,
+                self._dim_theme(theme, node),
+                False,
+            )
+        if node.kind != "card":
+            return Look(node.kind, "", "", "", "", 0, 0, False, False, False, False)
+        card = self.cards[node.item_id]
+        person = self.people.get(card.author or "")
+        in_theme = node.parent is not None and node.parent.kind == "theme"
+        return Look(
+            "card",
+            card.text,
+            person.color if person else NO_AUTHOR_COLOR,
+            initials(person.name) if person else "",
+            person.name if person else "",
+            self.counts[card.id] if card.theme is None else 0,
+            0,
+            bool(card.notes),
+            bool(card.pending),
+            self._dim_card(card),
+            in_theme,
+        )
 
     def _theme_data(self, theme: Theme, node: Node, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

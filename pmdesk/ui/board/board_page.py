@@ -332,7 +332,8 @@ class BoardPage(QWidget):
             return False
         column = self.column_of(section_id)
         if column is not None:
-            column.entry.clear()
+            if column.entry.toPlainText():  # clearing repaints the column: not when already clear
+                column.entry.clear()
             index = column.section_model.index_of(card_id)
             QTimer.singleShot(
                 0, column.view, lambda: column.view.scrollTo(column.section_model.index_of(card_id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -24,7 +24,9 @@ from pmdesk.ui.board.board_model import (
     PENDING_ROLE,
     THEME_ROLE,
     VOTES_ROLE,
+    Look,
 )
+from pmdesk.ui.board.section_model import SectionModel
 from pmdesk.ui.palette import current_palette
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +50,8 @@ class CardTextEditor(QPlainTextEdit):
 
 
 HEIGHT_CACHE_SIZE = 5_000  # row heights remembered per column (more than a column usually holds)
+PICTURES_KEPT = 60  # card pictures kept per column: more than the tallest screen shows
+PICTURE_MAX_HEIGHT = 600  # taller cards are drawn each time (their pictures would be large)
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 _V_CENTER = int(Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -64,6 +68,9 @@ class CardDelegate(QStyledItemDelegate):
         self.votes_hidden = False
         self.drop_target: QPersistentModelIndex | None = None
         self._heights: dict[tuple[object, ...], int] = {}
+        # Pictures of the rows painted last, by everything they depend on (a repaint after an
+        # edit draws each unchanged card by copying its picture).
+        self._pictures: dict[tuple[object, ...], QPixmap] = {}
         self._set_fonts()
 
     # --- geometry ---------------------------------------------------------------------------
@@ -96,8 +103,12 @@ class CardDelegate(QStyledItemDelegate):
 
     def _indent(self, index: Index) -> int:
         """A theme's cards stand indented under it (the column's rows are flat)."""
-        if index.data(THEME_ROLE) is None:
-            return 0
+        return 0 if index.data(THEME_ROLE) is None else self._indentation()
+
+    def _indent_of(self, look: Look) -> int:
+        return self._indentation() if look.in_theme else 0
+
+    def _indentation(self) -> int:
         return int(getattr(self.view, "indentation", lambda: 0)())
 
     def _text_width(self, index: Index) -> int:
@@ -105,8 +116,11 @@ class CardDelegate(QStyledItemDelegate):
         return max(60, self.view.viewport().width() - indent - self._px(4 + 4 + 7 + 14 + 12))
 
     def _shown_text(self, index: Index) -> tuple[str, bool]:
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if index.data(KIND_ROLE) == "theme" and not text:
+        return self._shown(index.data(KIND_ROLE), str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+
+    @staticmethod
+    def _shown(kind: object, text: str) -> tuple[str, bool]:
+        if kind == "theme" and not text:
             return "(unlabelled theme — F2 to name it)", True
         if len(text) > MAX_SHOWN:
             text = text[:MAX_SHOWN] + "…"
@@ -134,17 +148,30 @@ class CardDelegate(QStyledItemDelegate):
 
     # --- painting ---------------------------------------------------------------------------
 
+    def look(self, index: Index) -> Look:
+        """Everything a row's picture depends on that the row itself says."""
+        model = index.model()
+        if isinstance(model, SectionModel):
+            return model.look(index)
+        return Look(
+            str(index.data(KIND_ROLE) or ""),
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            str(index.data(COLOR_ROLE) or ""),
+            str(index.data(INITIALS_ROLE) or ""),
+            str(index.data(AUTHOR_NAME_ROLE) or ""),
+            int(index.data(VOTES_ROLE) or 0),
+            int(index.data(COUNT_ROLE) or 0),
+            bool(index.data(NOTES_ROLE)),
+            bool(index.data(PENDING_ROLE)),
+            bool(index.data(DIM_ROLE)),
+            index.data(THEME_ROLE) is not None,
+        )
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Draw a card or a theme (never as rich text)."""
-        kind = index.data(KIND_ROLE)
-        if kind not in ("card", "theme"):
+        """Draw a card or a theme (never as rich text), from a picture kept of it if it is unchanged."""
+        look = self.look(index)
+        if look.kind not in ("card", "theme"):
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if index.data(DIM_ROLE):
-            painter.setOpacity(0.28)
-        indent = self._indent(index) if kind == "card" else 0
-        rect = option.rect.adjusted(indent + self._px(4), self._px(5), -self._px(4), -self._px(5))
         # What option.state says, asked of the view: reading option.state would make PySide6
         # build QStyle's many enums before the first frame.
         view = self.view
@@ -152,9 +179,39 @@ class CardDelegate(QStyledItemDelegate):
         selected = selection is not None and selection.isSelected(index)
         focused = view.hasFocus() and view.currentIndex() == index
         is_drop = self.drop_target is not None and self.drop_target == QPersistentModelIndex(index)
-        theme = kind == "theme"
+        expanded = look.kind == "theme" and getattr(view, "isExpanded", lambda _i: True)(index)
+        target = option.rect
+        width, height = target.width(), target.height()
+        ratio = painter.device().devicePixelRatioF()
+        state = (selected, focused, is_drop, expanded)
+        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, id(current_palette()))
+        picture = self._pictures.pop(key, None)
+        if picture is None and height <= PICTURE_MAX_HEIGHT and width > 0 and height > 0:
+            picture = QPixmap(round(width * ratio), round(height * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            on_picture = QPainter(picture)
+            self._draw(on_picture, QRect(0, 0, width, height), look, state)
+            on_picture.end()
+        if picture is None:  # a very tall card: drawn each time
+            self._draw(painter, target, look, state)
+            return
+        self._pictures[key] = picture  # the most recently used last
+        if len(self._pictures) > PICTURES_KEPT:
+            del self._pictures[next(iter(self._pictures))]
+        painter.drawPixmap(target.topLeft(), picture)
+
+    def _draw(self, painter: QPainter, area: QRect, look: Look, state: tuple[bool, bool, bool, bool]) -> None:
+        selected, focused, is_drop, expanded = state
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if look.dim:
+            painter.setOpacity(0.28)
+        indent = self._indent_of(look) if look.kind == "card" else 0
+        rect = area.adjusted(indent + self._px(4), self._px(5), -self._px(4), -self._px(5))
+        theme = look.kind == "theme"
         c = current_palette()
-        strip_color = QColor(c.accent if theme else str(index.data(COLOR_ROLE)))
+        strip_color = QColor(c.accent if theme else look.color)
         background = QColor(c.theme_card if theme else c.base)
         if is_drop:
             background = QColor(c.warning)
@@ -168,7 +225,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(strip_color)
         painter.drawRoundedRect(strip, radius / 2, radius / 2)
-        if not theme and index.data(PENDING_ROLE):  # from a device, face down in the room
+        if not theme and look.pending:  # from a device, face down in the room
             painter.setPen(QPen(QColor(c.muted), max(2, self._px(2)), Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
@@ -177,40 +234,41 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), radius, radius)
 
-        text, placeholder = self._shown_text(index)
+        text, placeholder = self._shown(look.kind, look.text)
         left = strip.right() + self._px(14)
         inner = QRect(left, rect.top() + self._px(12), rect.right() - left - self._px(12), 0)
         # The row is as tall as sizeHint made it: the text's height is what is left of it.
-        text_height = option.rect.height() - self._footer_height() - self._px(2 * 12 + 2 * 5)
+        text_height = area.height() - self._footer_height() - self._px(2 * 12 + 2 * 5)
         inner.setHeight(max(text_height, self.text_metrics.height()))
         painter.setFont(self.label_font if theme else self.text_font)
         text_colour = c.theme_card_text if theme else c.base_text
         painter.setPen(QColor(c.muted if placeholder else text_colour))
         painter.drawText(inner, _WRAP, text)
-        self._paint_footer(painter, index, QRect(left, inner.bottom() + self._px(8), inner.width(), 0), theme)
+        footer = QRect(left, inner.bottom() + self._px(8), inner.width(), 0)
+        self._paint_footer(painter, look, footer, expanded)
         painter.restore()
 
-    def _paint_footer(self, painter: QPainter, index: Index, area: QRect, theme: bool) -> None:
+    def _paint_footer(self, painter: QPainter, look: Look, area: QRect, expanded: bool) -> None:
         metrics = self.small_metrics
         area.setHeight(metrics.height() + self._px(6))
         x = area.left()
         painter.setFont(self.small_font)
+        theme = look.kind == "theme"
         if theme:
-            expanded = getattr(self.view, "isExpanded", lambda _i: True)(index)
-            count = int(index.data(COUNT_ROLE) or 0)
+            count = look.cards
             arrow = "▾" if expanded else "▸"
             painter.setPen(QColor(current_palette().muted))
             label = f"{arrow} {count} card{'s' if count != 1 else ''}"
             painter.drawText(area, _V_CENTER, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
         else:
-            badge = str(index.data(INITIALS_ROLE) or "")
-            name = str(index.data(AUTHOR_NAME_ROLE) or "")
+            badge = look.initials
+            name = look.author_name
             if badge:
                 size = area.height()
                 circle = QRect(x, area.top(), size, size)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(str(index.data(COLOR_ROLE))))
+                painter.setBrush(QColor(look.color))
                 painter.drawEllipse(circle)
                 painter.setPen(QColor("#ffffff"))
                 painter.setFont(self.initials_font)
@@ -221,24 +279,24 @@ class CardDelegate(QStyledItemDelegate):
                 shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
                 painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
                 x += metrics.horizontalAdvance(shown) + self._px(12)
-        if not theme and index.data(PENDING_ROLE):
+        if not theme and look.pending:
             painter.setPen(QColor(current_palette().muted))
             label = "▼ face down"
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
-        if index.data(NOTES_ROLE):
+        if look.notes:
             painter.setPen(QColor(current_palette().muted))
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")
-        self._paint_dots(painter, index, area)
+        self._paint_dots(painter, look, area)
 
-    def _paint_dots(self, painter: QPainter, index: Index, area: QRect) -> None:
-        votes = int(index.data(VOTES_ROLE) or 0)
+    def _paint_dots(self, painter: QPainter, look: Look, area: QRect) -> None:
+        votes = look.votes
         if votes <= 0 and not self.votes_hidden:
             return
         painter.setFont(self.badge_font)
         if self.votes_hidden:
             text, color = "● ?", current_palette().muted
-            if votes <= 0 and index.data(THEME_ROLE) is not None:
+            if votes <= 0 and look.in_theme:
                 return
         else:
             text, color = ("●" * min(votes, 5)) + f" {votes}", current_palette().dots

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -52,7 +53,9 @@ class CardView(QTreeView):
         viewport.setBackgroundRole(QPalette.ColorRole.Base)
         viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setViewport(viewport)
-        viewport.setAutoFillBackground(False)  # the column's background shows through
+        # Filled with the column's colour (SectionColumn sets it): an opaque viewport scrolls by
+        # moving its pixels, and repainting it does not repaint the column behind it.
+        viewport.setAutoFillBackground(True)
         # Called after the view's own reset: QAbstractItemView.reset() clears the root index,
         # and it runs after any modelReset slot connected before the view got its model.
         self.after_reset: Callable[[], None] | None = None
@@ -276,6 +279,31 @@ class CardEntry(QPlainTextEdit):
         return QSize(200, int(self.fontMetrics().lineSpacing() * 2.6) + 14)
 
 
+class CountBadge(QWidget):
+    """Holds the column's count of cards. A label in the header's layout would lay the header out
+    again (its wrapped title and prompt too) each time a card is added; in here, a count of the
+    same width only repaints."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = plain_label("", self, wrap=False)
+
+    def set_text(self, text: str) -> None:
+        """Show a new count."""
+        if text != self.label.text():
+            self.label.setText(text)
+            self.fit()
+
+    def fit(self) -> None:
+        """Take the label's size (after its text or style changed)."""
+        self.label.ensurePolished()
+        size = self.label.sizeHint()
+        if size != self.label.size():
+            self.label.resize(size)
+        if size != self.size() or self.minimumSize() != size:
+            self.setFixedSize(size)
+
+
 class SectionColumn(QFrame):
     """A section's column: header, cards, and the author + entry row at the bottom."""
 
@@ -296,9 +324,10 @@ class SectionColumn(QFrame):
         header_layout.setSpacing(4)
         heading = QHBoxLayout()
         self.title = plain_label("", self.header, wrap=True)
-        self.count = plain_label("", self.header, wrap=False)
+        self.badge = CountBadge(self.header)
+        self.count = self.badge.label
         heading.addWidget(self.title, 1)
-        heading.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.prompt = plain_label("", self.header, wrap=True)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -363,6 +392,10 @@ class SectionColumn(QFrame):
     def _style(self) -> None:
         z = self.zoom
         c = current_palette()
+        viewport = self.view.viewport()
+        colours = viewport.palette()
+        colours.setColor(QPalette.ColorRole.Base, QColor(c.column))
+        viewport.setPalette(colours)
         self.setStyleSheet(
             f"#SectionColumn {{ background: {c.column}; border: 1px solid {c.border}; border-radius: 10px; }}"
         )
@@ -375,6 +408,7 @@ class SectionColumn(QFrame):
             " border-radius: 10px; padding: 2px 10px;"
         )
         self.prompt.setStyleSheet(f"font-size: {11 * z:.1f}pt; color: {c.muted}; padding: 0 6px 6px 6px;")
+        self.badge.fit()
         self.entry.setStyleSheet(
             f"QPlainTextEdit {{ background: {c.base}; color: {c.base_text}; border: 2px solid {c.border};"
             f" border-radius: 8px; padding: 4px; font-size: {12 * z:.1f}pt;"
@@ -393,7 +427,7 @@ class SectionColumn(QFrame):
         if count is None:
             count = sum(1 for card in self.model.cards.values() if card.section == self.section_id)
         self.title.setText(section.title)
-        self.count.setText(str(count))
+        self.badge.set_text(str(count))
         self.count.setToolTip(f"{count} card{'s' if count != 1 else ''}")
         self.prompt.setText(section.prompt)
         self.prompt.setVisible(bool(section.prompt))

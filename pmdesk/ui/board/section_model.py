@@ -20,7 +20,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelInde
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from pmdesk.model.ordering import staying
-from pmdesk.ui.board.board_model import ID_ROLE, THEME_ROLE, BoardModel
+from pmdesk.ui.board.board_model import ID_ROLE, THEME_ROLE, BoardModel, Look
 from pmdesk.ui.board.board_rows import MOST_MOVES
 from pmdesk.ui.board.mime import CARDS_MIME
 
@@ -211,6 +211,14 @@ class SectionModel(QStandardItemModel):
             return None
         node = self.board.node_of(self.rows[index.row()])
         return None if node is None else self.board.node_data(node, role)
+
+    def look(self, index: Index) -> Look:
+        """What the card delegate draws for a row, in one call (the board model's answer)."""
+        item_id = self.item_id(index)
+        node = self.board.node_of(item_id) if item_id is not None else None
+        if node is None:
+            return Look("", "", "", "", "", 0, 0, False, False, False, False)
+        return self.board.look(node)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """In-place edits: a card's text or a theme's label, as one undo step."""
