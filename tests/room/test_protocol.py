@@ -10,12 +10,14 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from pmdesk.model.demo import demo_board
 from pmdesk.model.room_ops import reveal_cards
 from pmdesk.room.gateway import RoomPhase
+from pmdesk.room.handler import EVENT_GAP
 from pmdesk.store.board_file import BoardFile, create_file
 
 from .conftest import KEY_A, KEY_B, Room
@@ -301,3 +303,31 @@ def test_a_board_in_use_is_refused_with_one_line(tmp_path: Path) -> None:
         held.close()
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("pmdesk: error: board.pmdesk") and done.stderr.count("\n") == 1
+
+
+def test_a_burst_of_changes_reaches_a_stream_as_few_events_ending_with_the_last(room: Room) -> None:
+    conn = socket.create_connection(("127.0.0.1", room.server.port), timeout=5)
+    try:
+        conn.sendall(f"GET {room.base}/events?device={KEY_B} HTTP/1.1\r\nHost: {room.host}\r\n\r\n".encode())
+        stream = conn.makefile("rb")
+        head = b""
+        while not head.endswith(b"\r\n\r\n"):
+            head += stream.readline()
+        first = _read_event(stream)
+        assert "event: changed" in first
+        started = time.monotonic()
+        for number in range(10):  # a room writing at once: a change every 10 ms
+            room.gateway.update_phase(title=f"Reflection {number}")
+            time.sleep(0.01)
+        took = time.monotonic() - started
+        last = room.server.wait_change(-1, 0)
+        seen: list[int] = []
+        while not seen or seen[-1] != last:  # the last change always reaches the device
+            event = _read_event(stream)
+            assert "event: changed" in event
+            seen.append(int(event.split("data: ")[1]))
+        # After each event the stream pauses for EVENT_GAP: the changes meanwhile come as one.
+        assert EVENT_GAP >= 0.05
+        assert len(seen) <= took / EVENT_GAP + 2 < 10
+    finally:
+        conn.close()
