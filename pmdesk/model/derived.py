@@ -53,6 +53,10 @@ def items_by_section(board: Board) -> dict[str, list[Card | Theme]]:
 def cards_in_sections(board: Board, section_ids: set[str]) -> dict[str, list[Card]]:
     """The cards of some sections in board order, by section id in board order (one pass)."""
     by_section: dict[str, list[Card]] = {s.id: [] for s in board.sections if s.id in section_ids}
+    if len(by_section) == 1:  # the usual edit: one section, one comprehension
+        (only,) = by_section
+        by_section[only] = [card for card in board.cards if card.section == only]
+        return by_section
     for card in board.cards:
         if card.section in by_section:
             by_section[card.section].append(card)

@@ -21,6 +21,12 @@ def staying(current: Sequence[str], wanted: Sequence[str]) -> set[str]:
     end = 0
     while end < tail - head and current[-1 - end] == wanted[-1 - end]:
         end += 1
+    if head == 0 and end == 0 and len(current) == len(wanted) > 1:
+        # One item moved from one end of the stretch to the other (one card moved up or down).
+        if current[1:] == wanted[:-1] and current[0] == wanted[-1]:
+            return set(current[1:])
+        if current[:-1] == wanted[1:] and current[-1] == wanted[0]:
+            return set(current[:-1])
     if head or end:
         middle = (
             staying(current[head : len(current) - end], wanted[head : len(wanted) - end])

@@ -284,10 +284,10 @@ class BoardModel(BoardRows):
         )
         if shaped:
             self.fetch_all()  # every row in the model first: a move names only rows it has
-            sections = None
+            section_ids = theme_ids = None
             if scope is not None and not (self.sort_by_votes and changes.concerns("votes")):
-                sections = self._sections_of(scope)
-            shape = self.shape(sections)
+                section_ids, theme_ids = self._parents_of(scope)
+            shape = self.differing(self.shape(section_ids, theme_ids))
             if self.moves_needed(shape) > MOST_MOVES:
                 self._let_go(scope, cards, themes)
                 self._reset()
@@ -327,17 +327,28 @@ class BoardModel(BoardRows):
         for item_id in _gone(scope.removed["themes"], self._order.ids["themes"]):
             self.themes.pop(item_id, None)
 
-    def _sections_of(self, scope: Scope) -> set[str]:
-        """The sections an edit's cards and themes stood in before and stand in now."""
+    def _parents_of(self, scope: Scope) -> tuple[set[str], set[str]]:
+        """The sections and themes an edit's cards and themes stood in before and stand in now."""
         sections: set[str] = set()
+        themes: set[str] = set()
         for item_id in scope.touched:
-            before = self.section_of(item_id)
-            if before is not None:
-                sections.add(before)
-            item = self.cards.get(item_id) or self.themes.get(item_id)
-            if item is not None:
-                sections.add(item.section)
-        return sections
+            node = self._by_id.get(item_id)
+            if node is not None and node.parent is not None:
+                if node.parent.kind == "theme":
+                    themes.add(node.parent.item_id)
+                    node = node.parent
+                if node.parent is not None and node.parent.kind == "section":
+                    sections.add(node.parent.item_id)
+            card = self.cards.get(item_id)
+            theme = self.themes.get(item_id)
+            if card is not None:
+                sections.add(card.section)
+                if card.theme is not None:
+                    themes.add(card.theme)
+            elif theme is not None:
+                sections.add(theme.section)
+                themes.add(theme.id)
+        return sections, themes
 
     def _reset(self) -> None:
         self.beginResetModel()

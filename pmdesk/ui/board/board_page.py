@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea,
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.changes import Changes
-from pmdesk.model.edits import Insert, SetField, primitives
+from pmdesk.model.edits import Insert, Remove, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.shown import shown
 from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
@@ -193,8 +193,15 @@ class BoardPage(QWidget):
         # Only what the edit touched: typing on a card does not recount every column.
         hidden = self.qt_document.board.session.votes_hidden
         counts = None
-        if changes.concerns("cards.section", "sections"):
-            counts = Counter(map(attrgetter("section"), self.qt_document.board.cards))
+        cards = self.qt_document.board.cards
+        # A card moved within its column changes no count: only cards added, removed or moved to
+        # another section do (or sections added or removed).
+        if (
+            changes.concerns("sections")
+            or ("cards", "section") in changes.fields
+            or _adds_or_removes_cards(changes)
+        ):
+            counts = Counter(map(attrgetter("section"), cards))
         for column in self.columns:
             if counts is not None:
                 column.refresh_header(counts[column.section_id])
@@ -436,3 +443,12 @@ class BoardPage(QWidget):
             self.close_find()
             return
         super().keyPressEvent(event)
+
+
+def _adds_or_removes_cards(changes: Changes) -> bool:
+    """Whether an edit inserted or removed cards (a reorder keeps every column's count)."""
+    if changes.whole_board or changes.edit is None:
+        return changes.whole_board or "cards" in changes.reshaped
+    return "cards" in changes.reshaped and any(
+        isinstance(step, (Insert, Remove)) and step.collection == "cards" for step in primitives(changes.edit)
+    )

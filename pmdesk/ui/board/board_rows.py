@@ -57,9 +57,12 @@ class BoardRows(QAbstractItemModel):
     def arrange(self, items: list[Card | Theme]) -> None:
         """Put a section's rows in the order shown (override; board order by default)."""
 
-    def shape(self, sections: set[str] | None = None) -> Shape:
-        """Each parent's rows as the board has them now; with ``sections``, those sections' rows
-        only (and not the root's row of sections)."""
+    def shape(self, sections: set[str] | None = None, themes: set[str] | None = None) -> Shape:
+        """Each parent's rows as the board has them now.
+
+        With ``sections``: those sections' rows only (not the root's row of sections), and the
+        cards of the ``themes`` among them only (of all their themes if ``themes`` is None).
+        """
         board = self.board_now()
         if sections is None:
             shape: Shape = {"": [("section", section.id) for section in board.sections]}
@@ -72,7 +75,7 @@ class BoardRows(QAbstractItemModel):
             for section_id, cards in cards_in_sections(board, sections).items():
                 by_section[section_id] = column_items(board, cards, section_id)
                 for card in cards:
-                    if card.theme is not None:
+                    if card.theme is not None and (themes is None or card.theme in themes):
                         members.setdefault(card.theme, []).append(card)
         for section_id, items in by_section.items():
             self.arrange(items)
@@ -80,7 +83,8 @@ class BoardRows(QAbstractItemModel):
             for item in items:
                 if isinstance(item, Theme):
                     rows.append(("theme", item.id))
-                    shape[item.id] = [("card", card.id) for card in members.get(item.id, ())]
+                    if themes is None or item.id in themes:
+                        shape[item.id] = [("card", card.id) for card in members.get(item.id, ())]
                 else:
                     rows.append(("card", item.id))
         return shape
@@ -117,8 +121,7 @@ class BoardRows(QAbstractItemModel):
 
         The sections themselves must be unchanged (a section added, removed or moved resets).
         """
-        # Only the parents whose rows differ: an item that changes parent makes both differ.
-        shape = {parent_id: rows for parent_id, rows in shape.items() if not self._same(parent_id, rows)}
+        shape = self.differing(shape)
         wanted_parent = {item_id: parent for parent, rows in shape.items() for _kind, item_id in rows}
         kinds = {item_id: kind for rows in shape.values() for kind, item_id in rows}
         touched: set[str] = set()
@@ -152,6 +155,11 @@ class BoardRows(QAbstractItemModel):
                 touched.add(parent_id)
                 self._reorder(parent, shape)
         return {item_id for item_id in touched if kinds.get(item_id) == "theme"}
+
+    def differing(self, shape: Shape) -> Shape:
+        """The parents of ``shape`` whose rows differ from the tree's (an item that changes parent
+        makes both its parents differ)."""
+        return {parent_id: rows for parent_id, rows in shape.items() if not self._same(parent_id, rows)}
 
     def _same(self, parent_id: str, rows: list[tuple[str, str]]) -> bool:
         """Whether a parent's rows are already ``rows``."""
