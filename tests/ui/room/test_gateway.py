@@ -12,6 +12,7 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
+from pmdesk.model.board_ops import add_event, set_incident_field, set_session_field
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.edits import Edit, EditError
 from pmdesk.room.gateway import RoomPhase
@@ -135,3 +136,22 @@ def test_watchers_hear_the_windows_own_edits_undo_and_phase_changes(qtbot: QtBot
     assert len(heard) == 3 and gateway.phase().mode == "vote"
     gateway.set_phase(RoomPhase(mode="vote", title="Prioritization"))
     assert len(heard) == 3  # the same phase again is no change
+
+
+def test_watchers_hear_only_what_devices_see_through_the_windows_refresh_path(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qt_document = window.qt_document
+    gateway = WindowGateway(qt_document, RoomPhase())
+    heard: list[int] = []
+    gateway.watch(lambda: heard.append(1))
+    assert qt_document.attempt(set_incident_field, "title", "Checkout outage, retold")
+    assert qt_document.attempt(add_event, "2026-11-20T14:05:00+00:00", "note", "Paged the payments team")
+    assert heard == []  # the incident and the timeline are not on a device's page
+    assert qt_document.attempt(set_session_field, "votes_per_participant", 5)
+    assert len(heard) == 1  # the dot budget is
+    qt_document.announce_everything()  # another board, or the file read again after a failure
+    assert len(heard) == 2
+    gateway.close()
+    assert qt_document.attempt(add_card, section(qt_document.board), "after the room closed")
+    assert len(heard) == 2
