@@ -14,6 +14,7 @@ from functools import cache
 from itertools import pairwise
 from xml.sax.saxutils import escape
 
+from pmdesk.report.reportlab_fixes import REPORTLAB, once
 from pmdesk.resources import resource_path
 
 SANS = "PmSans"
@@ -52,9 +53,9 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe
 _SENTENCE_END = re.compile(r"[.!?。！？] ")
 
 
-@cache
+@once
 def register_fonts() -> None:
-    """Register the bundled fonts with reportlab (once per process)."""
+    """Register the bundled fonts with reportlab (once per process, whichever thread asks first)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -69,7 +70,7 @@ def register_fonts() -> None:
             addMapping(SYMBOLS, bold, italic, SYMBOLS)
 
 
-@cache
+@once
 def register_korean() -> None:
     """Register the Hangul font (once per process, and only for texts that need it)."""
     from reportlab.lib.fonts import addMapping
@@ -93,7 +94,8 @@ def _coverage() -> tuple[frozenset[int], ...]:
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
-    loaded = [frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in CHAIN[:-1]]
+    with REPORTLAB:  # shaping adds to a font's glyph map while a document is built
+        loaded = [frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in CHAIN[:-1]]
     return (*loaded, frozenset())
 
 

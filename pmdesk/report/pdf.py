@@ -23,7 +23,7 @@ from pmdesk.report.pdf_outline import NumberedCanvas
 from pmdesk.report.pdf_related import related_part
 from pmdesk.report.pdf_styles import ACCENT, RULE, style_for
 from pmdesk.report.related import RelatedIncident
-from pmdesk.report.reportlab_fixes import install_fixes
+from pmdesk.report.reportlab_fixes import install_fixes, reportlab_turn
 
 Progress = Callable[[float], None]
 HEADER_CHARS = 120
@@ -112,11 +112,14 @@ def pdf_bytes(
 
     ``related``: earlier incidents from the library, for a "Related incidents" section.
     """
-    install_fixes()
-    story = build_story(board, related)
-    buffer = io.BytesIO()
-    doc = _Report(buffer, board, len(story), progress)
-    doc.build(story, onFirstPage=doc.decorate, onLaterPages=doc.decorate, canvasmaker=NumberedCanvas)
+    # One document at a time in a process (see reportlab_fixes); while another export builds,
+    # this one waits, and a Cancel (raised from ``progress``) still stops it.
+    with reportlab_turn(None if progress is None else lambda: progress(0.0)):
+        install_fixes()
+        story = build_story(board, related)
+        buffer = io.BytesIO()
+        doc = _Report(buffer, board, len(story), progress)
+        doc.build(story, onFirstPage=doc.decorate, onLaterPages=doc.decorate, canvasmaker=NumberedCanvas)
     return buffer.getvalue()
 
 

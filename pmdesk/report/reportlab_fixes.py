@@ -1,8 +1,49 @@
-"""Fixes to reportlab bugs that reach pmdesk's report, installed once per process."""
+"""reportlab in pmdesk: fixes to its bugs that reach the report, and one build at a time.
+
+reportlab keeps process-wide state that it changes while it works: the registered fonts, each
+font's subsets and shaping tables (its glyph map grows while Arabic is shaped), its caches. None
+of it is locked, so every use of reportlab in pmdesk holds :data:`REPORTLAB`: the fonts are
+registered and the fixes installed exactly once, and two exports (two windows, or a PDF and an
+email draft) build their documents one after the other, never at the same time.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Iterator
+
+REPORTLAB = threading.RLock()  # held while pmdesk touches reportlab's state
+WAIT_SECONDS = 0.1  # how often a build waiting for its turn calls ``waiting`` (for Cancel)
+
+
+@contextlib.contextmanager
+def reportlab_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold reportlab for one document; ``waiting()`` runs now and then meanwhile (it may raise)."""
+    while not REPORTLAB.acquire(timeout=WAIT_SECONDS):
+        if waiting is not None:
+            waiting()
+    try:
+        yield
+    finally:
+        REPORTLAB.release()
+
+
+def once(function: Callable[[], None]) -> Callable[[], None]:
+    """``function`` run once per process under :data:`REPORTLAB`; a call from another thread waits for it."""
+    done: list[bool] = []
+
+    @functools.wraps(function)
+    def run_once() -> None:
+        if done:
+            return
+        with REPORTLAB:
+            if not done:
+                function()
+                done.append(True)
+
+    return run_once
 
 
 def install_fixes() -> None:
@@ -11,7 +52,7 @@ def install_fixes() -> None:
     install_rise_fix()
 
 
-@cache
+@once
 def install_cmap_fix() -> None:
     """Make reportlab's ToUnicode maps write characters beyond the BMP as UTF-16.
 
@@ -33,7 +74,7 @@ def install_cmap_fix() -> None:
     ttfonts.makeToUnicodeCMap = utf16_cmap
 
 
-@cache
+@once
 def install_rise_fix() -> None:
     """Let a text line start with a raised glyph.
 

@@ -51,7 +51,11 @@ class _JobSignals(QObject):
 
 
 class ExportJob(QRunnable):
-    """Write one export of a private copy of the board, off the GUI thread."""
+    """Write one export of a private copy of the board, off the GUI thread.
+
+    The pool deletes the job once it has run (so no board copy outlives its export); what the
+    GUI still reads of it afterwards (``notes``, ``fmt``, ``path``) are plain Python attributes.
+    """
 
     def __init__(self, board: Board, fmt: str, path: Path, source: Path | None = None) -> None:
         super().__init__()
@@ -126,6 +130,9 @@ class Running(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setValue(0)
         self.dialog.canceled.connect(job.cancel)
+        # The job's signals belong to this object from now on, so they are deleted on the GUI
+        # thread with it, never on the worker thread that drops the job.
+        job.signals.setParent(self)
         job.signals.progress.connect(self.on_progress)
         job.signals.finished.connect(self.on_finished)
         job.signals.failed.connect(self.on_failed)

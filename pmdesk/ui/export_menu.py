@@ -178,7 +178,6 @@ class ExportController(QObject):
 
         source = self.window.qt_document.document.path
         job = ExportJob(copy.deepcopy(self.window.qt_document.board), fmt, path, source)
-        job.setAutoDelete(False)  # Python keeps it until its signals have been handled
         running = Running(self, self.window, job, self._job_done, then)
         self.jobs.append(job)
         running.ended.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)

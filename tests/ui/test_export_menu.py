@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import email
 import email.policy
+import gc
 import json
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import set_card_field
+from pmdesk.model.demo import demo_board
 from pmdesk.store.document import Document
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.export_jobs import ExportJob
@@ -252,6 +255,48 @@ def test_cancel_stops_the_job_and_leaves_no_file(window: MainWindow, qtbot: QtBo
         controller.pool.start(job)
     controller.wait()
     assert list(out.iterdir()) == []
+
+
+def test_a_finished_export_lets_go_of_its_copy_of_the_board(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_save_dialog(monkeypatch, tmp_path / "report.md")
+    controller = controller_of(window)
+    with qtbot.waitSignal(controller.exported, timeout=30000):
+        trigger(window, "md")
+        [job] = controller.jobs
+        board_copy = weakref.ref(job.board)
+        del job
+    controller.wait()
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and board_copy() is None, timeout=5000)
+
+
+def test_two_windows_export_pdfs_at_the_same_time(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: QSettings
+) -> None:
+    other_path = tmp_path / "other.pmdesk"
+    Document.create(other_path, demo_board()).close()
+    document = Document.open(other_path)
+    qt_document = QtDocument(document)
+    other = MainWindow(
+        qt_document, WindowHooks(lambda: None, lambda _p: None, lambda: [], lambda: None), settings
+    )
+    qt_document.setParent(other)
+    install(other)
+    qtbot.addWidget(other)
+    try:
+        targets = [tmp_path / "first.pdf", tmp_path / "second.pdf"]
+        for each, target in zip((window, other), targets, strict=True):
+            answer_save_dialog(monkeypatch, target)
+            trigger(each, "pdf")
+        assert controller_of(window).jobs and controller_of(other).jobs  # both in flight
+        qtbot.waitUntil(lambda: all(target.exists() for target in targets), timeout=60000)
+        for each in (window, other):
+            controller_of(each).wait()
+        assert all(target.read_bytes().startswith(b"%PDF") for target in targets)
+    finally:
+        controller_of(other).wait()
+        document.close()
 
 
 def errors_of(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
