@@ -339,6 +339,7 @@ class SectionColumn(QFrame):
         self.view = CardView(self)
         self.view.setModel(self.section_model)
         self.section_model.rowsMoved.connect(self.view.rows_moved)
+        self.section_model.modelAboutToBeReset.connect(lambda: self.fit_scrolling(rows_to_come=True))
         layout.addWidget(self.view, 1)
         # The author picker sits above the entry, so the entry keeps the column's full width.
         row = QVBoxLayout()
@@ -456,15 +457,21 @@ class SectionColumn(QFrame):
 
     # --- surviving a model reset ------------------------------------------------------------
 
-    def attach(self) -> None:
-        """Set the column up for its rows (again after a reset): scrolling and folded themes."""
+    def fit_scrolling(self, rows_to_come: bool = False) -> None:
+        """Scroll by row in a long column, by pixel in a short one."""
         # Scrolling by pixel needs every row's wrapped height; on a big column that is seconds of
-        # text layout, so long columns scroll by row and measure only the rows in view.
+        # text layout, so long columns scroll by row and measure only the rows in view. Changing
+        # the mode lays out the rows the view has: a column that becomes long changes before its
+        # new rows arrive (the model is about to reset), one that becomes short after they left.
         mode = QAbstractItemView.ScrollMode
         rows = len(self.model.items_in(self.section_id))  # all of them, shown yet or not
         wanted = mode.ScrollPerItem if rows > LONG_COLUMN else mode.ScrollPerPixel
-        if self.view.verticalScrollMode() != wanted:
+        if self.view.verticalScrollMode() != wanted and (wanted == mode.ScrollPerItem or not rows_to_come):
             self.view.setVerticalScrollMode(wanted)
+
+    def attach(self) -> None:
+        """Set the column up for its rows (again after a reset): scrolling and folded themes."""
+        self.fit_scrolling()
         self.section_model.folded &= set(self.model.themes)
         if self.section_model.folded:
             self.view.apply_folds(0, len(self.section_model.rows) - 1)
