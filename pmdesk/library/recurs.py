@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pmdesk.library.index import BoardInfo, Library
 from pmdesk.library.text import CJK_RUN
-from pmdesk.model.times import parse_time
+from pmdesk.model.times import human_duration, parse_time
 
 RECURRING_KINDS = ("theme", "card")
 MIN_INCIDENTS = 2  # a term is recurring when the texts of at least this many incidents hold it
@@ -314,16 +314,7 @@ def times_per_quarter(times: Iterable[Times]) -> list[QuarterTimes]:
 
 def format_minutes(minutes: float | None) -> str:
     """Minutes as '45 min', '3 h 20 min' or '2 d 4 h' ('—' when not known)."""
-    if minutes is None:
-        return "—"
-    total = round(minutes)
-    if total < 60:
-        return f"{total} min"
-    hours, rest = divmod(total, 60)
-    if hours < 24:
-        return f"{hours} h {rest} min" if rest else f"{hours} h"
-    days, hours = divmod(hours, 24)
-    return f"{days} d {hours} h" if hours else f"{days} d"
+    return human_duration(None if minutes is None else minutes * 60)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmdesk.bench.boards import big_board
+from pmdesk.model.board import Board
 from pmdesk.model.card_ops import delete_cards, group_cards
 from pmdesk.model.edits import primitives
 from pmdesk.store.board_file import create_file
@@ -17,8 +18,13 @@ def rows_written(document: Document) -> int:
     return int(document.file.conn.total_changes)
 
 
-def reopened(path: Path) -> Document:
-    return Document.open(path)
+def assert_reopens_as(path: Path, board: Board) -> None:
+    """The file, opened again, holds ``board``."""
+    again = Document.open(path)
+    try:
+        assert again.board == board
+    finally:
+        again.close()
 
 
 def test_deleting_thousands_of_cards_and_undoing_it_writes_each_row_about_once(tmp_path: Path) -> None:
@@ -43,11 +49,7 @@ def test_deleting_thousands_of_cards_and_undoing_it_writes_each_row_about_once(t
         memory = document.board
     finally:
         document.close()
-    again = reopened(path)
-    try:
-        assert again.board == memory
-    finally:
-        again.close()
+    assert_reopens_as(path, memory)
 
 
 def test_grouping_cards_from_all_over_a_big_board_writes_each_row_about_once(tmp_path: Path) -> None:
@@ -70,8 +72,4 @@ def test_grouping_cards_from_all_over_a_big_board_writes_each_row_about_once(tmp
         memory = document.board
     finally:
         document.close()
-    again = reopened(path)
-    try:
-        assert again.board == memory
-    finally:
-        again.close()
+    assert_reopens_as(path, memory)
