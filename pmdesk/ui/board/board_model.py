@@ -626,8 +626,10 @@ def _inserted(ids: list[str], items: list[_Item], order: list[str]) -> dict[str,
         return {item.id: item for item in items if item.id in wanted}
     found = {}
     for item_id in ids:
-        if item_id in order:
+        try:
             found[item_id] = items[order.index(item_id)]
+        except ValueError:  # inserted and removed again by the same edit
+            continue
     return found
 
 

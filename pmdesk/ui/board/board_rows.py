@@ -122,8 +122,23 @@ class BoardRows(QAbstractItemModel):
         The sections themselves must be unchanged (a section added, removed or moved resets).
         """
         shape = self.differing(shape)
-        wanted_parent = {item_id: parent for parent, rows in shape.items() for _kind, item_id in rows}
-        kinds = {item_id: kind for rows in shape.values() for kind, item_id in rows}
+        # Rows the same at both ends of a parent stay as they are: only the stretch between them
+        # can hold items that come, go or move (one card added to a long column: one row).
+        windows: dict[str, list[tuple[str, str]]] = {}
+        leaving: list[Node] = []  # children in the tree's stretch: perhaps gone
+        for parent_id, rows in shape.items():
+            parent = self._root if parent_id == "" else self._by_id.get(parent_id)
+            children = parent.children if parent is not None else []
+            head, end = 0, min(len(children), len(rows))
+            while head < end and children[head].item_id == rows[head][1]:
+                head += 1
+            tail = 0
+            while tail < end - head and children[-1 - tail].item_id == rows[-1 - tail][1]:
+                tail += 1
+            windows[parent_id] = rows[head : len(rows) - tail]
+            leaving.extend(children[head : len(children) - tail])
+        wanted_parent = {item_id: parent for parent, rows in windows.items() for _kind, item_id in rows}
+        kinds = {item_id: kind for rows in windows.values() for kind, item_id in rows}
         touched: set[str] = set()
         # New themes first (cards may move into them), then moves between parents, then removals,
         # then new cards, then the order within each parent.
@@ -135,13 +150,7 @@ class BoardRows(QAbstractItemModel):
             if node is not None and node.parent is not None and node.parent.item_id != parent_id:
                 touched.update((node.parent.item_id, parent_id))
                 self._move(node, self._by_id[parent_id], self._row_after(shape, parent_id, item_id))
-        candidates = [
-            child
-            for parent_id in shape
-            if (parent := self._root if parent_id == "" else self._by_id.get(parent_id)) is not None
-            for child in parent.children
-        ]
-        for node in [n for n in candidates if n.item_id not in wanted_parent and n.kind != "section"]:
+        for node in [n for n in leaving if n.item_id not in wanted_parent and n.kind != "section"]:
             if self._by_id.get(node.item_id) is node and node.parent is not None:
                 touched.add(node.parent.item_id)
                 self._remove(node)
@@ -154,7 +163,11 @@ class BoardRows(QAbstractItemModel):
             if [child.item_id for child in parent.children] != [item_id for _kind, item_id in rows]:
                 touched.add(parent_id)
                 self._reorder(parent, shape)
-        return {item_id for item_id in touched if kinds.get(item_id) == "theme"}
+        return {
+            item_id
+            for item_id in touched
+            if (node := self._by_id.get(item_id)) is not None and node.kind == "theme"
+        }
 
     def differing(self, shape: Shape) -> Shape:
         """The parents of ``shape`` whose rows differ from the tree's (an item that changes parent

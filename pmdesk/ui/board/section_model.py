@@ -42,6 +42,7 @@ class SectionModel(QStandardItemModel):
         self.rows: list[str] = []  # the item id of each row
         self.folded: set[str] = set()  # themes whose cards are hidden in the column
         self._row_of: dict[str, int] | None = None  # rows by id, rebuilt after a change when asked
+        self._searches = 0  # lookups since the rows last changed
         self._spliced: tuple[int, list[str]] | None = None  # rows being inserted: where, which
         self._prototype = QStandardItem()
         self.invisibleRootItem().setFlags(Qt.ItemFlag.ItemIsDropEnabled)  # between rows, and below them
@@ -81,12 +82,16 @@ class SectionModel(QStandardItemModel):
             row, ids = self._spliced
             self.rows[row:row] = ids
             self._spliced = None
-            self._row_of = None
+            self._forget_rows()
+
+    def _forget_rows(self) -> None:
+        self._row_of = None
+        self._searches = 0
 
     def _removed(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():
             del self.rows[first : last + 1]
-            self._row_of = None
+            self._forget_rows()
 
     def rebuild(self) -> None:
         """Every row again (the board model was reset)."""
@@ -100,7 +105,7 @@ class SectionModel(QStandardItemModel):
             if ids:
                 root.insertRows(0, self._items(len(ids)))
             self.rows = ids
-            self._row_of = None
+            self._forget_rows()
             self._spliced = None
         finally:
             self.blockSignals(blocked)
@@ -159,7 +164,7 @@ class SectionModel(QStandardItemModel):
         self.beginMoveRows(_ROOT, source, source, _ROOT, target)
         del self.rows[source]
         self.rows.insert(target - 1 if target > source else target, item_id)
-        self._row_of = None
+        self._forget_rows()
         self.endMoveRows()
 
     def _on_items_changed(self, ids: object) -> None:
@@ -180,6 +185,12 @@ class SectionModel(QStandardItemModel):
     def row_of(self, item_id: str) -> int | None:
         """The row of an item (None if not in this column)."""
         if self._row_of is None:
+            self._searches += 1
+            if self._searches <= 8:  # a few lookups after a change: a search beats a new table
+                try:
+                    return self.rows.index(item_id)
+                except ValueError:
+                    return None
             self._row_of = {item_id: row for row, item_id in enumerate(self.rows)}
         return self._row_of.get(item_id)
 

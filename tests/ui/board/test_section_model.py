@@ -106,3 +106,50 @@ def test_a_drop_between_rows_of_another_column_is_one_edit(page: BoardPage, boar
     assert page.qt_document.undo_stack.count() == steps + 1
     lessons = [c.id for c in saved_board(page, board_path).cards if c.section == "lessons"]
     assert lessons.index("c3") == lessons.index("c12") - 1
+
+
+@pytest.mark.parametrize("seed", [7, 11, 23])
+def test_many_random_edits_and_undos_keep_every_model_equal_to_a_fresh_one(
+    page: BoardPage, seed: int
+) -> None:
+    import random
+
+    from pmdesk.ui.board.board_model import BoardModel
+    from tests.ui.board.test_board_rows import dump
+
+    chance = random.Random(seed)
+    document = page.qt_document
+    for step in range(80):
+        board = document.board
+        cards = [c.id for c in board.cards]
+        loose = [c.id for c in board.cards if c.theme is None]
+        sections = [s.id for s in board.sections]
+        themes = [t.id for t in board.themes]
+        kind = chance.choice(["add", "move", "move", "group", "join", "leave", "ungroup", "delete", "undo"])
+        if kind == "add":
+            document.attempt(card_ops.add_card, chance.choice(sections), f"card {step}", card_id=f"r{step}")
+        elif kind == "move" and cards:
+            target = chance.choice(sections)
+            before = chance.choice([None, *[c.id for c in board.cards if c.section == target]])
+            document.attempt(card_ops.move_card, chance.choice(cards), target, before=before)
+        elif kind == "group" and len(loose) >= 2:
+            document.attempt(card_ops.group_cards, chance.sample(loose, 2), f"theme {step}")
+        elif kind == "join" and themes and loose:
+            theme = chance.choice(themes)
+            section = next(t.section for t in board.themes if t.id == theme)
+            mine = [c for c in loose if next(x.section for x in board.cards if x.id == c) == section]
+            if mine:
+                document.attempt(card_ops.add_to_theme, [chance.choice(mine)], theme)
+        elif kind == "leave":
+            themed = [c.id for c in board.cards if c.theme is not None]
+            if themed:
+                document.attempt(card_ops.remove_from_theme, [chance.choice(themed)])
+        elif kind == "ungroup" and themes:
+            document.attempt(card_ops.ungroup, chance.choice(themes))
+        elif kind == "delete" and cards:
+            document.attempt(card_ops.delete_cards, [chance.choice(cards)])
+        elif kind == "undo" and document.undo_stack.canUndo():
+            document.undo_stack.undo()
+        assert dump(page.model) == dump(BoardModel(document)), (step, kind)
+        assert _rows(page) == _expected(page) == _shown_ids(page), (step, kind)
+    assert document.undo_stack.count() > 30  # most of the edits were made
