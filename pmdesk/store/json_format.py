@@ -22,7 +22,6 @@ from pmdesk.model.board import (
 )
 from pmdesk.model.rules import field_problem
 from pmdesk.model.templates import DEFAULT_AGENDA, default_agenda, default_sections
-from pmdesk.model.times import time_sort_key
 from pmdesk.model.validate import board_problems, quoted, text_problem
 
 FORMAT = "pmdesk"
@@ -306,7 +305,4 @@ def board_from_json(data: object) -> Board:
     problems = board_problems(board)
     if problems:
         raise ImportProblem(*problems[0])
-    # pmdesk shows and keeps the timeline in time order (events without a time last, equal times
-    # in the file's order), whatever order another tool wrote it in.
-    board.timeline.sort(key=lambda event: time_sort_key(event.at))
     return board

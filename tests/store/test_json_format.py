@@ -29,7 +29,6 @@ from pmdesk.model.board import (
 )
 from pmdesk.model.demo import demo_board
 from pmdesk.model.templates import default_agenda, default_sections
-from pmdesk.model.times import time_sort_key
 from pmdesk.model.validate import board_problems
 from pmdesk.store.json_format import ImportProblem, board_from_json, board_to_json
 
@@ -92,13 +91,10 @@ def boards(draw: st.DrawFn) -> Board:
             draw(st.lists(TEXT, max_size=2)), draw(TIMES), draw(TIMES), draw(TIMES), draw(TIMES),
             draw(TEXT), draw(TEXT), draw(TEXT),
         ),
-        timeline=sorted(  # in time order, as pmdesk keeps it (import puts it so)
-            (
-                TimelineEvent(f"e{i}", draw(TIMES), draw(st.sampled_from(EVENT_KINDS)), draw(TEXT))
-                for i in range(draw(st.integers(0, 3)))
-            ),
-            key=lambda event: time_sort_key(event.at),
-        ),
+        timeline=[
+            TimelineEvent(f"e{i}", draw(TIMES), draw(st.sampled_from(EVENT_KINDS)), draw(TEXT))
+            for i in range(draw(st.integers(0, 3)))
+        ],
         participants=people, sections=sections, themes=themes, cards=cards, votes=list(votes),
         actions=actions,
         session=Session(draw(DATES), budget, draw(st.booleans()), draw(TEXT), draw(DATES), draw(CLOCKS)),
