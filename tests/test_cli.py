@@ -289,3 +289,23 @@ def test_a_hostile_file_name_stays_on_one_line(tmp_path: Path) -> None:
     err = done.stderr.decode("utf-8")
     assert err.count("\n") == 1 and "\x1b" not in err and "\u202e" not in err
     assert "evil\\n\\x1b[31mname\\u202e.json: not JSON" in err
+
+
+def test_import_keeps_the_timeline_in_the_files_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every list is in display order: the timeline another tool wrote comes back as it was."""
+    source = tmp_path / "from-tool.json"
+    events = [
+        {"id": "late", "at": "2026-11-20T15:00:00+00:00", "text": "Resolved"},
+        {"id": "when", "at": None, "text": "Someone remembers a page, time unknown"},
+        {"id": "first", "at": "2026-11-20T14:00:00+02:00", "text": "Push (12:00 UTC)"},
+    ]
+    source.write_text(
+        json.dumps({"format": "pmdesk", "version": 1, "incident": {"title": "X"}, "timeline": events})
+    )
+    target = tmp_path / "board.pmdesk"
+    assert main(["import", str(source), str(target)]) == 0
+    assert main(["export", str(target), "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert [event["id"] for event in exported["timeline"]] == ["late", "when", "first"]
