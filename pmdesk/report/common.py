@@ -13,6 +13,8 @@ from pmdesk.model.readiness import action_gaps  # noqa: F401  (the report marks 
 from pmdesk.model.templates import PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR  # noqa: F401  (quoted)
 from pmdesk.model.times import parse_date, parse_time
 
+NO_NAME = "(no name)"  # a participant whose name was left empty (the format allows it)
+
 
 def ranked_label(entry: Ranked) -> str:
     """What a Top priorities row names: the theme's label or the card's text ("(empty card)")."""
@@ -70,9 +72,11 @@ class View:
         return self._people.get(participant_id or "")
 
     def name(self, participant_id: str | None) -> str:
-        """The participant's name, or '' when unknown or unset."""
+        """The participant's name ("(no name)" when it is blank), or '' when unknown or unset."""
         person = self.person(participant_id)
-        return person.name if person else ""
+        if person is None:
+            return ""
+        return person.name if person.name.strip() else NO_NAME
 
     @cached_property
     def _people(self) -> dict[str, Participant]:

@@ -59,10 +59,12 @@ def _cover(view: View) -> list[str]:
         out += [f"Session held {md(format_session(board.session))}", ""]
     facilitator = view.facilitator()
     if facilitator:
-        out += [f"**Facilitator:** {md(facilitator.name)}", ""]
+        out += [f"**Facilitator:** {md(view.name(facilitator.id))}", ""]
     if board.participants:
         out += ["**Participants:**", ""]
-        out += [f"- {md(p.name)}" + (f" — {md(p.role)}" if p.role else "") for p in board.participants]
+        out += [
+            f"- {md(view.name(p.id))}" + (f" — {md(p.role)}" if p.role else "") for p in board.participants
+        ]
         out.append("")
     out += [f"> {PRIME_DIRECTIVE}", ">", f"> — {PRIME_DIRECTIVE_AUTHOR}", ""]
     return out

@@ -49,14 +49,14 @@ def cover(view: View) -> list[Flowable]:
     story.append(Spacer(1, 10 * mm))
     facilitator = view.facilitator()
     if facilitator:
-        story.append(para(facilitator.name, "body", "<b>Facilitator</b>  "))
+        story.append(para(view.name(facilitator.id), "body", "<b>Facilitator</b>  "))
     if board.participants:
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph("<b>Participants</b>", styles()["body"]))
         for person in board.participants:
             extra = f" — {person.role}" if person.role else ""
             dot = f'<font color="{_safe_colour(person.color)}">●</font> '
-            story.append(para(person.name + extra, "body", dot))
+            story.append(para(view.name(person.id) + extra, "body", dot))
     story += [
         Spacer(1, 14 * mm),
         Paragraph("The Retrospective Prime Directive", styles()["h3"]),

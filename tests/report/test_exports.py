@@ -184,3 +184,35 @@ def test_an_empty_card_with_dots_is_named_in_top_priorities(tmp_path: Path) -> N
     draft = email.message_from_bytes((tmp_path / "b.eml").read_bytes(), policy=email.policy.default)
     body = draft.get_body(preferencelist=("plain",))
     assert body is not None and "1. (1 dot) (empty card)" in body.get_content()
+
+
+def test_a_participant_without_a_name_is_named_no_name(tmp_path: Path) -> None:
+    """The format lets a name be empty; the report said nothing where the person was (an empty bullet)."""
+    import json
+
+    from pmdesk.cli import main
+
+    source = tmp_path / "board.json"
+    source.write_text(
+        json.dumps(
+            {
+                "format": "pmdesk",
+                "version": 1,
+                "incident": {"title": "Nameless"},
+                "participants": [{"id": "p", "name": " ", "role": "On-call"}],
+                "sections": [{"id": "s", "title": "Lessons"}],
+                "cards": [{"id": "c", "section": "s", "text": "Paged twice", "author": "p"}],
+                "actions": [{"id": "a", "text": "Fix paging", "owner": "p", "due": "2026-12-01"}],
+            }
+        )
+    )
+    board = tmp_path / "b.pmdesk"
+    assert main(["import", str(source), str(board)]) == 0
+    assert main(["export", str(board), "--format", "md"]) == 0
+    assert main(["export", str(board), "--format", "pdf"]) == 0
+    markdown = (tmp_path / "b.md").read_text()
+    assert "- \\(no name\\) — On\\-call" in markdown
+    assert "Paged twice — *\\(no name\\)*" in markdown
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    assert "● (no name) — On-call" in pdf
+    assert pdf.count("(no name)") == 3  # in the participants, as the card's author and the action's owner
