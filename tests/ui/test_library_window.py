@@ -138,6 +138,26 @@ def test_typing_a_search_shows_highlighted_plain_hits_and_opens_the_board(
     assert made.results.topLevelItemCount() == 0
 
 
+def test_down_from_the_search_goes_to_the_first_hit_and_enter_opens_its_board(
+    qtbot: QtBot,
+    library_window: tuple[LibraryWindow, list[Path]],
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made, opened = library_window
+    add_folder_by_dialog(qtbot, made, folder, monkeypatch)
+    made.activateWindow()
+    made.search_box.setFocus()
+    qtbot.keyClicks(made.search_box, "restore")
+    qtbot.keyClick(made.search_box, Qt.Key.Key_Down)  # at once, before the search had run
+    assert made.results.hasFocus()
+    assert made.results.currentItem() is made.results.topLevelItem(0)
+    qtbot.keyClick(made.results, Qt.Key.Key_Down)
+    assert made.results.currentItem().text(0) == "Card"
+    qtbot.keyClick(made.results, Qt.Key.Key_Return)
+    assert opened == [(folder / "2025" / "search.pmdesk").resolve()]
+
+
 def test_open_actions_filter_and_export(
     qtbot: QtBot,
     library_window: tuple[LibraryWindow, list[Path]],

@@ -158,6 +158,8 @@ class LibraryWindow(QWidget):
         self.reindex_button.clicked.connect(self.reindex)
         QShortcut(QKeySequence("F5"), self, self.reindex)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+        to_hits = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box, self._focus_hits)
+        to_hits.setContext(Qt.ShortcutContext.WidgetShortcut)  # ↓ from the query to its first hit
         for path in string_list(settings, FOLDERS_KEY):
             self._add_folder_item(Path(path))
         self._update_buttons()
@@ -316,6 +318,17 @@ class LibraryWindow(QWidget):
         self.tabs.setCurrentIndex(0)
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def _focus_hits(self) -> None:
+        """The keyboard to the hits, on the first one (Enter opens its board)."""
+        if self.search_timer.isActive():  # typed a moment ago: show what was typed first
+            self.search_timer.stop()
+            self.run_search()
+        first = self.results.topLevelItem(0)
+        if first is None:
+            return
+        self.results.setFocus(Qt.FocusReason.TabFocusReason)
+        self.results.setCurrentItem(first)
 
     # --- opening ---------------------------------------------------------------------------
 
