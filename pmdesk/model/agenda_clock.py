@@ -131,6 +131,11 @@ class AgendaClock:
             self.start()
         return self.running
 
+    def carry_on(self, spent: dict[str, int]) -> None:
+        """Count seconds already spent in phases (a board reopened mid-meeting); none to record."""
+        for phase_id, seconds in spent.items():
+            self._phase(phase_id).elapsed = max(self._phase(phase_id).elapsed, float(seconds))
+
     def add_minutes(self, minutes: int) -> None:
         """Give the current phase more time."""
         if self._current is not None:

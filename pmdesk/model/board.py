@@ -133,6 +133,10 @@ class Session:
     takeaways: str = ""
     check_in: str | None = None
     start_time: str | None = None
+    # Where the meeting stands, so a board reopened mid-meeting comes back to it: the id of the
+    # agenda phase under way and the window's page shown ("board", "actions", ...).
+    current_phase: str | None = None
+    current_page: str | None = None
 
 
 @dataclass

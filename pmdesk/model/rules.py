@@ -180,6 +180,8 @@ FIELDS: dict[tuple[str, str], Rule] = {
     ("session", "takeaways"): _text("Takeaways"),
     ("session", "check_in"): Rule("The check-in date", "date", nullable=True),
     ("session", "start_time"): Rule("The session's start time", "clock", nullable=True),
+    ("session", "current_phase"): _ref("The phase under way"),
+    ("session", "current_page"): _ref("The page shown"),
     ("agenda", "id"): _ref("A phase's id", nullable=False),
     ("agenda", "title"): _text("A phase's title", needed=True),
     ("agenda", "minutes"): Rule("A phase's minutes", "number", minimum=1, maximum=240),

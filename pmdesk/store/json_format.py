@@ -255,6 +255,8 @@ def _session(root: _Obj) -> Session:
         takeaways=obj.text("takeaways"),
         check_in=obj.optional_text("check_in"),
         start_time=obj.optional_text("start_time"),
+        current_phase=obj.optional_text("current_phase"),
+        current_page=obj.optional_text("current_page"),
     )
 
 

@@ -29,10 +29,17 @@ def _add_pending_cards(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE cards ADD COLUMN pending INTEGER NOT NULL DEFAULT 0")
 
 
+def _add_current_phase_and_page(conn: sqlite3.Connection) -> None:
+    """Version 4: where the meeting stands (the phase under way and the page shown)."""
+    conn.execute("ALTER TABLE session ADD COLUMN current_phase TEXT")
+    conn.execute("ALTER TABLE session ADD COLUMN current_page TEXT")
+
+
 # Migrations from version N to N + 1, run after a backup copy of the file is written.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_session_start_and_card_hints,
     2: _add_pending_cards,
+    3: _add_current_phase_and_page,
 }
 
 

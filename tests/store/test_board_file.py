@@ -165,6 +165,12 @@ def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: 
     assert len(original) > 0
 
 
+def drop_current_phase_and_page(conn: sqlite3.Connection) -> None:
+    """Take away what board format 4 added to the session."""
+    conn.execute("ALTER TABLE session DROP COLUMN current_phase")
+    conn.execute("ALTER TABLE session DROP COLUMN current_page")
+
+
 def make_version_1(path: Path) -> None:
     """Turn a board file into what pmdesk's first board format wrote (no start time, no hint flags)."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -172,6 +178,7 @@ def make_version_1(path: Path) -> None:
         conn.execute("ALTER TABLE session DROP COLUMN start_time")
         conn.execute("ALTER TABLE cards DROP COLUMN hint_silenced")
         conn.execute("ALTER TABLE cards DROP COLUMN pending")
+        drop_current_phase_and_page(conn)
         conn.execute("PRAGMA user_version = 1")
     finally:
         conn.close()
@@ -207,6 +214,7 @@ def test_a_version_2_board_gains_pending_cards(demo_file: Path) -> None:
     conn = sqlite3.connect(demo_file, isolation_level=None)
     try:
         conn.execute("ALTER TABLE cards DROP COLUMN pending")
+        drop_current_phase_and_page(conn)
         conn.execute("PRAGMA user_version = 2")
     finally:
         conn.close()
@@ -228,7 +236,36 @@ def test_a_version_2_board_gains_pending_cards(demo_file: Path) -> None:
         assert [card.id for card in reopened.board.cards if card.pending] == ["dev1"]
     finally:
         reopened.close()
-    assert board_file.SCHEMA_VERSION == 3
+    assert board_file.SCHEMA_VERSION >= 3
+
+
+def test_a_version_3_board_gains_where_the_meeting_stands(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file, isolation_level=None)
+    try:
+        drop_current_phase_and_page(conn)
+        conn.execute("PRAGMA user_version = 3")
+    finally:
+        conn.close()
+    document = Document.open(demo_file)
+    try:
+        assert document.board == demo_board()  # an older board's meeting has not begun
+        document.apply(set_session_field(document.board, "current_phase", "discussion"))
+        document.apply(set_session_field(document.board, "current_page", "focus"))
+    finally:
+        document.close()
+    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v3.bak"))
+    try:  # the version-3 board as it was, beside the upgraded one
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert "current_phase" not in {row[1] for row in backup.execute("PRAGMA table_info(session)")}
+    finally:
+        backup.close()
+    reopened = Document.open(demo_file)
+    try:
+        session = reopened.board.session
+        assert (session.current_phase, session.current_page) == ("discussion", "focus")
+    finally:
+        reopened.close()
+    assert board_file.SCHEMA_VERSION == 4
 
 
 def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None:

@@ -97,7 +97,11 @@ def boards(draw: st.DrawFn) -> Board:
         ],
         participants=people, sections=sections, themes=themes, cards=cards, votes=list(votes),
         actions=actions,
-        session=Session(draw(DATES), budget, draw(st.booleans()), draw(TEXT), draw(DATES), draw(CLOCKS)),
+        session=Session(
+            draw(DATES), budget, draw(st.booleans()), draw(TEXT), draw(DATES), draw(CLOCKS),
+            draw(st.one_of(st.none(), st.sampled_from(["g0", "discussion"]))),
+            draw(st.one_of(st.none(), st.sampled_from(["board", "wrap-up"]))),
+        ),
         agenda=[
             AgendaPhase(f"g{i}", draw(TEXT), draw(st.integers(1, 90)), draw(st.one_of(st.none(), st.integers(0, 9999))))
             for i in range(draw(st.integers(0, 3)))
@@ -162,6 +166,20 @@ def test_the_session_start_and_a_silenced_hint_round_trip() -> None:
     del data["session"]["start_time"], data["cards"][2]["hint_silenced"]  # older files lack them
     board = board_from_json(data)
     assert board.session.start_time is None and not board.cards[2].hint_silenced
+
+
+def test_where_the_meeting_stands_round_trips_and_older_files_have_not_begun() -> None:
+    data = demo_json()
+    data["session"]["current_phase"] = "discussion"
+    data["session"]["current_page"] = "focus"
+    board = board_from_json(data)
+    assert (board.session.current_phase, board.session.current_page) == ("discussion", "focus")
+    exported = board_to_json(board)["session"]
+    assert (exported["current_phase"], exported["current_page"]) == ("discussion", "focus")
+    assert exported["start_time"] == data["session"]["start_time"]  # the keys before them stay
+    del data["session"]["current_phase"], data["session"]["current_page"]  # older files lack them
+    board = board_from_json(data)
+    assert board.session.current_phase is None and board.session.current_page is None
 
 
 def test_an_empty_sections_list_is_not_replaced_by_the_defaults() -> None:
@@ -267,6 +285,8 @@ BAD: list[tuple[str, Any, str, str]] = [
     ("start time", _edit("session.start_time", "9:30"), "session.start_time", 'not a time of day (HH:MM'),
     ("start time hour", _edit("session.start_time", "24:00"), "session.start_time", "not a time of day"),
     ("start time type", _edit("session.start_time", 930), "session.start_time", "expected text"),
+    ("current phase type", _edit("session.current_phase", 4), "session.current_phase", "expected text"),
+    ("current page empty", _edit("session.current_page", ""), "session.current_page", "must not be empty"),
     ("hint silenced type", _edit("cards[2].hint_silenced", "yes"), "cards[2].hint_silenced", "expected true or false"),
     ("votes hidden", _edit("session.votes_hidden", 0), "session.votes_hidden", "expected true or false"),
     ("budget negative", _edit("session.votes_per_participant", -1), "session.votes_per_participant", "0 or more"),

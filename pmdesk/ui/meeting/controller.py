@@ -1,8 +1,10 @@
 """The meeting's session state: the current phase, its clock, what each phase shows.
 
-The current phase, the clock and whether reflection cards are face down are session state:
-they live here, in memory, not in the board file. Only the time actually spent per phase is
-written to the board (``agenda[].actual_seconds``) when a phase is left.
+The clock and whether reflection cards are face down live here, in memory. The board keeps
+what a facilitator expects back when the board is reopened mid-meeting: the time actually
+spent per phase (``agenda[].actual_seconds``, written when a phase is left and every minute),
+the phase under way and the page shown (``session.current_phase``, ``session.current_page``).
+None of these is a user's change: they are written outside the undo stack.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from pmdesk.model.agenda_clock import AgendaClock, Now
 from pmdesk.model.board import AgendaPhase, Board
 from pmdesk.model.board_ops import set_phase_field, set_session_field
-from pmdesk.model.edits import EditError
+from pmdesk.model.edits import Batch, Edit, EditError
 from pmdesk.model.room_ops import pending_cards, reveal_cards
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.ui.document_adapter import QtDocument
@@ -78,9 +80,13 @@ class MeetingController(QObject):
         self.join_shown = False  # the projector shows the room's join slide
         self.shown_related: object | None = None  # an earlier incident the room sees instead of the facts
         phases = self.phases()
-        self.phase_id: str | None = phases[0].id if phases else None
+        stored = self.board.session.current_phase
+        first = phases[0].id if phases else None
+        self.phase_id: str | None = stored if any(p.id == stored for p in phases) else first
         if self.phase_id is not None:
             self.clock.switch(self.phase_id)
+        # A board reopened mid-meeting: each countdown goes on from the time already spent.
+        self.clock.carry_on({p.id: p.actual_seconds for p in phases if p.actual_seconds})
         # A killed or crashed pmdesk loses at most a minute of the time spent in a phase.
         self.saver = QTimer(self)
         self.saver.setInterval(SAVE_EVERY_MS)
@@ -139,8 +145,48 @@ class MeetingController(QObject):
         if not self.clock.started:
             self.clock.start()
         self.show_view()
+        self.remember()
         self.phase_changed.emit(phase.id)
         self.room_changed.emit()
+
+    def resume(self) -> None:
+        """Come back to where the board's meeting stood when it was last open: the page shown
+        (or the phase's view), with voting on again in the voting phase. The clock waits for
+        Start (the time the board was closed was not spent in the phase)."""
+        session = self.board.session
+        if session.current_phase is None and session.current_page is None:
+            return  # a meeting not begun: the window opens on the board, as always
+        stored = session.current_page
+        key = (
+            stored if stored is not None and stored in self.window.pages else self._page(self.phase_id or "")
+        )
+        if key is None:
+            return
+        board_page = self.window.pages.get(PageKey.BOARD)
+        if self.phase_id == "prioritization" and isinstance(board_page, CardBoard):
+            board_page.start_voting(True)  # as when the phase was entered (tallies stay as they are)
+        self.window.go_to_page(key)
+        self.phase_changed.emit(self.phase_id or "")
+
+    def remember(self) -> None:
+        """Write the phase under way and the page shown into the board, when either moved.
+
+        Only once the meeting has begun (a phase was entered, now or before the board was
+        last closed): looking through a board before, or without, a meeting leaves its file as it was.
+        """
+        session = self.board.session
+        if not self.clock.started and session.current_phase is None:
+            return
+        tabs = self.window.tabs
+        page = self.window.pages.key_at(tabs.currentIndex()) if tabs.currentIndex() >= 0 else None
+        wanted = {"current_phase": self.phase_id, "current_page": page}
+        moved: list[Edit] = [
+            set_session_field(self.board, name, value)
+            for name, value in wanted.items()
+            if getattr(session, name) != value
+        ]
+        if moved:
+            self._write(Batch("Where the meeting stands", tuple(moved)), "where the meeting stands")
 
     def show_related(self, item: object | None) -> None:
         """Show an earlier incident (a RelatedIncident) in the room instead of the facts; None: the facts."""
@@ -194,12 +240,18 @@ class MeetingController(QObject):
         if phase is None:
             return
         total = (phase.actual_seconds or 0) + seconds
+        self._write(
+            set_phase_field(self.board, phase_id, "actual_seconds", total), "the time spent in this phase"
+        )
+
+    def _write(self, edit: Edit, what: str) -> None:
+        """Apply an edit of the meeting's own to the board and its file, not on the undo stack."""
         try:
-            self.qt_document.document.apply(set_phase_field(self.board, phase_id, "actual_seconds", total))
+            self.qt_document.document.apply(edit)
         except ReadOnlyError:
-            pass  # on a read-only board the meeting runs on; the time is simply not kept
+            pass  # on a read-only board the meeting runs on; this is simply not kept
         except (EditError, BoardFileError) as error:
-            self.qt_document.failed.emit(f"The time spent in this phase could not be saved: {error}")
+            self.qt_document.failed.emit(f"{what[0].upper()}{what[1:]} could not be saved: {error}")
 
     # --- views ---------------------------------------------------------------------------
 

@@ -98,6 +98,8 @@ class Meeting(QObject):
         self.set_theme(self.theme.name, remember=False)
         self._update_buttons()
         window.closing.connect(self._on_closing)
+        self.controller.resume()  # a board reopened mid-meeting comes back where it stood
+        window.tabs.currentChanged.connect(lambda _index: self.controller.remember())
         window.installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):

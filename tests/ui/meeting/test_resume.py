@@ -1,0 +1,125 @@
+"""A board reopened mid-meeting comes back where the meeting stood: phase, page, countdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app import build_window
+from pmdesk.store.document import Document
+from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.main_window import MainWindow, WindowHooks
+from pmdesk.ui.meeting.install import Meeting
+from tests.ui.conftest import reopen
+from tests.ui.meeting.conftest import FakeTime
+from tests.ui.meeting.test_agenda import page_key
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def open_again(qtbot: QtBot, board_path: Path, settings: QSettings) -> Iterator[Callable[[], MainWindow]]:
+    """Open the board file in a new window, as File ▸ Open does after the first one closed."""
+    opened: list[Document] = []
+
+    def open_window() -> MainWindow:
+        document = Document.open(board_path)
+        opened.append(document)
+        qt_document = QtDocument(document)
+        hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
+        main = build_window(qt_document, hooks, settings)
+        qt_document.setParent(main)
+        qtbot.addWidget(main)
+        main.resize(1400, 860)
+        main.show()
+        qtbot.waitExposed(main)
+        main.windowHandle().requestActivate()  # the window that opened takes the keyboard
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+        return main
+
+    yield open_window
+    for document in opened:
+        document.close()
+
+
+def close(window: MainWindow) -> None:
+    """Close the window as the facilitator does (Ctrl+Q's path), and its file."""
+    window.close()
+    window.qt_document.document.close()
+
+
+def meeting_of(window: MainWindow) -> Meeting:
+    found = window.findChild(Meeting)
+    assert found is not None
+    return found
+
+
+def test_reopening_mid_meeting_comes_back_to_the_phase_and_the_page_shown(
+    qtbot: QtBot,
+    window: MainWindow,
+    meeting: Meeting,
+    fake_time: FakeTime,
+    board_path: Path,
+    open_again: Callable[[], MainWindow],
+) -> None:
+    steps = window.qt_document.undo_stack.count()
+    qtbot.mouseClick(meeting.agenda.buttons["themes"], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)  # Prioritization: the board, voting
+    fake_time.advance(100)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)  # a look at the Actions table while voting
+    assert page_key(window) == "actions"
+    assert window.qt_document.undo_stack.count() == steps  # where the meeting stands is no undo step
+    close(window)
+    with closing(reopen(board_path)) as document:
+        session = document.board.session
+        assert (session.current_phase, session.current_page) == ("prioritization", "actions")
+
+    again = open_again()
+    resumed = meeting_of(again)
+    assert resumed.controller.phase_id == "prioritization"
+    assert resumed.agenda.buttons["prioritization"].isChecked()
+    assert page_key(again) == "actions"
+    assert resumed.timer.timer.label.text() == "03:20"  # 5 min planned, 100 s already spent
+    assert resumed.timer.pause.text() == "Start"  # the time it was closed was not spent in the phase
+    qtbot.keyClick(again, Qt.Key.Key_4, CTRL)
+    assert page_key(again) == "board"
+    assert again.pages["board"].voting  # type: ignore[attr-defined]
+
+
+def test_the_page_shown_follows_tabs_and_phases(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path, open_again: Callable[[], MainWindow]
+) -> None:
+    qtbot.mouseClick(meeting.agenda.buttons["discussion"], Qt.MouseButton.LeftButton)
+    assert page_key(window) == "focus"
+    close(window)
+    again = open_again()
+    assert meeting_of(again).controller.phase_id == "discussion"
+    assert page_key(again) == "focus"
+    qtbot.keyClick(again, Qt.Key.Key_8, CTRL)
+    assert page_key(again) == "wrap-up"
+    again.qt_document.document.close()
+    with closing(reopen(board_path)) as document:
+        session = document.board.session
+        assert (session.current_phase, session.current_page) == ("discussion", "wrap-up")
+
+
+def test_a_board_whose_meeting_has_not_begun_opens_on_the_board_and_stays_unwritten(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path
+) -> None:
+    assert page_key(window) == "board"
+    assert meeting.controller.phase_id == "tone"
+    before = board_path.read_bytes()
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)  # looking through the board before the meeting
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
+    assert page_key(window) == "facts"
+    close(window)
+    assert board_path.read_bytes() == before
+    with closing(reopen(board_path)) as document:
+        session = document.board.session
+        assert (session.current_phase, session.current_page) == (None, None)
