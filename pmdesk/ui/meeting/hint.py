@@ -2,12 +2,27 @@
 
 It listens to the document's edits (a card inserted, or a card's text set), so it works
 whatever page or command made the card. It never blocks an edit and never changes text.
+
+The hint is about the card just written, while the facilitator is still there: it goes when
+that card's wording is fixed, the card is deleted or silenced, the keyboard moves on to
+another text field (not the bar's own button), or the meeting moves on to another page or
+phase (``move_on``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 from pmdesk.model.blameless import BlamelessMatcher, hint_message, parse_phrases
 from pmdesk.model.board import Card
@@ -38,6 +53,7 @@ class HintBar(QFrame):
         self.qt_document = qt_document
         self.phrases = bundled_phrases()
         self.card_id: str | None = None
+        self.written_in: QWidget | None = None  # the field that had the keyboard when it showed
         self.projected = False  # presenting on this window's screen: the room must not see hints
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
@@ -51,6 +67,9 @@ class HintBar(QFrame):
         self.set_theme(colours)
         self.setVisible(False)
         follow(qt_document, ("cards",), self.on_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
     def set_theme(self, colours: Palette) -> None:
         """The bar's colours."""
@@ -97,6 +116,8 @@ class HintBar(QFrame):
             if card.id == self.card_id:
                 self.hide_hint()
             return False
+        if card.id != self.card_id or self.written_in is None:
+            self.written_in = QApplication.focusWidget()
         self.card_id = card.id
         self.message.setText(hint_message(found))
         self.setVisible(not self.projected)
@@ -117,4 +138,17 @@ class HintBar(QFrame):
     def hide_hint(self) -> None:
         """Hide the bar."""
         self.card_id = None
+        self.written_in = None
         self.setVisible(False)
+
+    def move_on(self) -> None:
+        """The meeting moved on (another page or phase): the hint about the last card goes."""
+        if self.card_id is not None:
+            self.hide_hint()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The keyboard went into another text field: the facilitator has moved on."""
+        if self.card_id is None or new is None or new is self.written_in or self.isAncestorOf(new):
+            return
+        if isinstance(new, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+            self.hide_hint()

@@ -99,7 +99,9 @@ class Meeting(QObject):
         self._update_buttons()
         window.closing.connect(self._on_closing)
         self.controller.resume()  # a board reopened mid-meeting comes back where it stood
-        window.tabs.currentChanged.connect(lambda _index: self.controller.remember())
+        window.tabs.currentChanged.connect(lambda _index: self._page_changed())
+        self._phase_shown = self.controller.phase_id
+        self.controller.phase_changed.connect(self._phase_changed)
         window.installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -202,6 +204,16 @@ class Meeting(QObject):
         if key == PageKey.REVIEW and panel is not None and hasattr(panel, "project"):
             panel.project.connect(self.controller.show_related)
             self.controller.phase_changed.connect(panel.forget_shown)
+
+    def _page_changed(self) -> None:
+        """Another page: keep where the meeting stands; the wording hint was about the last one."""
+        self.controller.remember()
+        self.hint.move_on()
+
+    def _phase_changed(self, phase_id: str) -> None:
+        if phase_id != self._phase_shown:
+            self._phase_shown = phase_id
+            self.hint.move_on()
 
     def _leave_focus(self) -> None:
         self.presenter.leave_focus()

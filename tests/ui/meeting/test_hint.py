@@ -76,3 +76,35 @@ def test_silence_is_stored_for_that_card_only_and_undoable(
     assert meeting.hint.isVisible()
     assert qt_document.attempt(add_card, "lessons", "Neutral words only")
     assert meeting.hint.isVisible()  # the hint stays for cb3 until dismissed or fixed
+
+
+def test_the_hint_goes_when_the_keyboard_moves_on_to_another_field(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    write_card(qtbot, window, "Someone should have checked the pool size")
+    assert meeting.hint.isVisible()
+    entry = window.pages["board"].columns[0].entry  # type: ignore[attr-defined]
+    qtbot.keyClicks(entry, "Pool metrics had no alert")  # the next card, in the same entry
+    assert meeting.hint.isVisible()
+    other = window.pages["board"].columns[1].entry  # type: ignore[attr-defined]
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # on to another column's entry
+    qtbot.waitUntil(lambda: not meeting.hint.isVisible())
+    assert meeting.hint.card_id is None
+
+
+def test_the_hint_goes_when_the_meeting_moves_to_another_page_or_phase(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    qtbot.mouseClick(meeting.agenda.buttons["themes"], Qt.MouseButton.LeftButton)
+    write_card(qtbot, window, "ben okafor pushed the change on Friday")
+    assert meeting.hint.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # Voting, same page
+    assert meeting.controller.phase_id == "prioritization" and window.current_page() is window.pages["board"]
+    assert not meeting.hint.isVisible()
+    write_card(qtbot, window, "It was the fault of the config")
+    assert meeting.hint.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)  # a look at the actions
+    assert not meeting.hint.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert not meeting.hint.isVisible()  # it does not come back by itself
+    assert [c.hint_silenced for c in window.qt_document.board.cards if "fault" in c.text] == [False]
