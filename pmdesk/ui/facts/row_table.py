@@ -7,18 +7,61 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 Button = tuple[str, str, Callable[[], object]]  # text (with its & key), tooltip, what it does
 
 
+Hint = QAbstractItemDelegate.EndEditHint
+Move = QAbstractItemView.CursorAction
+
+
 class RowTable(QTableView):
-    """Ins calls ``add``; Del calls ``delete`` unless a cell is being edited; other keys as usual."""
+    """Ins calls ``add``; Del calls ``delete`` unless a cell is being edited; other keys as usual.
+
+    Tab goes through the cells as in a spreadsheet, editing each; Tab from the last cell (and
+    Shift+Tab from the first) leaves the table for the next control instead of wrapping round
+    to the first row.
+    """
 
     def __init__(self, parent: QWidget, add: Callable[[], object], delete: Callable[[], object]) -> None:
         super().__init__(parent)
         self._add = add
         self._delete = delete
+
+    def _wraps(self, forward: bool) -> bool:
+        """True when Tab (or Shift+Tab) from the current cell would wrap round the table."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return False
+        target = self.moveCursor(
+            Move.MoveNext if forward else Move.MovePrevious, Qt.KeyboardModifier.NoModifier
+        )
+        if not target.isValid() or target == current:
+            return True
+        return target.row() < current.row() if forward else target.row() > current.row()
+
+    def closeEditor(self, editor: QWidget, hint: Hint) -> None:
+        """Tab from the last cell's editor leaves the table (its value already kept)."""
+        forward = hint == Hint.EditNextItem
+        if hint in (Hint.EditNextItem, Hint.EditPreviousItem) and self._wraps(forward):
+            super().closeEditor(editor, Hint.NoHint)
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().closeEditor(editor, hint)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab on the last cell (Shift+Tab on the first) moves on to the next control."""
+        if self.tabKeyNavigation() and self._wraps(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ins and Del act on the rows."""

@@ -106,29 +106,34 @@ class TimelinePanel(QWidget):
             return dt.date.today()
 
     def add(self) -> None:
-        """Add an event a minute after the selected one (or at the incident's start) and edit its text."""
+        """Add an event and open its time for typing, then Tab on to its kind and text.
+
+        The time starts a minute after the selected event (or the last one), so the new event
+        lands just after it and a time typed as ``14:05`` keeps that event's day; the first
+        event starts at the incident's start. The whole time is selected: typing replaces it.
+        """
         current = self.table.currentIndex()
         board = self.qt_document.board
-        base = board.incident.started_at
-        if current.isValid():
-            base = self.model.item(current.row()).at or base
-        elif board.timeline and board.timeline[-1].at:
-            base = board.timeline[-1].at
+        base, step = board.incident.started_at, dt.timedelta(0)
+        previous = self.model.item(current.row()).at if current.isValid() else None
+        if previous is None:
+            previous = next((event.at for event in reversed(board.timeline) if event.at), None)
+        if previous is not None:
+            base, step = previous, dt.timedelta(minutes=1)
         at: str | None = None
         if base is not None:
-            step = dt.timedelta(minutes=1 if current.isValid() else 0)
             when = (parse_time(base) or dt.datetime.now()) + step
             at = when.astimezone().isoformat(timespec="seconds")
         event_id = new_id("e")
         if self.qt_document.attempt(add_event, at, "note", "", event_id=event_id):
-            self.edit_text(event_id)
+            self.edit_cell(event_id, TIME)
 
-    def edit_text(self, event_id: str) -> None:
-        """Select an event and open its text for editing."""
+    def edit_cell(self, event_id: str, column: int) -> None:
+        """Select an event and open one of its cells (TIME, KIND, TEXT) for editing."""
         row = self.model.row_of(event_id)
         if row < 0:
             return
-        index = self.model.index(row, TEXT)
+        index = self.model.index(row, column)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self.table.edit(index)

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
@@ -142,6 +142,10 @@ def test_ins_adds_after_the_current_event_and_del_deletes(
     panel.table.setFocus()
     panel.table.setCurrentIndex(panel.model.index(2, TEXT))
     qtbot.keyClick(panel.table, Qt.Key.Key_Insert)
+    time = panel.table.focusWidget()
+    assert isinstance(time, DateField)  # the time first, a minute after the selected event
+    commit(qtbot, panel, time, Qt.Key.Key_Tab)
+    commit(qtbot, panel, panel.table.focusWidget(), Qt.Key.Key_Tab)  # the kind as it is
     line = panel.table.focusWidget()
     assert isinstance(line, QLineEdit)
     qtbot.keyClicks(line, "Dashboards checked")
@@ -196,3 +200,35 @@ def test_model_from_scratch_follows_undo(qtbot: QtBot, facts_window: MainWindow)
     facts_window.qt_document.undo_stack.undo()
     assert model.rowCount() == 10
     assert model.index(0, TEXT).data().startswith("Config push")
+
+
+def test_add_event_opens_the_time_first_and_tab_from_the_last_cell_leaves_the_table(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    panel = panel_of(facts_window)
+    last = panel.model.rowCount() - 1
+    panel.table.setCurrentIndex(panel.model.index(last, TEXT))
+    add = next(b for b in panel.findChildren(QPushButton) if b.text() == "&Add event")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    time = panel.table.focusWidget()
+    assert isinstance(time, DateField)
+    assert time.selectedText() == time.text() and "15:31" in time.text()  # typing replaces it
+    qtbot.keyClicks(time, "15:45")
+    commit(qtbot, panel, time, Qt.Key.Key_Tab)
+    kind = panel.table.focusWidget()
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("communication"))
+    commit(qtbot, panel, kind, Qt.Key.Key_Tab)
+    line = panel.table.focusWidget()
+    assert isinstance(line, QLineEdit)
+    qtbot.keyClicks(line, "Customers told it is over")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)  # from the table's last cell
+    qtbot.waitUntil(lambda: panel.table.state() != QAbstractItemView.State.EditingState)
+    assert QApplication.focusWidget() is add  # out of the table, not round to the first row
+    assert panel.table.currentIndex().row() == panel.model.rowCount() - 1
+    event = saved().timeline[-1]
+    assert (parse_time(event.at), event.kind, event.text) == (
+        parse_time("2026-11-20T15:45:00+00:00"),
+        "communication",
+        "Customers told it is over",
+    )
