@@ -2,6 +2,11 @@
 
 Every text colour is chosen against its own background with a contrast ratio of at least
 7:1 (WCAG AAA) in every theme, because a projector in a lit room washes contrast out.
+
+The theme the facilitator chose is the application's: every window, dialog and menu. A window
+the room sees (presenting on one screen, the audience window) can show a theme of its own, the
+projector's, without recolouring the other windows: ``apply_palette`` without ``everywhere``.
+Widgets that paint their own colours ask ``current_palette(self)`` for their window's theme.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 import shiboken6
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -100,11 +106,59 @@ PALETTES: dict[str, Palette] = {
 
 
 _current = [PALETTES[LIGHT]]
+THEME_PROPERTY = "pmdeskTheme"  # on a window with a theme of its own: the theme's name
 
 
-def current_palette() -> Palette:
-    """The theme the windows show now (widgets that paint their own colours read it)."""
+def current_palette(owner: QObject | None = None) -> Palette:
+    """The theme ``owner``'s window shows (a window the room sees may have its own); without an
+    owner, or in a window without a theme of its own, the application's theme."""
+    while owner is not None and not isinstance(owner, QWidget):
+        owner = owner.parent()
+    if owner is not None:
+        name = owner.window().property(THEME_PROPERTY)
+        if isinstance(name, str) and name in PALETTES:
+            return PALETTES[name]
     return _current[0]
+
+
+class _OwnThemes(QObject):
+    """Keeps every widget of a window with a theme of its own in that theme's palette.
+
+    Under a style sheet Qt gives each widget the application's palette, not its window's, when
+    it is first polished and whenever a style sheet is set again: the window's is put back then.
+    Installed on the application only while some window has a theme of its own.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows: list[QWidget] = []
+        self.installed = False
+
+    def track(self, window: QWidget, own: bool) -> None:
+        """Follow (or stop following) a window with a theme of its own."""
+        self.windows = [w for w in self.windows if shiboken6.isValid(w) and w is not window]
+        if own:
+            self.windows.append(window)
+        app = QApplication.instance()
+        if app is not None and bool(self.windows) != self.installed:
+            if self.windows:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+            self.installed = bool(self.windows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A widget just polished or restyled in a window with a theme of its own takes that theme."""
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange) and isinstance(watched, QWidget):
+            window = watched.window()
+            if window is not watched and window in self.windows:
+                wanted = qt_palette(current_palette(window))
+                if watched.palette() != wanted:
+                    watched.setPalette(wanted)
+        return False
+
+
+_own_themes = _OwnThemes()
 
 
 def start_palette(theme: Palette) -> None:
@@ -194,27 +248,29 @@ def focus_style(theme: Palette) -> str:
 def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> None:
     """Give a top-level widget (and so its children) the theme's palette.
 
-    ``everywhere``: the theme of the application's windows, dialogs and menus. Widgets with a
-    style sheet take the application's palette rather than their parent's, so it is set there
-    too; widgets that paint their own colours (a ``restyle`` method) are told.
+    ``everywhere``: the application's theme, for its windows, dialogs and menus; the widget
+    gives up a theme of its own. Otherwise the theme is this window's alone (the window the
+    room sees), and other windows keep the application's. Widgets with a style sheet take the
+    application's palette rather than their parent's, so it is set on each of them; widgets
+    that paint their own colours (a ``restyle`` method) are told.
     """
     pal = qt_palette(theme)
-    changed = everywhere and (theme != _current[0] or QApplication.palette() != pal)
+    own = None if everywhere else theme.name
+    changed = current_palette(widget) != theme or widget.property(THEME_PROPERTY) != own
     if everywhere:
+        changed = changed or theme != _current[0] or QApplication.palette() != pal
         _current[0] = theme
         QApplication.setPalette(pal)
-        # Thick focus rings where the theme asks for them (high contrast); the style's own elsewhere.
-        # (On the window's content, not the window: a style sheet would override its palette.)
-        wanted = focus_style(theme) if theme.focus_width > 2 else ""
-        central = widget.centralWidget() if isinstance(widget, QMainWindow) else None
-        content = central if central is not None else widget
-        if content.styleSheet() != wanted:
-            changed = True
-            content.setStyleSheet(wanted)
-            # Polished under a style sheet, widgets keep palettes of their own: inherit again.
-            for child in widget.findChildren(QWidget):
-                if not child.isWindow():
-                    child.setPalette(QPalette())
+    widget.setProperty(THEME_PROPERTY, own)
+    _own_themes.track(widget, own is not None)
+    # Thick focus rings where the theme asks for them (high contrast); the style's own elsewhere.
+    # (On the window's content, not the window: a style sheet would override its palette.)
+    wanted = focus_style(theme) if theme.focus_width > 2 else ""
+    central = widget.centralWidget() if isinstance(widget, QMainWindow) else None
+    content = central if central is not None else widget
+    if content.styleSheet() != wanted:
+        changed = True
+        content.setStyleSheet(wanted)
     widget.setPalette(pal)
     widget.setAutoFillBackground(True)
     if changed:  # (the window was built in these colours: nothing to re-polish)
@@ -224,6 +280,11 @@ def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> 
                 style = child.style()
                 style.unpolish(child)
                 style.polish(child)
+        # Polished under a style sheet, widgets keep palettes of their own: the window's theme
+        # on each (its own), or the application's inherited again.
+        for child in children[1:]:
+            if not child.isWindow():
+                child.setPalette(pal if own is not None else QPalette())
         for child in children:
             restyle = getattr(child, "restyle", None)
             if callable(restyle) and shiboken6.isValid(child):  # a restyle may replace others

@@ -184,7 +184,7 @@ class CardDelegate(QStyledItemDelegate):
         width, height = target.width(), target.height()
         ratio = painter.device().devicePixelRatioF()
         state = (selected, focused, is_drop, expanded)
-        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, id(current_palette()))
+        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, id(current_palette(self.view)))
         picture = self._pictures.pop(key, None)
         if picture is None and height <= PICTURE_MAX_HEIGHT and width > 0 and height > 0:
             picture = QPixmap(round(width * ratio), round(height * ratio))
@@ -210,7 +210,7 @@ class CardDelegate(QStyledItemDelegate):
         indent = self._indent_of(look) if look.kind == "card" else 0
         rect = area.adjusted(indent + self._px(4), self._px(5), -self._px(4), -self._px(5))
         theme = look.kind == "theme"
-        c = current_palette()
+        c = current_palette(self.view)
         strip_color = QColor(c.accent if theme else look.color)
         background = QColor(c.theme_card if theme else c.base)
         if is_drop:
@@ -257,7 +257,7 @@ class CardDelegate(QStyledItemDelegate):
         if theme:
             count = look.cards
             arrow = "▾" if expanded else "▸"
-            painter.setPen(QColor(current_palette().muted))
+            painter.setPen(QColor(current_palette(self.view).muted))
             label = f"{arrow} {count} card{'s' if count != 1 else ''}"
             painter.drawText(area, _V_CENTER, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
@@ -275,17 +275,17 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawText(circle, _CENTER, badge[:2])
                 painter.setFont(self.small_font)
                 x += size + self._px(6)
-                painter.setPen(QColor(current_palette().muted))
+                painter.setPen(QColor(current_palette(self.view).muted))
                 shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
                 painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
                 x += metrics.horizontalAdvance(shown) + self._px(12)
         if not theme and look.pending:
-            painter.setPen(QColor(current_palette().muted))
+            painter.setPen(QColor(current_palette(self.view).muted))
             label = "▼ face down"
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
         if look.notes:
-            painter.setPen(QColor(current_palette().muted))
+            painter.setPen(QColor(current_palette(self.view).muted))
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")
         self._paint_dots(painter, look, area)
 
@@ -295,11 +295,11 @@ class CardDelegate(QStyledItemDelegate):
             return
         painter.setFont(self.badge_font)
         if self.votes_hidden:
-            text, color = "● ?", current_palette().muted
+            text, color = "● ?", current_palette(self.view).muted
             if votes <= 0 and look.in_theme:
                 return
         else:
-            text, color = ("●" * min(votes, 5)) + f" {votes}", current_palette().dots
+            text, color = ("●" * min(votes, 5)) + f" {votes}", current_palette(self.view).dots
         painter.setPen(QColor(color))
         painter.drawText(area, _RIGHT, text)
 

@@ -112,7 +112,7 @@ class SectionHeader(QWidget):
         """A frame in the focus colour while cards hover over the header."""
         if not self.lit:
             return
-        colours = current_palette()
+        colours = current_palette(self)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         tint = QColor(colours.focus)

@@ -57,7 +57,7 @@ class Avatar(QToolButton):
         painter.setPen(QColor("#ffffff"))
         painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), self.letters)
         if self.hasFocus():  # the keyboard is here (Space or Enter highlights this person)
-            theme = current_palette()
+            theme = current_palette(self)
             painter.setPen(QPen(QColor(theme.focus), theme.focus_width))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             inset = theme.focus_width // 2 + 1
@@ -107,7 +107,7 @@ class ParticipantsBar(QWidget):
     def restyle(self) -> None:
         """The theme's focus ring on the "+" button (the avatars paint their own)."""
         self.add_button.setStyleSheet(
-            "QToolButton{font-size:18px;font-weight:bold;}" + focus_ring(current_palette(), "QToolButton")
+            "QToolButton{font-size:18px;font-weight:bold;}" + focus_ring(current_palette(self), "QToolButton")
         )
         for avatar in self.avatars:
             avatar.update()

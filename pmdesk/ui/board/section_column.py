@@ -392,7 +392,7 @@ class SectionColumn(QFrame):
 
     def _style(self) -> None:
         z = self.zoom
-        c = current_palette()
+        c = current_palette(self)
         viewport = self.view.viewport()
         colours = viewport.palette()
         colours.setColor(QPalette.ColorRole.Base, QColor(c.column))

@@ -61,7 +61,7 @@ class VotingBar(QFrame):
 
     def restyle(self) -> None:
         """Colours of the current theme."""
-        c = current_palette()
+        c = current_palette(self)
         self.setStyleSheet(
             f"#VotingBar {{ background: {c.warning}; border: 2px solid {c.border}; border-radius: 10px; }}"
             f" QLabel {{ font-size: 12pt; color: {c.warning_text}; }}"

@@ -121,14 +121,14 @@ class ActionsModel(BoardListModel):
         if role == Qt.ItemDataRole.DecorationRole and missing:
             return _warning_icon()
         if role == Qt.ItemDataRole.BackgroundRole and "overdue" in marks:
-            return QBrush(QColor(current_palette().warning))
+            return QBrush(QColor(current_palette(self).warning))
         if role == Qt.ItemDataRole.ForegroundRole:
             if missing:
-                return QBrush(QColor(current_palette().dots))
+                return QBrush(QColor(current_palette(self).dots))
             if "overdue" in marks:
-                return QBrush(QColor(current_palette().warning_text))
+                return QBrush(QColor(current_palette(self).warning_text))
             if action.status in CLOSED:
-                return QBrush(QColor(current_palette().muted))
+                return QBrush(QColor(current_palette(self).muted))
         return None
 
     # --- editing -------------------------------------------------------------------------

@@ -130,7 +130,7 @@ class IncidentForm(QWidget):
 
     def restyle(self) -> None:
         """Colours of the current theme."""
-        c = current_palette()
+        c = current_palette(self)
         self.order_warning.setStyleSheet(
             f"background:{c.warning};color:{c.warning_text};border:1px solid {c.border};"
             "border-radius:4px;padding:6px 10px;"

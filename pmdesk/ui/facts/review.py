@@ -70,7 +70,7 @@ class FactsPresentation(QScrollArea):
         self.rebuild()
 
     def _c(self) -> Palette:
-        return self.colours or current_palette()
+        return self.colours or current_palette(self)
 
     def _px(self, scale: float) -> int:
         return round(BASE_PX * scale * self.zoom)

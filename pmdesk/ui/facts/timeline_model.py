@@ -81,7 +81,7 @@ class TimelineModel(BoardListModel):
             return kind_icon(event.kind)
         if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
             colour = kind_color(event.kind)
-            theme = current_palette()
+            theme = current_palette(self)
             readable = contrast_ratio(colour.name(), theme.base) >= 7
             return colour if readable else QColor(theme.base_text)
         if role == Qt.ItemDataRole.ToolTipRole and column == TIME:

@@ -133,7 +133,7 @@ class WrapUpPage(QWidget):
         self.start_time.set_value(session.start_time)
         self.check_in.set_value(session.check_in)
         gaps = report_gaps(self.qt_document.board)
-        c, size = current_palette(), 22 if self.presenting else 14
+        c, size = current_palette(self), 22 if self.presenting else 14
         self.gaps.clear()
         icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for gap in gaps:

@@ -241,7 +241,8 @@ class Presenter(QObject):
         """Colours and sizes for the current mode: the projector theme on whatever the room sees."""
         solo = self.presenting and self._solo
         here = self.look_theme()
-        apply_palette(self.window, here, everywhere=True)
+        # The room's theme on this window alone; other board windows keep the chosen theme.
+        apply_palette(self.window, here, everywhere=not solo)
         zoom = self.projected_zoom() if solo else 1.0
         self.tone.set_look(here, max(zoom, 0.75) if solo else 0.85)
         self.focus.set_look(here, zoom if solo else 0.85)

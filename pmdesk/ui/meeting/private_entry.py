@@ -54,7 +54,7 @@ class PrivateEntry(QFrame):
 
     def restyle(self) -> None:
         """Colours of the current theme."""
-        c = current_palette()
+        c = current_palette(self)
         self.setStyleSheet(
             f"QFrame#PrivateEntry {{ background: {c.button}; border-top: 2px solid {c.border}; }}"
             f" QFrame#PrivateEntry QLabel {{ color: {c.button_text}; font-size: 13pt; }}"
