@@ -151,8 +151,9 @@ class _OwnThemes(QObject):
         """A widget just polished or restyled in a window with a theme of its own takes that theme."""
         if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange) and isinstance(watched, QWidget):
             window = watched.window()
-            if window is not watched and window in self.windows:
-                wanted = qt_palette(current_palette(window))
+            name = window.property(THEME_PROPERTY) if window is not watched else None
+            if isinstance(name, str) and name in PALETTES:
+                wanted = qt_palette(PALETTES[name])
                 if watched.palette() != wanted:
                     watched.setPalette(wanted)
         return False

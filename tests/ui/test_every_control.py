@@ -65,7 +65,7 @@ ACTIONS: dict[str, tuple[str, bool]] = {
     "View/Collapse All Themes": ("card", False),
     "View/Expand All Themes": ("card", False),
     "View/Sort Columns by Votes": ("card", False),
-    "View/Presentation Mode": ("card", False),
+    "View/Presentation Mode": ("card", True),  # the meeting begins: its phase and page are kept
     "View/Audience Window": ("card", False),
     "View/Zoom In": ("card", False),
     "View/Zoom Out": ("card", False),
@@ -98,7 +98,7 @@ ACTIONS: dict[str, tuple[str, bool]] = {
     "Board/Create Action from Selection": ("card", True),
     "Board/Sections…": ("card", False),
     "Meeting/Next Phase": ("card", True),  # the time spent in the phase left is written
-    "Meeting/Previous Phase": ("card", False),
+    "Meeting/Previous Phase": ("card", True),  # the phase under way is kept
     "Meeting/Pause or Resume Timer": ("card", False),
     "Meeting/Add 1 Minute": ("card", False),  # the countdown, not the plan
     "Meeting/Add 2 Minutes": ("card", False),

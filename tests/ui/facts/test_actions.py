@@ -266,3 +266,19 @@ def test_choice_editors_show_their_longest_choice_whole(qtbot: QtBot, facts_wind
         assert combo.width() > longest, (column, combo.width(), longest)
         qtbot.keyClick(combo, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
+
+
+def test_tab_from_the_last_cell_leaves_the_table(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    page = page_of(facts_window)
+    last = page.proxy.rowCount() - 1
+    combo = edit_cell(qtbot, page, last, SOURCE)  # the table's last cell
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("t4"))
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: page.table.state() != QAbstractItemView.State.EditingState)
+    focused = QApplication.focusWidget()
+    assert focused is not None and not page.table.isAncestorOf(focused) and focused is not page.table
+    assert page.table.currentIndex().row() == last  # not round to the first row
+    assert saved().actions[last].source == "t4"
