@@ -153,10 +153,20 @@ class _OwnThemes(QObject):
             window = watched.window()
             name = window.property(THEME_PROPERTY) if window is not watched else None
             if isinstance(name, str) and name in PALETTES:
-                wanted = qt_palette(PALETTES[name])
-                if watched.palette() != wanted:
-                    watched.setPalette(wanted)
+                _take_theme(watched, qt_palette(PALETTES[name]))
         return False
+
+
+def _take_theme(widget: QWidget, wanted: QPalette) -> None:
+    """Give a widget the colours of ``wanted`` where it shows the application's; a colour of its
+    own (a column's background, a style sheet's) stays."""
+    have, application = widget.palette(), QApplication.palette(widget)
+    mixed = QPalette(have)
+    for role in THEMED_ROLES:
+        if have.color(role) == application.color(role):
+            mixed.setColor(role, wanted.color(role))
+    if mixed != have:
+        widget.setPalette(mixed)
 
 
 _own_themes = _OwnThemes()
@@ -201,27 +211,32 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+_ROLE = QPalette.ColorRole
+# The palette role each theme colour fills (the colour's field name).
+ROLE_COLOURS = (
+    (_ROLE.Window, "window"),
+    (_ROLE.WindowText, "text"),
+    (_ROLE.Base, "base"),
+    (_ROLE.AlternateBase, "window"),
+    (_ROLE.Text, "base_text"),
+    (_ROLE.Button, "button"),
+    (_ROLE.ButtonText, "button_text"),
+    (_ROLE.Highlight, "accent"),
+    (_ROLE.HighlightedText, "accent_text"),
+    (_ROLE.ToolTipBase, "base"),
+    (_ROLE.ToolTipText, "base_text"),
+    (_ROLE.PlaceholderText, "muted"),
+    (_ROLE.BrightText, "over_text"),
+    (_ROLE.Link, "accent"),
+)
+THEMED_ROLES = tuple(role for role, _name in ROLE_COLOURS)
+
+
 def qt_palette(theme: Palette) -> QPalette:
     """A QPalette for standard widgets in ``theme``."""
     pal = QPalette()
-    role = QPalette.ColorRole
-    for which, colour in (
-        (role.Window, theme.window),
-        (role.WindowText, theme.text),
-        (role.Base, theme.base),
-        (role.AlternateBase, theme.window),
-        (role.Text, theme.base_text),
-        (role.Button, theme.button),
-        (role.ButtonText, theme.button_text),
-        (role.Highlight, theme.accent),
-        (role.HighlightedText, theme.accent_text),
-        (role.ToolTipBase, theme.base),
-        (role.ToolTipText, theme.base_text),
-        (role.PlaceholderText, theme.muted),
-        (role.BrightText, theme.over_text),
-        (role.Link, theme.accent),
-    ):
-        pal.setColor(which, QColor(colour))
+    for which, name in ROLE_COLOURS:
+        pal.setColor(which, QColor(getattr(theme, name)))
     return pal
 
 

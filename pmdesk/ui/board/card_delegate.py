@@ -184,7 +184,8 @@ class CardDelegate(QStyledItemDelegate):
         width, height = target.width(), target.height()
         ratio = painter.device().devicePixelRatioF()
         state = (selected, focused, is_drop, expanded)
-        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, id(current_palette(self.view)))
+        colours = id(current_palette(self.view))
+        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, colours)
         picture = self._pictures.pop(key, None)
         if picture is None and height <= PICTURE_MAX_HEIGHT and width > 0 and height > 0:
             picture = QPixmap(round(width * ratio), round(height * ratio))

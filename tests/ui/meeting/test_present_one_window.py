@@ -63,6 +63,8 @@ def test_presenting_recolours_only_the_presenting_window(
     assert meeting.controller.presenting
     assert colours(window) == {projector.window}
     assert current_palette(window.pages["board"]) == projector  # the cards paint in its colours
+    column = window.pages["board"].columns[0].view.viewport()  # type: ignore[attr-defined]
+    assert column.palette().color(QPalette.ColorRole.Base).name() == projector.column  # its own stays
     assert colours(second) == {light.window}
     assert current_palette(second.pages["board"]) == light
     assert second.pages["wrap-up"].palette().color(TEXT).name() == light.text
