@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -290,3 +291,18 @@ def test_a_window_deleted_without_closing_still_stops_its_room(
     qtbot.waitUntil(lambda: made[0].closed, timeout=3000)
     assert gateway.closed
     document.close()
+
+
+def test_while_the_room_is_open_the_collector_leaves_the_windows_objects_alone(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    actions = {a.objectName(): a for a in window.findChildren(QAction)}
+    assert gc.get_freeze_count() == 0
+    answer(qtbot, control, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    actions["OpenRoomAction"].trigger()
+    assert control.is_open
+    assert gc.get_freeze_count() > 1000  # the window and the board: not walked by a full collection
+    actions["OpenRoomAction"].trigger()  # Close the Room
+    assert not control.is_open and gc.get_freeze_count() == 0
