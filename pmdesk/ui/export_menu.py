@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from pmdesk.export_file import TargetRefused, check_target
 from pmdesk.model.labels import safe_file_stem
 from pmdesk.model.shown import shown
 from pmdesk.ui.main_window import MainWindow
@@ -121,18 +122,25 @@ class ExportController(QObject):
         suggested = self.default_folder() / f"{self.suggested_stem()}{spec.suffix}"
         from PySide6.QtWidgets import QFileDialog
 
+        # The dialog does not ask about replacing: a name pmdesk refuses (the board itself, any
+        # board) is refused at once, and pmdesk asks about the name it will really write.
         name, _ = QFileDialog.getSaveFileName(
             self.window, f"Export {spec.menu_text.replace('&', '').rstrip('…')}", str(suggested),
-            f"{spec.file_filter};;All files (*)",
+            f"{spec.file_filter};;All files (*)", options=QFileDialog.Option.DontConfirmOverwrite,
         )  # fmt: skip
         if not name:
             return
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(spec.suffix)
-            # The dialog asked about the name as typed, not about this one.
-            if os.path.lexists(path) and not self._confirm_replace(path):
-                return
+        document = self.window.qt_document.document
+        try:
+            check_target(path, replace=True, source=None if document.untitled else document.path)
+        except TargetRefused as refused:
+            self.window.show_error("Export failed", f"{shown(path.name)} could not be written.\n\n{refused}")
+            return
+        if os.path.lexists(path) and not self._confirm_replace(path):
+            return
         self.start(fmt, path)
 
     def _confirm_replace(self, path: Path) -> bool:

@@ -57,7 +57,9 @@ def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> li
     """Make QFileDialog.getSaveFileName answer ``path`` (None: cancelled); returns the suggestions."""
     asked: list[str] = []
 
-    def fake(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
+    def fake(
+        _parent: object, _caption: str, suggested: str, _filter: str, **_options: object
+    ) -> tuple[str, str]:
         asked.append(suggested)
         return ("" if path is None else str(path), "")
 
@@ -386,3 +388,48 @@ def test_email_draft_says_which_addresses_were_left_out_and_why(window: MainWind
     message = email.message_from_bytes(Path(blocker.args[1]).read_bytes(), policy=email.policy.default)
     to = str(message["To"])
     assert "ana@" not in to and "Ben Okafor" in to and people[1].email in to
+
+
+def test_choosing_the_board_itself_is_refused_at_once_without_asking_to_replace_it(
+    window: MainWindow, board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save dialog asked "demo.pmdesk already exists. Do you want to replace it?" about the
+    board itself, and only after Yes said that an export never replaces a board."""
+    chosen: list[object] = []
+
+    def dialog(*args: object, **kwargs: object) -> tuple[str, str]:
+        chosen.append(kwargs.get("options", QFileDialog.Option(0)))
+        return (str(board_path), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: questions.append(a[2])))
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append((title, message)))
+    before = board_path.read_bytes()
+    trigger(window, "pdf")
+    # The dialog itself never asks about replacing (pmdesk asks, after checking the name).
+    assert chosen and QFileDialog.Option.DontConfirmOverwrite in chosen[0]  # type: ignore[operator]
+    assert questions == []
+    assert errors and "an export never replaces a board" in errors[0][1]
+    assert not controller_of(window).jobs
+    assert board_path.read_bytes() == before
+
+
+def test_an_existing_file_is_replaced_only_when_the_person_says_yes(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "old.md"
+    target.write_text("keep me")
+    answer_save_dialog(monkeypatch, target)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    )
+    trigger(window, "md")
+    assert not controller_of(window).jobs and target.read_text() == "keep me"
+    with qtbot.waitSignal(controller_of(window).exported, timeout=30000):
+        trigger(window, "md")
+    assert target.read_text().startswith("# Post-mortem")
+    assert len(asked) == 2 and "old.md already exists" in asked[0]
