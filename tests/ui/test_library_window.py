@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.library import index as index_module
@@ -198,6 +198,35 @@ def test_open_actions_filter_and_export(
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert opened == [(folder / "2025" / "search.pmdesk").resolve()]
     QApplication.processEvents()
+
+
+def test_exporting_the_actions_asks_before_replacing_the_file_it_will_really_write(
+    qtbot: QtBot,
+    library_window: tuple[LibraryWindow, list[Path]],
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Typed without its suffix, an existing actions.csv was replaced without a question."""
+    made, _opened = library_window
+    add_folder_by_dialog(qtbot, made, folder, monkeypatch)
+    made.tabs.setCurrentWidget(made.actions_view)
+    existing = tmp_path / "actions.csv"
+    existing.write_text("my own notes")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "actions"), ""))
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **_k: asked.append(a[2]) or answers.pop(0))
+    qtbot.mouseClick(made.actions_view.export_csv, Qt.MouseButton.LeftButton)
+    assert existing.read_text() == "my own notes" and len(asked) == 1 and "actions.csv" in asked[0]
+    qtbot.mouseClick(made.actions_view.export_csv, Qt.MouseButton.LeftButton)
+    assert existing.read_bytes().decode("utf-8-sig").startswith("Board,Date,Action")
+    board = folder / "checkout.pmdesk"
+    before = board.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(board), ""))
+    qtbot.mouseClick(made.actions_view.export_csv, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and board.read_bytes() == before  # a board is refused, never asked about
+    assert "an export is never written as a board" in made.status.text()
 
 
 def test_the_library_opens_a_held_board_read_only_and_file_open_still_refuses(

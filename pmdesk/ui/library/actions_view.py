@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -178,8 +180,14 @@ class ActionsView(QWidget):
             "ics": ("Export the due dates as iCalendar", ".ics", "iCalendar files (*.ics)"),
         }[fmt]
         folder = str(self.settings.value("library/export_folder", "") or "")
+        # The dialog does not ask about replacing: pmdesk asks about the name it will really
+        # write (with its suffix added), once it knows that name may be written at all.
         name, _ = QFileDialog.getSaveFileName(
-            self, caption, str(Path(folder) / f"open-actions{suffix}"), pattern
+            self,
+            caption,
+            str(Path(folder) / f"open-actions{suffix}"),
+            pattern,
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         from pmdesk.ui.library.window import take_keyboard_back
 
@@ -187,6 +195,13 @@ class ActionsView(QWidget):
         if not name:
             return None
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(suffix)
+        try:
+            check_target(path, replace=True)
+        except TargetRefused as error:
+            self.message.emit(shown(str(error)))
+            return None
+        if os.path.lexists(path) and not self._confirm_replace(path):
+            return None
         rows = self.selected()
         data = (
             register.to_csv(rows, on=self.today).encode("utf-8-sig")
@@ -202,3 +217,13 @@ class ActionsView(QWidget):
         self.settings.setValue("library/export_folder", str(path.parent))
         self.message.emit(f"Wrote {shown(str(path))}")
         return path
+
+    def _confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Replace file?",
+            f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
