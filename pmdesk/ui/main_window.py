@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -237,7 +238,23 @@ class MainWindow(QMainWindow):
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix else path.with_suffix(".pmdesk")
+        if path.suffix:
+            return path
+        path = path.with_suffix(".pmdesk")
+        # The dialog asked about the name as typed, not about this one: ask before replacing it.
+        if os.path.lexists(path):
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self,
+                "Replace file?",
+                f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return path
 
     def _suggested_name(self) -> str:
         return f"{safe_file_stem(self.qt_document.board.incident.title, fallback='board')}.pmdesk"

@@ -98,3 +98,34 @@ def test_a_full_disk_while_editing_is_said_in_a_dialog(window: MainWindow, board
     box.accept()
     assert window.qt_document.board.cards[0].text == before
     assert BoardFile.read_snapshot(board_path).cards[0].text == before
+
+
+@pytest.mark.parametrize("command", ["Save As…", "Save a Copy…"])
+def test_a_name_typed_without_its_suffix_asks_before_replacing_another_board(
+    command: str, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog asked about "other" (which does not exist); pmdesk wrote other.pmdesk over
+    another post-mortem without a question."""
+    import dataclasses
+
+    from pmdesk.model.demo import demo_board
+
+    other = tmp_path / "other.pmdesk"
+    board = demo_board()
+    board.incident = dataclasses.replace(board.incident, title="Another incident")
+    Document.create(other, board).close()
+    before = other.read_bytes()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(tmp_path / "other"), ""))
+    )
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **_k: asked.append(a[2]) or QMessageBox.StandardButton.No),
+    )
+    action = next(a for a in window.file_menu.actions() if a.text().replace("&", "") == command)
+    action.trigger()
+    assert len(asked) == 1 and "other.pmdesk already exists" in asked[0]
+    assert other.read_bytes() == before
+    assert window.qt_document.document.path != other.resolve()
