@@ -56,7 +56,7 @@ def terms(text: str) -> dict[str, str]:
             if len(pair) == 2:
                 found.setdefault(pair, pair)
     for word in _WORD.findall(CJK_RUN.sub(" ", text)):
-        lowered = word.casefold()
+        lowered = word.casefold().rstrip("'-")  # a closing quote or a dash is not part of the word
         if len(lowered) < 3 or lowered in STOPWORDS:
             continue
         found.setdefault(stem(lowered), lowered)

@@ -71,6 +71,16 @@ def test_terms_are_stemmed_without_stopwords() -> None:
     assert terms("監控告警") == {"監控": "監控", "控告": "控告", "告警": "告警"}
 
 
+def test_quotes_and_dashes_around_a_word_are_not_part_of_its_name() -> None:
+    """What recurs named a group "easy · exhausted' · logs" after 'pool exhausted' in quotes."""
+    found = terms(
+        "Logs said 'pool exhausted' in plain words; a 'what changed in the last hour' panel -- done-"
+    )
+    assert found["exhaust"] == "exhausted" and found["hour"] == "hour" and found["done"] == "done"
+    assert all(not name.startswith(("'", "-")) and not name.endswith(("'", "-")) for name in found.values())
+    assert terms("Paged at nine o'clock")["o'clock"] == "o'clock"  # an apostrophe inside a word stays
+
+
 def test_texts_that_come_back_are_grouped_with_their_incidents(library: Library, folder: Path) -> None:
     library.update([folder])
     groups = recurring(library, [folder])
