@@ -9,8 +9,10 @@
   No test can observe what fsync adds (surviving a power cut); crashes and SIGKILLs behave the
   same in memory, since the page cache outlives the killed process either way.
 - ``-n auto`` (pytest-xdist, in pyproject's addopts): a run of the whole suite spreads its test
-  files over one worker per core; a run of named files or folders stays in one process, which
-  starts faster (``-n 2`` asks for workers anyway, ``-n 0`` for none).
+  files over one worker per core; a run of named files or folders stays in one process, which starts
+  faster (``-n 2`` asks for workers anyway, ``-n 0`` for none).
+- Each test starts in the light theme: the theme is the application's (QApplication's palette),
+  and a test that presents or switches themes must not colour the tests after it.
 - Hypothesis has no per-example deadline: no property here is a speed test, and a deadline
   fails a test at random when the machine is busy.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -61,3 +64,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     if config.args_source != pytest.Config.ArgsSource.TESTPATHS:
         return 0
     return len(os.sched_getaffinity(0))
+
+
+@pytest.fixture(autouse=True)
+def light_theme_first() -> None:
+    """Start each test in the light theme, if an earlier test in this process built a window."""
+    palette = sys.modules.get("pmdesk.ui.palette")
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if palette is not None and widgets is not None and widgets.QApplication.instance() is not None:
+        palette.start_palette(palette.PALETTES[palette.LIGHT])
