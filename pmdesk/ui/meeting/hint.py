@@ -55,6 +55,7 @@ class HintBar(QFrame):
         self.card_id: str | None = None
         self.written_in: QWidget | None = None  # the field that had the keyboard when it showed
         self.projected = False  # presenting on this window's screen: the room must not see hints
+        self._matcher: tuple[tuple[str, ...], BlamelessMatcher] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
         self.message = plain_label("", self)
@@ -79,8 +80,11 @@ class HintBar(QFrame):
         )
 
     def matcher(self) -> BlamelessMatcher:
-        """A matcher for the board's participants as they are now."""
-        return BlamelessMatcher(self.phrases, [p.name for p in self.qt_document.board.participants])
+        """A matcher for the board's participants as they are now (compiled when they change)."""
+        names = tuple(p.name for p in self.qt_document.board.participants)
+        if self._matcher is None or self._matcher[0] != names:
+            self._matcher = (names, BlamelessMatcher(self.phrases, names))
+        return self._matcher[1]
 
     def on_changed(self, changes: Changes) -> None:
         """Look at cards just added or edited; hide the hint if its card is gone."""
@@ -96,6 +100,8 @@ class HintBar(QFrame):
                 and primitive.item_id is not None
             ):
                 written.append(primitive.item_id)
+        if not written and self.card_id is None:
+            return  # a move, a theme or a vote: nothing to check and no hint to take back
         cards = {card.id: card for card in self.qt_document.board.cards}
         if self.card_id is not None and self.card_id not in cards:
             self.hide_hint()

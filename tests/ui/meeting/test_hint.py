@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pmdesk.model.board_ops import add_participant
+from pmdesk.model.board_ops import add_participant, set_participant_field
 from pmdesk.model.card_ops import add_card, set_card_field
 from pmdesk.store.board_file import BoardFile
 from pmdesk.ui.main_window import MainWindow
@@ -41,6 +41,20 @@ def test_a_word_of_a_role_like_name_is_not_a_name(qtbot: QtBot, window: MainWind
     assert not meeting.hint.isVisible()
     write_card(qtbot, window, "We waited for the support lead to answer")
     assert meeting.hint.isVisible() and "“support lead”" in meeting.hint.message.text()
+
+
+def test_a_participant_added_or_renamed_later_is_a_name_at_once(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    qt_document = window.qt_document
+    write_card(qtbot, window, "Wanjiru restarted the pool")
+    assert not meeting.hint.isVisible()
+    assert qt_document.attempt(add_participant, "Wanjiru", "#8c564b", participant_id="pw")
+    write_card(qtbot, window, "Wanjiru restarted the pool again")
+    assert meeting.hint.isVisible() and "“wanjiru”" in meeting.hint.message.text().casefold()
+    assert qt_document.attempt(set_participant_field, "pw", "name", "Amara")
+    write_card(qtbot, window, "Amara restarted it a fourth time")
+    assert meeting.hint.isVisible() and "“amara”" in meeting.hint.message.text().casefold()
 
 
 def test_blaming_phrase_shows_it_and_neutral_text_does_not(window: MainWindow, meeting: Meeting) -> None:
