@@ -71,6 +71,7 @@ class CardDelegate(QStyledItemDelegate):
         # Pictures of the rows painted last, by everything they depend on (a repaint after an
         # edit draws each unchanged card by copying its picture).
         self._pictures: dict[tuple[object, ...], QPixmap] = {}
+        self._drawn: dict[tuple[object, ...], None] = {}  # cards drawn once, without a picture yet
         self._set_fonts()
 
     # --- geometry ---------------------------------------------------------------------------
@@ -187,6 +188,14 @@ class CardDelegate(QStyledItemDelegate):
         colours = id(current_palette(self.view))
         key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, colours)
         picture = self._pictures.pop(key, None)
+        if picture is None and key not in self._drawn:
+            # Drawn straight the first time (the first frame paints every card once); a card
+            # painted again unchanged gets its picture.
+            self._drawn[key] = None
+            if len(self._drawn) > PICTURES_KEPT:
+                del self._drawn[next(iter(self._drawn))]
+            self._draw(painter, target, look, state)
+            return
         if picture is None and height <= PICTURE_MAX_HEIGHT and width > 0 and height > 0:
             picture = QPixmap(round(width * ratio), round(height * ratio))
             picture.setDevicePixelRatio(ratio)

@@ -337,6 +337,7 @@ class SectionColumn(QFrame):
         layout.addWidget(self.header)
         self.section_model = SectionModel(model, section_id, self)
         self.view = CardView(self)
+        self.fit_scrolling()  # before the rows: a long column must never measure them all
         self.view.setModel(self.section_model)
         self.section_model.rowsMoved.connect(self.view.rows_moved)
         self.section_model.modelAboutToBeReset.connect(lambda: self.fit_scrolling(rows_to_come=True))
