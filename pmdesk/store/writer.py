@@ -12,6 +12,10 @@ always receives the edits in the order the board did.
 If a write fails (a full disk), it and every write queued after it fail (each was made on the
 board the failed one left), and the queue refuses further writes until the document has gone
 back to what the file holds (``reset``).
+
+The thread runs only while writes are queued, and it is not a daemon: a program that ends
+with writes still queued (without closing its document) waits for them rather than dropping
+them.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ class _Queued:
 
 
 class FileWriter:
-    """A thread that commits queued writes in order; ``drain`` waits until none is left."""
+    """Commits queued writes in order on a thread of its own; ``drain`` waits until none is left."""
 
     def __init__(self, write: Write, name: str) -> None:
         self._write = write
@@ -48,8 +52,7 @@ class FileWriter:
         self._failed: BoardFileError | None = None
         self._stopped = False
         self._cond = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="pmdesk-writer", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None  # while writes are queued or under way
 
     @property
     def failed(self) -> BoardFileError | None:
@@ -65,7 +68,9 @@ class FileWriter:
             if self._failed is not None:
                 raise self._failed
             self._queue.append(_Queued(edits, done))
-            self._cond.notify_all()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="pmdesk-writer")
+                self._thread.start()
         return done
 
     def drain(self) -> None:
@@ -82,14 +87,15 @@ class FileWriter:
         """Commit what is queued, then end the thread."""
         with self._cond:
             self._stopped = True
-            self._cond.notify_all()
-        self._thread.join()
+            thread = self._thread
+        if thread is not None:
+            thread.join()
 
     def _run(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._queue or self._stopped)
                 if not self._queue:
+                    self._thread = None  # the next ``submit`` starts another
                     return
                 group = [self._queue.popleft()]
                 size = len(group[0].edits)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +16,7 @@ from pmdesk.model.edits import Primitive
 from pmdesk.store.board_file import BoardFile
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError
+from pmdesk.store.lock import BoardLock
 
 
 class HeldWrites:
@@ -120,3 +123,28 @@ def test_closing_commits_what_is_queued(document: Document, monkeypatch: pytest.
     document.close()
     assert durable.done() and durable.exception() is None
     assert "z" in [card.id for card in BoardFile.read_snapshot(path).cards]
+
+
+EXIT_CHILD = """
+import sys, time
+from pathlib import Path
+from pmdesk.model.card_ops import add_card
+from pmdesk.store.document import Document
+
+document = Document.open(Path(sys.argv[1]))
+write = document.file.write
+document.file.write = lambda edits, *args: (time.sleep(0.5), write(edits, *args))
+document.apply_later(add_card(document.board, "lessons", "Queued at exit", card_id="at-exit"))
+print("queued", flush=True)
+"""
+
+
+def test_a_write_still_queued_when_the_program_ends_reaches_the_file(document: Document) -> None:
+    path = document.path
+    document.close()
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_CHILD, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and done.stdout.split() == ["queued"], done.stderr
+    assert ("at-exit", "Queued at exit") in [(c.id, c.text) for c in BoardFile.read_snapshot(path).cards]
+    assert not BoardLock.is_locked(path)
