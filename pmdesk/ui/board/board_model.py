@@ -1,12 +1,14 @@
-"""One item model over the whole board: sections → themes and loose cards → a theme's cards."""
+"""The board as one item model: sections → themes and loose cards → a theme's cards.
+
+Each column shows its section through a model of its own that follows this one (section_model.py).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -14,54 +16,65 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from pmdesk.model import drops
 from pmdesk.model.board import Board, Card, Participant, Section, Theme
 from pmdesk.model.board_session import BoardSession
 from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.changes import Changes
 from pmdesk.model.derived import tallies
 from pmdesk.model.room_ops import without_pending
+from pmdesk.ui.board.board_data import (
+    AUTHOR_NAME_ROLE as AUTHOR_NAME_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    AUTHOR_ROLE as AUTHOR_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    COLOR_ROLE as COLOR_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    COUNT_ROLE as COUNT_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    DIM_ROLE as DIM_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    ID_ROLE as ID_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    INITIALS_ROLE as INITIALS_ROLE,
+)
+from pmdesk.ui.board.board_data import (  # the roles and Look are read from here too
+    KIND_ROLE as KIND_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    NOTES_ROLE as NOTES_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    PENDING_ROLE as PENDING_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    PROMPT_ROLE as PROMPT_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    THEME_ROLE as THEME_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    VOTES_ROLE as VOTES_ROLE,
+)
+from pmdesk.ui.board.board_data import (
+    BoardData,
+)
+from pmdesk.ui.board.board_data import (
+    Look as Look,
+)
+from pmdesk.ui.board.board_drops import BoardDrops
 from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
-from pmdesk.ui.board.common import NO_AUTHOR_COLOR, initials
 from pmdesk.ui.board.edit_scope import IdOrder, Scope
-from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.plain import plain_tooltip
 from pmdesk.ui.refresh import follow
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument
-
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
-INITIALS_ROLE = Qt.ItemDataRole.UserRole + 4
-AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 5
-AUTHOR_NAME_ROLE = Qt.ItemDataRole.UserRole + 6
-VOTES_ROLE = Qt.ItemDataRole.UserRole + 7
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 8
-NOTES_ROLE = Qt.ItemDataRole.UserRole + 9
-PROMPT_ROLE = Qt.ItemDataRole.UserRole + 10
-DIM_ROLE = Qt.ItemDataRole.UserRole + 11  # True when a highlight or a search leaves this item out
-PENDING_ROLE = Qt.ItemDataRole.UserRole + 12  # True for a card from a device, face down until revealed
-THEME_ROLE = Qt.ItemDataRole.UserRole + 13  # the theme a card stands in (None for a loose card or a theme)
-
-
-class Look(NamedTuple):
-    """What a card's or theme's picture depends on, all at once (the card delegate draws it)."""
-
-    kind: str
-    text: str
-    color: str
-    initials: str
-    author_name: str
-    votes: int
-    cards: int  # a theme's cards
-    notes: bool
-    pending: bool
-    dim: bool
-    in_theme: bool
-
 
 # Fields whose change leaves the tree's shape alone (only what an item shows changes).
 _COSMETIC = {
@@ -77,11 +90,10 @@ _EDITABLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _CARD_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CARD_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 FIRST_ROWS = 80  # rows of a section in the first frame: more than the tallest screen shows
-_Item = TypeVar("_Item", Card, Theme)
 _SHOWN = ("cards", "themes", "sections", "participants", "votes", "session.votes_hidden")
 
 
-class BoardModel(BoardRows):
+class BoardModel(BoardData, BoardDrops, BoardRows):
     """The board as a tree for the section columns; edits go through the QtDocument."""
 
     theme_created = Signal(str)  # a drop made a new theme: its label should be asked for
@@ -116,31 +128,6 @@ class BoardModel(BoardRows):
         self._order = IdOrder(board)
         self.counts: Counter[str] = tallies(board)
         self._voted_by: set[str] = self._highlighted_votes()
-
-    @property
-    def highlight(self) -> str | None:
-        """The participant whose cards and dots stand out (the board session's)."""
-        return self.session.highlight
-
-    @highlight.setter
-    def highlight(self, person_id: str | None) -> None:
-        self.session.highlight = person_id
-
-    @property
-    def find_text(self) -> str:
-        """What the find line looks for (the board session's)."""
-        return self.session.find
-
-    @find_text.setter
-    def find_text(self, text: str) -> None:
-        self.session.find = text
-
-    def _highlighted_votes(self) -> set[str]:
-        """What the highlighted person voted for; nothing while tallies are hidden (blind voting)."""
-        board = self.qt_document.board
-        if self.highlight is None or board.session.votes_hidden:
-            return set()
-        return {v.target for v in board.votes if v.participant == self.highlight}
 
     def sync_read_only(self) -> None:
         """Follow the file's read-only state (it changes when Save As moves the board)."""
@@ -194,6 +181,10 @@ class BoardModel(BoardRows):
         if not index.isValid():
             return self._root
         return self._nodes[index.internalId()]
+
+    def new_theme(self, theme_id: str) -> None:
+        """A drop made a new theme: its label should be asked for."""
+        self.theme_created.emit(theme_id)
 
     def node_of(self, item_id: str) -> Node | None:
         """The node of a section, theme or card by id (None if the board has no such item)."""
@@ -314,17 +305,17 @@ class BoardModel(BoardRows):
 
     def _take_in(self, scope: Scope, board: Board) -> None:
         """Add the cards and themes an edit inserted to the lookups (the removed ones stay for now)."""
-        self.cards.update(_inserted(scope.inserted["cards"], board.cards, self._order.ids["cards"]))
-        self.themes.update(_inserted(scope.inserted["themes"], board.themes, self._order.ids["themes"]))
+        self.cards.update(self._order.inserted(scope, "cards", board.cards))
+        self.themes.update(self._order.inserted(scope, "themes", board.themes))
 
     def _let_go(self, scope: Scope | None, cards: dict[str, Card], themes: dict[str, Theme]) -> None:
         """Drop the removed cards and themes from the lookups once the tree no longer has them."""
         if scope is None:
             self.cards, self.themes = cards, themes
             return
-        for item_id in _gone(scope.removed["cards"], self._order.ids["cards"]):
+        for item_id in self._order.gone(scope, "cards"):
             self.cards.pop(item_id, None)
-        for item_id in _gone(scope.removed["themes"], self._order.ids["themes"]):
+        for item_id in self._order.gone(scope, "themes"):
             self.themes.pop(item_id, None)
 
     def _parents_of(self, scope: Scope) -> tuple[set[str], set[str]]:
@@ -421,122 +412,6 @@ class BoardModel(BoardRows):
             return None
         return self.node_data(self._nodes[index.internalId()], role)
 
-    def node_data(self, node: Node, role: int) -> Any:
-        """What a row shows, by role, for a node of the tree (the section models ask this too)."""
-        if role == KIND_ROLE:
-            return node.kind
-        if role == ID_ROLE:
-            return node.item_id
-        if node.kind == "section":
-            section = self.sections[node.item_id]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return section.title
-            return section.prompt if role == PROMPT_ROLE else None
-        if node.kind == "theme":
-            return self._theme_data(self.themes[node.item_id], node, role)
-        if role == THEME_ROLE:
-            return node.parent.item_id if node.parent is not None and node.parent.kind == "theme" else None
-        return self._card_data(self.cards[node.item_id], role)
-
-    def look(self, node: Node) -> Look:
-        """Everything the card delegate draws for a theme or card, in one call."""
-        if node.kind == "theme":
-            theme = self.themes[node.item_id]
-            count = len(node.children)
-            return Look(
-                "theme",
-                theme.label,
-                "",
-                "",
-                "",
-                self.counts[theme.id],
-                count,
-                bool(theme.notes),
-                False,
-                self._dim_theme(theme, node),
-                False,
-            )
-        if node.kind != "card":
-            return Look(node.kind, "", "", "", "", 0, 0, False, False, False, False)
-        card = self.cards[node.item_id]
-        person = self.people.get(card.author or "")
-        in_theme = node.parent is not None and node.parent.kind == "theme"
-        return Look(
-            "card",
-            card.text,
-            person.color if person else NO_AUTHOR_COLOR,
-            initials(person.name) if person else "",
-            person.name if person else "",
-            self.counts[card.id] if card.theme is None else 0,
-            0,
-            bool(card.notes),
-            bool(card.pending),
-            self._dim_card(card),
-            in_theme,
-        )
-
-    def _theme_data(self, theme: Theme, node: Node, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return theme.label
-        if role == VOTES_ROLE:
-            return self.counts[theme.id]
-        if role == COUNT_ROLE:
-            return len(node.children)
-        if role == NOTES_ROLE:
-            return theme.notes
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = theme.label or "(unlabelled theme)"
-            return plain_tooltip(f"{text}\n\nNotes:\n{theme.notes}" if theme.notes else text)
-        if role == DIM_ROLE:
-            return self._dim_theme(theme, node)
-        return None
-
-    def _card_data(self, card: Card, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return card.text
-        person = self.people.get(card.author or "")
-        if role == COLOR_ROLE:
-            return person.color if person else NO_AUTHOR_COLOR
-        if role == INITIALS_ROLE:
-            return initials(person.name) if person else ""
-        if role == AUTHOR_ROLE:
-            return card.author
-        if role == AUTHOR_NAME_ROLE:
-            return person.name if person else ""
-        if role == VOTES_ROLE:
-            return self.counts[card.id] if card.theme is None else 0
-        if role == NOTES_ROLE:
-            return card.notes
-        if role == PENDING_ROLE:
-            return card.pending
-        if role == Qt.ItemDataRole.ToolTipRole:
-            who = f"\n\n— {person.name}" if person else ""
-            notes = f"\n\nNotes:\n{card.notes}" if card.notes else ""
-            down = "\n\nFrom a device: face down in the room until you reveal it." if card.pending else ""
-            return plain_tooltip(f"{card.text}{who}{notes}{down}")
-        if role == DIM_ROLE:
-            return self._dim_card(card)
-        return None
-
-    def _matches(self, *texts: str) -> bool:
-        needle = self.find_text.casefold()
-        return any(needle in text.casefold() for text in texts)
-
-    def _dim_card(self, card: Card) -> bool:
-        if self.find_text and not self._matches(card.text, card.notes):
-            return True
-        if self.highlight is None:
-            return False
-        return card.author != self.highlight and card.id not in self._voted_by
-
-    def _dim_theme(self, theme: Theme, node: Node) -> bool:
-        members = [self.cards[child.item_id] for child in node.children]
-        if self.find_text and not self._matches(theme.label, theme.notes, *(c.text for c in members)):
-            return True
-        if self.highlight is None:
-            return False
-        return theme.id not in self._voted_by and all(c.author != self.highlight for c in members)
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Cards and themes select, edit, drag and take drops; sections take drops."""
         return self._flags[index.internalId()]
@@ -558,84 +433,3 @@ class BoardModel(BoardRows):
                 return True
             return self.qt_document.attempt(set_theme_field, item_id, "label", text)
         return False
-
-    # --- drag and drop ----------------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        """Cards move; nothing is copied."""
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        """Cards move; nothing is copied."""
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        """Only pmdesk's card ids."""
-        return [CARDS_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        """The ids of the dragged cards and themes."""
-        return self.mime_of([self.node(index).item_id for index in indexes if index.isValid()])
-
-    def mime_of(self, ids: list[str]) -> QMimeData:
-        """MIME data carrying these cards' and themes' ids (pmdesk's private type)."""
-        return encode_ids([item for item in dict.fromkeys(ids) if item in self.cards or item in self.themes])
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        """Whether dropping here would do something."""
-        return self._plan(data, row, parent) is not None
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        """Group, join, merge or move, as ONE undo step."""
-        plan = self._plan(data, row, parent)
-        if plan is None:
-            return False
-        if not self.qt_document.attempt(plan.build):
-            return False
-        if plan.new_theme:
-            self.theme_created.emit(plan.new_theme)
-        return True
-
-    def _plan(self, data: QMimeData, row: int, parent: Index) -> drops.DropPlan | None:
-        ids = [item for item in decode_ids(data) if item in self.cards or item in self.themes]
-        if not ids or not parent.isValid() or self.qt_document.document.read_only:
-            return None
-        target = self.node(parent)
-        children = [child.item_id for child in target.children]
-        if target.kind == "theme" and row == len(children) and target.parent is not None:
-            # Just below a theme's last card: after the theme, in its section, not inside it.
-            section = target.parent
-            row = section.children.index(target) + 1
-            target = section
-            children = [child.item_id for child in section.children]
-        before = children[row] if 0 <= row < len(children) else None
-        if before is not None and target.kind == "section" and before in self.themes:
-            first = target.children[row].children
-            before = first[0].item_id if first else None
-        return drops.plan_drop(self.qt_document.board, ids, target.kind, target.item_id, row, before)
-
-
-def _inserted(ids: list[str], items: list[_Item], order: list[str]) -> dict[str, _Item]:
-    """The board's items with these ids (``order`` holds the ids of ``items``, in step)."""
-    if len(ids) > 20:  # many (an undone delete): one pass over the list
-        wanted = set(ids)
-        return {item.id: item for item in items if item.id in wanted}
-    found = {}
-    for item_id in ids:
-        try:
-            found[item_id] = items[order.index(item_id)]
-        except ValueError:  # inserted and removed again by the same edit
-            continue
-    return found
-
-
-def _gone(removed: list[str], order: list[str]) -> list[str]:
-    """The removed ids no longer in the list (an edit may remove an item and put it back)."""
-    if not removed:
-        return []
-    kept = set(order)
-    return [item_id for item_id in removed if item_id not in kept]

@@ -15,8 +15,9 @@ from pmdesk.model.edits import Insert, Remove, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.shown import shown
 from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
+from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.fit import fit_board
-from pmdesk.ui.board.section_column import CardView, SectionColumn
+from pmdesk.ui.board.section_column import SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow, follow_steps

@@ -8,11 +8,13 @@ moved, and which sections it has to bring up to date (instead of every section o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from pmdesk.model.board import Board
+from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.edits import Edit, Insert, Remove, Reorder, SetField, primitives
 
 LISTS = ("cards", "themes")
+Item = TypeVar("Item", Card, Theme)
 
 
 @dataclass
@@ -71,7 +73,25 @@ class IdOrder:
         self.ids = ids
         return scope
 
-    def item_at(self, board: Board, collection: str, item_id: str) -> object:
-        """The board's card or theme with this id (it must be in the list)."""
-        items = board.cards if collection == "cards" else board.themes
-        return items[self.ids[collection].index(item_id)]
+    def inserted(self, scope: Scope, collection: str, items: list[Item]) -> dict[str, Item]:
+        """The items ``scope`` inserted into ``collection`` (``items``, the board's list), by id."""
+        ids = scope.inserted[collection]
+        if len(ids) > 20:  # many (an undone delete): one pass over the list
+            wanted = set(ids)
+            return {item.id: item for item in items if item.id in wanted}
+        order = self.ids[collection]
+        found = {}
+        for item_id in ids:
+            try:
+                found[item_id] = items[order.index(item_id)]
+            except ValueError:  # inserted and removed again by the same edit
+                continue
+        return found
+
+    def gone(self, scope: Scope, collection: str) -> list[str]:
+        """The ids ``scope`` removed from ``collection`` that are not back in it."""
+        removed = scope.removed[collection]
+        if not removed:
+            return []
+        kept = set(self.ids[collection])
+        return [item_id for item_id in removed if item_id not in kept]
