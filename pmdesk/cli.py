@@ -39,7 +39,7 @@ from pmdesk.store.errors import BoardFileError
 
 COMMANDS = ("import", "export", "demo", "room", "install-desktop", "search", "actions", "help")
 FORMATS = ("json", "pdf", "md", "csv", "ics", "eml")
-STDOUT = Path("-")
+STDOUT = "-"  # as typed after -o or as the JSON to import
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,7 +77,8 @@ def _command_parser(command: str) -> _Parser:
 
         parser.description = "Create a board file from a JSON board."
         parser.epilog = cli_help.import_epilog(resource_path("board-format.md"))
-        parser.add_argument("source", type=Path, metavar="BOARD.json", help="the board as JSON")
+        # A string, not a Path: Path("./-") is Path("-"), and only "-" itself is standard input.
+        parser.add_argument("source", metavar="BOARD.json", help="the board as JSON; - for standard input")
         parser.add_argument("target", type=Path, metavar="OUT.pmdesk", help="the board file to create")
         parser.add_argument("--force", action="store_true", help="replace OUT.pmdesk if it exists")
     elif command == "export":
@@ -88,7 +89,10 @@ def _command_parser(command: str) -> _Parser:
             "--format", required=True, choices=FORMATS, dest="fmt", help="what to write (see formats below)"
         )
         parser.add_argument(
-            "-o", "--output", type=Path, metavar="OUT", help="the file to write; - for standard output"
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="the file to write; - for standard output (./- for a file named -)",
         )
         parser.add_argument(
             "--force", action="store_true", help="replace OUT if it exists (never a pmdesk board)"
@@ -168,12 +172,13 @@ def _check_target(target: Path, force: bool) -> Path:
     return real
 
 
-def load_json_board(source: Path) -> object:
-    """The parsed JSON of ``source``; UsageError for a file that is not UTF-8 JSON."""
+def load_json_board(source: str) -> object:
+    """The parsed JSON of the file ``source`` ("-": standard input); UsageError if not UTF-8 JSON."""
     try:
-        raw = source.read_bytes()
+        raw = sys.stdin.buffer.read() if source == STDOUT else Path(source).read_bytes()
     except OSError as error:
-        raise UsageError(f"{source}: cannot be read ({error.strerror})") from error
+        raise UsageError(f"{_input_name(source)}: cannot be read ({error.strerror})") from error
+    source = _input_name(source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -184,14 +189,19 @@ def load_json_board(source: Path) -> object:
         raise UsageError(f"{source}: {error}") from error
 
 
+def _input_name(source: str) -> str:
+    """How a message names the JSON read: its path, or standard input."""
+    return "standard input" if source == STDOUT else source
+
+
 def _import(args: argparse.Namespace) -> int:
     from pmdesk.store.board_file import create_file
     from pmdesk.store.json_format import ImportProblem, board_from_json
 
-    source = args.source
+    source = _input_name(args.source)
     target = _check_target(args.target, args.force)
     _warn_suffix(args.target, "pmdesk")
-    data = load_json_board(source)
+    data = load_json_board(args.source)
     if not isinstance(data, dict):
         kind = "null" if data is None else type(data).__name__
         raise UsageError(f"{source}: not a JSON object (the top level is {kind})")
@@ -208,8 +218,9 @@ def _export(args: argparse.Namespace) -> int:
     from pmdesk.store.board_file import BoardFile
 
     fmt: str = args.fmt
-    output: Path | None = args.output
-    to_stdout = output == STDOUT or (output is None and fmt == "json")
+    # Compared as typed: Path("./-") would be Path("-"), and ./- names a file called "-".
+    to_stdout = args.output == STDOUT or (args.output is None and fmt == "json")
+    output = None if args.output is None or to_stdout else Path(args.output)
     if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
         raise UsageError(
             f"a {fmt.upper()} export is binary: give -o FILE, or redirect standard output to a file"

@@ -185,6 +185,29 @@ def test_dash_writes_text_formats_to_stdout(board: Path, tmp_path: Path, fmt: st
     assert stable(done.stdout) == stable(target.read_bytes())
 
 
+def test_a_file_named_dash_is_written_with_dot_slash_dash(board: Path, tmp_path: Path) -> None:
+    """ "-o ./-" wrote to standard output: the path ./- read as "-" once it was a Path."""
+    done = pmdesk("export", board, "--format", "md", "-o", "./-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b""
+    assert (tmp_path / "-").read_text(encoding="utf-8").startswith("# Post-mortem")
+
+
+def test_import_reads_standard_input_from_dash_and_a_file_named_dash_from_dot_slash_dash(
+    board: Path, tmp_path: Path
+) -> None:
+    text = pmdesk("export", board, "--format", "json").stdout
+    done = pmdesk("import", "-", tmp_path / "piped.pmdesk", input=text)
+    assert done.returncode == 0, done.stderr
+    assert pmdesk("export", tmp_path / "piped.pmdesk", "--format", "json").stdout == text
+    bad = pmdesk("import", "-", tmp_path / "bad.pmdesk", input=b"{")
+    refused(bad, "pmdesk: error: standard input: not JSON")
+    assert not (tmp_path / "bad.pmdesk").exists()
+    (tmp_path / "-").write_bytes(text)
+    done = pmdesk("import", "./-", tmp_path / "from-file.pmdesk", cwd=tmp_path, input=b"not read")
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "eml"])
 def test_binary_formats_go_to_a_pipe_but_not_a_terminal(board: Path, fmt: str) -> None:
     primary, secondary = pty.openpty()
