@@ -35,6 +35,9 @@ class Document:
         self._listeners: list[Listener] = []
         self._reverted: list[Reverted] = []
         self._writer: FileWriter | None = None  # made by the first ``apply_later``
+        # How many times the board went back to its file: an inverse kept from before refers to
+        # a board that is gone (its indexes may now point at other items).
+        self.reverts = 0
 
     # --- opening and creating ------------------------------------------------------------
 
@@ -184,6 +187,7 @@ class Document:
         stored = self.file.read()
         for name in (field.name for field in dataclasses.fields(self.board)):
             setattr(self.board, name, getattr(stored, name))
+        self.reverts += 1
         writer.reset()
         for listener in list(self._reverted):
             listener(failure)

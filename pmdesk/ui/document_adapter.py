@@ -28,7 +28,9 @@ class EditCommand(QUndoCommand):
     """One undo step: an edit that was applied, and its inverse.
 
     The edit is applied before the command is pushed (so a refused edit never reaches the
-    stack); the first ``redo`` that QUndoStack.push calls therefore does nothing.
+    stack); the first ``redo`` that QUndoStack.push calls therefore does nothing. A step made
+    before the board went back to its file (a write in the background failed) is never applied:
+    its indexes refer to the board as it was.
     """
 
     def __init__(
@@ -48,11 +50,21 @@ class EditCommand(QUndoCommand):
         self._inverse = inverse
         self._merge_key = merge_key
         self._applied = True
+        self._reverts = document.reverts
+
+    def _stale(self, step: str) -> bool:
+        """True (and the user told) if the board went back to its file since this step was made."""
+        if self._document.reverts == self._reverts:
+            return False
+        self._on_error(f"{step} skipped: the board went back to what its file holds")
+        return True
 
     def redo(self) -> None:
         """Apply the edit again (skipped on the push, which follows the first apply)."""
         if self._applied:
             self._applied = False
+            return
+        if self._stale("Redo"):
             return
         try:
             with busy_for(self._edit, f"Redo {self.text()}") as progress:
@@ -64,6 +76,8 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Apply the inverse."""
+        if self._stale("Undo"):
+            return
         applied = self._inverse
         try:
             with busy_for(applied, f"Undo {self.text()}") as progress:

@@ -8,6 +8,7 @@ after the card, in order. A write that fails brings the window back to what the 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -165,3 +166,33 @@ def test_a_write_that_fails_says_not_saved_and_the_window_shows_the_file_again(
     qtbot.waitUntil(lambda: again == [201], timeout=10000)
     assert texts(on_disk(board_path)).count("Phone card on a full disk") == 1
     assert on_disk(board_path) == in_window(window)
+
+
+def test_an_undo_pressed_as_the_write_fails_changes_nothing_that_was_saved(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    disk.release.set()
+    added = send_card(room, "card005", "Phone card moved on a full disk")
+    qtbot.waitUntil(lambda: added == [201], timeout=10000)
+    before = on_disk(board_path)
+    card_id = next(card_id for card_id, text in before if text == "Phone card moved on a full disk")
+    disk.release.clear()
+    disk.waiting.clear()
+    moved: list[int] = []  # the phone moves its card to the first section: the write fails
+    body = {"section": "went-well"}
+    path = f"/cards/{card_id}"
+    threading.Thread(target=lambda: moved.append(post(room, path, KEY, body)), daemon=True).start()
+    qtbot.waitUntil(lambda: in_window(window)[6][0] == card_id, timeout=10000)
+    assert disk.waiting.wait(10)
+    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    disk.release.set()
+    deadline = time.monotonic() + 10  # the GUI thread hears of the failure at its next turn
+    while moved != [503] and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert moved == [503]
+    # The facilitator's Undo comes right behind the news of the failure, before any other event.
+    QTimer.singleShot(0, edit_action(window, "Undo").trigger)
+    qtbot.waitUntil(lambda: window.qt_document.undo_stack.count() == 0, timeout=10000)
+    qtbot.wait(50)
+    assert on_disk(board_path) == before  # no saved card moved by an undo of the lost move
+    assert in_window(window) == before
