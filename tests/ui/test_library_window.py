@@ -208,6 +208,9 @@ def test_exporting_the_actions_asks_before_replacing_the_file_it_will_really_wri
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Typed without its suffix, an existing actions.csv was replaced without a question."""
+    from pmdesk.ui.library import window as library_window_module
+
+    monkeypatch.setattr(library_window_module, "MESSAGE_MS", 300)
     made, _opened = library_window
     add_folder_by_dialog(qtbot, made, folder, monkeypatch)
     made.tabs.setCurrentWidget(made.actions_view)
@@ -227,6 +230,8 @@ def test_exporting_the_actions_asks_before_replacing_the_file_it_will_really_wri
     qtbot.mouseClick(made.actions_view.export_csv, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and board.read_bytes() == before  # a board is refused, never asked about
     assert "an export is never written as a board" in made.status.text()
+    # The library's summary comes back after a while; it stayed replaced until the next look.
+    qtbot.waitUntil(lambda: "in the library" in made.status.text(), timeout=5000)
 
 
 def test_the_library_opens_a_held_board_read_only_and_file_open_still_refuses(

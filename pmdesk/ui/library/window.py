@@ -36,6 +36,7 @@ from pmdesk.ui.plain import plain_label, plain_tooltip
 
 FOLDERS_KEY = "library/folders"
 HIT_LIMIT = 100  # hits shown for one search (pmdesk search prints them all)
+MESSAGE_MS = 8000  # how long what an export did stays in the status line
 PATH_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_LABELS = {
     "incident": "Incident",
@@ -82,6 +83,7 @@ class LibraryWindow(QWidget):
         self.library: Library | None = None
         self.indexer: Indexer | None = None
         self.report: UpdateReport | None = None
+        self._summary: str | None = None  # the status line's text under an export's message
         self.resize(1100, 720)
 
         layout = QVBoxLayout(self)
@@ -243,6 +245,7 @@ class LibraryWindow(QWidget):
 
     def _indexed(self, report: UpdateReport) -> None:
         self.indexer = None
+        self._summary = None
         self.report = report
         self.progress.setVisible(False)
         boards = self._library().boards(self.folder_paths_existing())
@@ -341,7 +344,17 @@ class LibraryWindow(QWidget):
         self.open_path(path)
 
     def _show_message(self, message: str) -> None:
+        """Say what an export did for a while, then show the library's summary again."""
+        if self._summary is None:
+            self._summary = self.status.text()
         self.status.setText(message)
+
+        def back() -> None:
+            if self.status.text() == message and self._summary is not None:  # nothing newer said
+                self.status.setText(self._summary)
+                self._summary = None
+
+        QTimer.singleShot(MESSAGE_MS, self, back)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop indexing (what was read is kept) and close the index."""
