@@ -259,9 +259,13 @@ class Application:
         box.exec()
 
     def quit(self) -> None:
-        """Close every window and quit (every board is saved already)."""
+        """Close every window and quit (every board is saved already).
+
+        A window whose last change could not be saved stays open, saying so, and nothing quits.
+        """
         for window in list(self.windows):
-            window.close()
+            if not window.close():
+                return
         self.qt_app.quit()
 
 

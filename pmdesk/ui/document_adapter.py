@@ -223,10 +223,20 @@ class QtDocument(QObject):
             with contextlib.suppress(RuntimeError):  # the window is gone with its document
                 self._write_failed.emit()
 
+    def settle(self) -> bool:
+        """Wait for the writes queued in the background; False if one failed (the user was told).
+
+        After a failure the board is back to what its file holds (see ``_reverted``).
+        """
+        try:
+            self.document.settle()
+        except BoardFileError:
+            return False  # ``_reverted`` has told the user
+        return True
+
     def _settle(self) -> None:
         """A write in the background failed: bring the board back to its file (see ``_reverted``)."""
-        with contextlib.suppress(BoardFileError):  # ``_reverted`` has told the user
-            self.document.settle()
+        self.settle()
 
     def _reverted(self, error: BoardFileError) -> None:
         message = f"{error} The board is as last saved; the undo history was cleared."

@@ -361,7 +361,14 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(document.read_only)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Keep the window's geometry; the board itself is always saved already."""
+        """Keep the window's geometry; the board itself is always saved already.
+
+        A device's change still being written is waited for; if it fails, the window stays open
+        and says so (the board shows what the file holds).
+        """
+        if not self.qt_document.settle():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         event.accept()

@@ -2,7 +2,9 @@
 
 The board file's write is held back (as a slow disk would) while the window goes on: the card
 shows on the laptop at once, the phone waits, and the window's own undo and redo reach the file
-after the card, in order. A write that fails brings the window back to what the file holds.
+after the card, in order. A write that fails brings the window back to what the file holds;
+an undo pressed just then changes nothing saved, and closing or quitting just then keeps the
+window open to say so.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QSettings, QThread, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pmdesk.app import Application
 from pmdesk.model.card_ops import delete_cards
 from pmdesk.model.edits import Primitive
+from pmdesk.model.room_ops import add_device_card
 from pmdesk.store.board_file import BoardFile
 from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.main_window import MainWindow
@@ -196,3 +201,50 @@ def test_an_undo_pressed_as_the_write_fails_changes_nothing_that_was_saved(
     qtbot.wait(50)
     assert on_disk(board_path) == before  # no saved card moved by an undo of the lost move
     assert in_window(window) == before
+
+
+def test_closing_the_window_as_a_write_fails_keeps_it_open_and_says_so(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    before = on_disk(board_path)
+    statuses = send_card(room, "card006", "Phone card as the window closes")
+    qtbot.waitUntil(lambda: "Phone card as the window closes" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    threading.Timer(0.2, disk.release.set).start()
+    assert not window.close()  # the facilitator closes the window while the card is written
+    assert window.isVisible()
+    box = window.not_saved_box
+    assert box is not None and box.isVisible() and "the disk is full" in box.text()
+    assert in_window(window) == before == on_disk(board_path)
+    qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
+    box.close()
+    assert window.close()  # nothing is left to write: it closes
+
+
+def test_quitting_as_a_write_fails_keeps_the_window_open_and_says_so(
+    qtbot: QtBot, tmp_path: Path, board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    application = Application(qt_app, settings, tmp_path / "data", interactive=False)
+    window = application.open_path(board_path)
+    assert window is not None
+    quits: list[int] = []
+    monkeypatch.setattr(qt_app, "quit", lambda: quits.append(1))
+    try:
+        before = on_disk(board_path)
+        disk = SlowDisk(window)
+        monkeypatch.setattr(disk.file, "write", disk.write)
+        disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+        card = add_device_card(window.qt_document.board, "dev-quit", "lessons", "Card as pmdesk quits", None)
+        window.qt_document.push_each_later((card,), "Add card from a device")
+        threading.Timer(0.2, disk.release.set).start()
+        application.quit()  # File ▸ Quit while the card is being written
+        assert quits == [] and window.isVisible()
+        box = window.not_saved_box
+        assert box is not None and box.isVisible() and "the disk is full" in box.text()
+        assert in_window(window) == before == on_disk(board_path)
+    finally:
+        window.close()
