@@ -13,14 +13,15 @@ If a write fails (a full disk), it and every write queued after it fail (each wa
 board the failed one left), and the queue refuses further writes until the document has gone
 back to what the file holds (``reset``).
 
-The thread runs only while writes are queued, and it is not a daemon: a program that ends
-with writes still queued (without closing its document) waits for them rather than dropping
-them.
+The thread is not a daemon: when the program ends, every writer still running commits what is
+queued and stops (as ``stop`` does) before the interpreter goes, rather than being dropped
+mid-queue with it.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -33,6 +34,20 @@ Write = Callable[[list[Primitive]], None]
 # Primitives committed in one transaction at most when several queued writes are joined: a
 # bound on how long one transaction holds the file (and on what a failure takes with it).
 MAX_JOINED = 2000
+# Writers whose thread is running, stopped when the program ends (before its threads are joined).
+_RUNNING: weakref.WeakSet[FileWriter] = weakref.WeakSet()
+
+
+def _stop_all() -> None:
+    for writer in list(_RUNNING):
+        writer.stop()
+
+
+# Python's hook that runs before the interpreter joins its threads (concurrent.futures uses it);
+# without it, the thread is a daemon as a last resort, so that the program can end at all.
+_register_atexit = getattr(threading, "_register_atexit", None)
+if _register_atexit is not None:
+    _register_atexit(_stop_all)
 
 
 @dataclass
@@ -52,7 +67,11 @@ class FileWriter:
         self._failed: BoardFileError | None = None
         self._stopped = False
         self._cond = threading.Condition()
-        self._thread: threading.Thread | None = None  # while writes are queued or under way
+        self._thread = threading.Thread(
+            target=self._run, name="pmdesk-writer", daemon=_register_atexit is None
+        )
+        _RUNNING.add(self)
+        self._thread.start()
 
     @property
     def failed(self) -> BoardFileError | None:
@@ -68,9 +87,7 @@ class FileWriter:
             if self._failed is not None:
                 raise self._failed
             self._queue.append(_Queued(edits, done))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="pmdesk-writer")
-                self._thread.start()
+            self._cond.notify_all()
         return done
 
     def drain(self) -> None:
@@ -87,15 +104,16 @@ class FileWriter:
         """Commit what is queued, then end the thread."""
         with self._cond:
             self._stopped = True
-            thread = self._thread
-        if thread is not None:
-            thread.join()
+            self._cond.notify_all()
+        if self._thread is not threading.current_thread():
+            self._thread.join()
+        _RUNNING.discard(self)
 
     def _run(self) -> None:
         while True:
             with self._cond:
+                self._cond.wait_for(lambda: self._queue or self._stopped)
                 if not self._queue:
-                    self._thread = None  # the next ``submit`` starts another
                     return
                 group = [self._queue.popleft()]
                 size = len(group[0].edits)
