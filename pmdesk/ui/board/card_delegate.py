@@ -50,7 +50,7 @@ class CardTextEditor(QPlainTextEdit):
 
 
 HEIGHT_CACHE_SIZE = 5_000  # row heights remembered per column (more than a column usually holds)
-PICTURES_KEPT = 60  # card pictures kept per column: more than the tallest screen shows
+PICTURES_KEPT = 24  # card pictures kept per column (each is a few hundred KB): a screenful and then some
 PICTURE_MAX_HEIGHT = 600  # taller cards are drawn each time (their pictures would be large)
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 _V_CENTER = int(Qt.AlignmentFlag.AlignVCenter)
