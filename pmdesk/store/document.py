@@ -175,7 +175,8 @@ class Document:
 
         The board is read back from the file in place (the same Board object), so it holds
         exactly what was durably committed; the BoardFileError of the failed write is raised
-        after the ``subscribe_reverted`` listeners have been told.
+        after the ``subscribe_reverted`` listeners have been told. If the file cannot be read
+        back, the board stays as it is, every later write is refused, and each ``settle`` raises.
         """
         writer = self._writer
         if writer is None:
@@ -184,7 +185,13 @@ class Document:
         failure = writer.failed
         if failure is None:
             return
-        stored = self.file.read()
+        try:
+            stored = self.file.read()
+        except BoardFileError as error:  # the board cannot go back: it keeps refusing writes
+            raise BoardFileError(
+                f"{failure} The file could not be read back either ({error}): the board shows "
+                "changes that are not saved; nothing more is written to it."
+            ) from error
         for name in (field.name for field in dataclasses.fields(self.board)):
             setattr(self.board, name, getattr(stored, name))
         self.reverts += 1

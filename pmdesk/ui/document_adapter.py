@@ -119,6 +119,7 @@ class QtDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._origin: object = None
+        self._told = ""  # the last failure ``settle`` reported without the board going back
         document.subscribe(self._applied)
         document.subscribe_reverted(self._reverted)
         self._write_failed.connect(self._settle, Qt.ConnectionType.QueuedConnection)
@@ -226,12 +227,21 @@ class QtDocument(QObject):
     def settle(self) -> bool:
         """Wait for the writes queued in the background; False if one failed (the user was told).
 
-        After a failure the board is back to what its file holds (see ``_reverted``).
+        After a failure the board is back to what its file holds (see ``_reverted``). If the
+        file could not even be read back, that is said here, once (later calls return True).
         """
+        reverts = self.document.reverts
         try:
             self.document.settle()
-        except BoardFileError:
-            return False  # ``_reverted`` has told the user
+        except BoardFileError as error:
+            if self.document.reverts != reverts:
+                return False  # ``_reverted`` has told the user
+            if str(error) == self._told:
+                return True
+            self._told = str(error)
+            self.failed.emit(str(error))
+            self.not_saved.emit(str(error))
+            return False
         return True
 
     def _settle(self) -> None:

@@ -248,3 +248,22 @@ def test_quitting_as_a_write_fails_keeps_the_window_open_and_says_so(
         assert in_window(window) == before == on_disk(board_path)
     finally:
         window.close()
+
+
+def test_a_failed_write_on_a_file_that_cannot_be_read_back_is_said_and_the_window_still_closes(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk.fail = BoardFileError("demo.pmdesk: the change could not be saved (disk I/O error)")
+
+    def unreadable() -> None:
+        raise BoardFileError("demo.pmdesk: the file is damaged (disk I/O error)")
+
+    monkeypatch.setattr(disk.file, "read", unreadable)
+    disk.release.set()
+    statuses = send_card(room, "card007", "Phone card on a failing disk")
+    qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
+    qtbot.waitUntil(lambda: window.not_saved_box is not None, timeout=10000)
+    box = window.not_saved_box
+    assert box is not None and box.isVisible() and "disk I/O error" in box.text()
+    box.close()
+    assert window.close()  # the facilitator was told; the window does not refuse to close
