@@ -214,7 +214,7 @@ class Document:
         target = Path(target).resolve()
         if _same_file(target, self.path):
             return
-        self.settle()
+        self._settle_to_copy()
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
         self.file.save_copy(target)
@@ -239,8 +239,21 @@ class Document:
             )
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
-        self.settle()
+        self._settle_to_copy()
         self.file.save_copy(target)
+
+    def _settle_to_copy(self) -> None:
+        """``settle`` before copying the file: a failed write that took the board back stops nothing.
+
+        The board is then what the file holds (the listeners were told), so the copy is whole;
+        Save As to another disk is how a facilitator goes on after a full disk.
+        """
+        reverts = self.reverts
+        try:
+            self.settle()
+        except BoardFileError:
+            if self.reverts == reverts:
+                raise
 
     def close(self) -> None:
         """Commit the writes still queued, close the file and release its lock."""

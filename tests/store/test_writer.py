@@ -148,3 +148,40 @@ def test_a_write_still_queued_when_the_program_ends_reaches_the_file(document: D
     assert done.returncode == 0 and done.stdout.split() == ["queued"], done.stderr
     assert ("at-exit", "Queued at exit") in [(c.id, c.text) for c in BoardFile.read_snapshot(path).cards]
     assert not BoardLock.is_locked(path)
+
+
+def test_save_a_copy_and_save_as_take_the_writes_still_queued(
+    document: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    document.apply_later(add_card(document.board, "lessons", "Queued before the copy", card_id="q1"))
+    threading.Timer(0.2, held.release.set).start()
+    document.save_copy(tmp_path / "copy.pmdesk")
+    assert "q1" in [card.id for card in BoardFile.read_snapshot(tmp_path / "copy.pmdesk").cards]
+    held.release.clear()
+    document.apply_later(add_card(document.board, "lessons", "Queued before Save As", card_id="q2"))
+    threading.Timer(0.2, held.release.set).start()
+    document.save_as(tmp_path / "moved.pmdesk")
+    assert {"q1", "q2"} <= {card.id for card in BoardFile.read_snapshot(tmp_path / "moved.pmdesk").cards}
+    assert stored(document) == shown(document)
+    document.close()
+
+
+def test_save_as_after_a_failed_write_saves_the_board_as_last_saved(
+    document: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    before = stored(document)
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    held.fail = BoardFileError("b.pmdesk: the disk is full, so this change was not saved")
+    reverted: list[str] = []
+    document.subscribe_reverted(lambda error: reverted.append(str(error)))
+    _, durable = document.apply_later(add_card(document.board, "lessons", "Lost", card_id="lost"))
+    held.release.set()
+    assert isinstance(durable.exception(10), BoardFileError)
+    document.save_as(tmp_path / "elsewhere.pmdesk")  # the facilitator saves on another disk
+    assert reverted == ["b.pmdesk: the disk is full, so this change was not saved"]
+    assert document.path == (tmp_path / "elsewhere.pmdesk").resolve()
+    assert stored(document) == shown(document) == before
+    document.close()

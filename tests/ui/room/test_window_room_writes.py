@@ -267,3 +267,27 @@ def test_a_failed_write_on_a_file_that_cannot_be_read_back_is_said_and_the_windo
     assert box is not None and box.isVisible() and "disk I/O error" in box.text()
     box.close()
     assert window.close()  # the facilitator was told; the window does not refuse to close
+
+
+def test_a_window_edit_made_as_the_write_fails_is_refused_and_said_and_nothing_saved_is_lost(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    before = on_disk(board_path)
+    first = window.qt_document.board.cards[0]
+    statuses = send_card(room, "card008", "Phone card before a full disk")
+    qtbot.waitUntil(lambda: "Phone card before a full disk" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    threading.Timer(0.2, disk.release.set).start()
+    refusals: list[str] = []
+    window.qt_document.failed.connect(refusals.append)
+    assert not window.qt_document.attempt(delete_cards, [first.id])  # waits for the card's write
+    assert in_window(window) == before == on_disk(board_path)
+    box = window.not_saved_box
+    assert box is not None and box.isVisible() and "the disk is full" in box.text()
+    assert refusals and all("the disk is full" in message for message in refusals)
+    qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
+    qtbot.waitUntil(lambda: window.qt_document.undo_stack.count() == 0, timeout=10000)
+    assert window.qt_document.attempt(delete_cards, [first.id])  # the next try is written
+    assert first.id not in [card_id for card_id, _ in on_disk(board_path)]
+    disk.release.set()
