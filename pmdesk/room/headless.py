@@ -1,7 +1,7 @@
 """``pmdesk room BOARD.pmdesk``: the room served without a window, until Ctrl+C or SIGTERM.
 
 The first line on standard output is the join URL. Lines typed on standard input steer the
-room (``write``, ``vote``, ``view``, ``reveal``, ``undo``, ``anonymous on|off``, ``status``,
+room (``write``, ``vote``, ``view``, ``reveal``, ``undo``, ``anonymous on|off``, ``status`` (the phase too),
 ``quit``); their answers go to standard output after the URL.
 """
 
@@ -71,6 +71,22 @@ def phase_for(board: Board, mode: Mode, anonymous: bool, now: float | None = Non
     )
 
 
+def _minutes(seconds: float) -> str:
+    whole = round(abs(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def phase_line(phase: RoomPhase, now: float | None = None) -> str:
+    """The phase as ``status`` says it: mode, title and countdown (left, paused or over)."""
+    line = f"phase: {phase.mode} ({phase.title})"
+    if phase.paused_remaining is not None:
+        return f"{line}, paused with {_minutes(phase.paused_remaining)} left"
+    if phase.ends_at is not None:
+        left = phase.ends_at - (time.time() if now is None else now)
+        return f"{line}, {_minutes(left)} {'left' if left >= 0 else 'over'}"
+    return line
+
+
 class Console:
     """The lines a facilitator (or a test) types to steer the headless room."""
 
@@ -117,7 +133,8 @@ class Console:
         elif command == "status":
             counts = gateway.read(pending_counts)
             face_down = sum(counts.values())
-            self.say(f"devices: {self.server.devices()}, cards face down: {face_down}")
+            room = f"devices: {self.server.devices()}, cards face down: {face_down}"
+            self.say(f"{phase_line(gateway.phase())}; {room}")
         elif command == "quit":
             self.stop()
         else:
