@@ -291,3 +291,32 @@ def test_a_window_edit_made_as_the_write_fails_is_refused_and_said_and_nothing_s
     assert window.qt_document.attempt(delete_cards, [first.id])  # the next try is written
     assert first.id not in [card_id for card_id, _ in on_disk(board_path)]
     disk.release.set()
+
+
+def test_closing_the_window_during_the_write_closes_once_the_card_is_on_disk(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    statuses = send_card(room, "card009", "Phone card as the window closes")
+    qtbot.waitUntil(lambda: "Phone card as the window closes" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    threading.Timer(0.2, disk.release.set).start()
+    assert window.close()
+    assert "Phone card as the window closes" in texts(on_disk(board_path))
+    qtbot.waitUntil(lambda: statuses == [201], timeout=10000)
+
+
+def test_an_undo_of_a_card_whose_write_then_fails_leaves_the_board_as_last_saved(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    before = on_disk(board_path)
+    statuses = send_card(room, "card010", "Phone card undone as its write fails")
+    qtbot.waitUntil(lambda: "Phone card undone as its write fails" in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    threading.Timer(0.2, disk.release.set).start()
+    edit_action(window, "Undo").trigger()  # waits for the card's write, which fails
+    assert in_window(window) == before == on_disk(board_path)
+    box = window.not_saved_box
+    assert box is not None and box.isVisible() and "the disk is full" in box.text()
+    qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
+    qtbot.waitUntil(lambda: window.qt_document.undo_stack.count() == 0, timeout=10000)
