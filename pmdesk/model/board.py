@@ -27,11 +27,14 @@ ACTION_PRIORITIES = ("high", "medium", "low")
 DEFAULT_VOTES_PER_PARTICIPANT = 3
 
 
+UNTITLED = "Untitled incident"  # a new board's title until the facilitator names the incident
+
+
 @dataclass
 class Incident:
     """What happened: the facts prepared before the meeting."""
 
-    title: str = "Untitled incident"
+    title: str = UNTITLED
     reference: str = ""
     kind: str = "outage"
     severity: str = ""

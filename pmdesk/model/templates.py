@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pmdesk.model.board import AgendaPhase, Board, Incident, Section, Session
+from pmdesk.model.board import UNTITLED, AgendaPhase, Board, Incident, Section, Session
 
 PRIME_DIRECTIVE = (
     "Regardless of what we discover, we understand and truly believe that everyone did "
@@ -44,7 +44,7 @@ def default_agenda() -> list[AgendaPhase]:
     return [AgendaPhase(id_, title, minutes) for id_, title, minutes in DEFAULT_AGENDA]
 
 
-def new_board(title: str = "Untitled incident") -> Board:
+def new_board(title: str = UNTITLED) -> Board:
     """An empty board with the default template."""
     return Board(
         incident=Incident(title=title),

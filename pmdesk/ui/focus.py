@@ -2,6 +2,9 @@
 
 A page may offer ``focus_first_input()`` (Ctrl+1 … Ctrl+9 put the cursor there); otherwise the
 first visible control of the page that takes keyboard focus, skipping buttons, is used.
+Typing then continues the field's text, except in a field that still holds its default (a line
+edit whose ``DEFAULT_TEXT`` property equals its text, such as "Untitled incident"): that text is
+selected, so typing replaces it.
 ``FocusKeeper`` puts the focus back when it is lost: a focused widget hidden or deleted by an
 edit, an undo or a closed find bar, or a dialog closed while the window was not re-activated.
 """
@@ -50,6 +53,9 @@ def focus_ring(theme: Palette, selector: str) -> str:
     )
 
 
+# A line edit whose text equals this property holds a default that typing should replace.
+DEFAULT_TEXT = "default_text"
+
 # Controls that take focus but are not where one types or navigates: buttons, and scroll areas
 # around forms (their fields are next in the chain).
 _NOT_INPUTS = (QAbstractButton, QScrollArea)
@@ -79,7 +85,10 @@ def focus_page(page: QWidget | None) -> bool:
         return False
     target.setFocus(Qt.FocusReason.OtherFocusReason)  # no select-all: typing never replaces a text
     if isinstance(target, QLineEdit):
-        target.end(False)  # typing continues the text
+        if target.text() and target.text() == target.property(DEFAULT_TEXT):
+            target.selectAll()  # typing replaces a default such as "Untitled incident"
+        else:
+            target.end(False)  # typing continues the text
     elif isinstance(target, QPlainTextEdit):
         target.moveCursor(QTextCursor.MoveOperation.End)
     return True

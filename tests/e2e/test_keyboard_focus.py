@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from pmdesk.model.templates import new_board
+from pmdesk.store.board_file import create_file
 from tests.e2e.conftest import RoomFactory
 from tests.e2e.room import Room, card, theme
 
@@ -36,6 +39,22 @@ def test_ctrl_digit_puts_the_cursor_in_the_pages_first_input(room: RoomFactory) 
     board = window.export()
     assert board["session"]["takeaways"] == "Rollbacks are cheap"
     assert board["incident"]["title"].endswith("config push (SEV1)")
+
+
+def test_ctrl_1_on_a_new_board_selects_the_untitled_title_so_typing_replaces_it(
+    room: RoomFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.pmdesk"
+    create_file(path, new_board())
+    window = room(path)
+    window.key("ctrl+1")
+    window.type("Queue backlog")
+    window.key("Tab")
+    assert window.export()["incident"]["title"] == "Queue backlog"
+    window.key("ctrl+4", "ctrl+1")  # a named incident's title is continued, not replaced
+    window.type(" at peak")
+    window.key("Tab")
+    assert window.export()["incident"]["title"] == "Queue backlog at peak"
 
 
 def test_ctrl_g_groups_the_focused_columns_cards_only(room: RoomFactory) -> None:

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.model import labels
-from pmdesk.model.board import INCIDENT_KINDS
+from pmdesk.model.board import INCIDENT_KINDS, UNTITLED
 from pmdesk.model.board_ops import TIME_FIELDS, set_incident_field
 from pmdesk.model.derived import durations, time_order_problems
 from pmdesk.model.times import human_duration
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.date_field import DateField, Kind
 from pmdesk.ui.facts.when import iso_to_qdate, iso_to_qdatetime
+from pmdesk.ui.focus import DEFAULT_TEXT
 from pmdesk.ui.palette import current_palette
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
@@ -60,6 +61,7 @@ class IncidentForm(QWidget):
         outer.addLayout(form)
 
         self.title = self._line("title", "Checkout API outage after a config push")
+        self.title.setProperty(DEFAULT_TEXT, UNTITLED)  # Ctrl+1 on a new board selects it
         form.addRow("&Title", self.title)
         self.reference = self._line("reference", "INC-2041")
         form.addRow("&Reference", self.reference)
