@@ -69,7 +69,9 @@ def complete_window(window: MainWindow) -> None:
 def close_document(document: Document) -> None:
     """Close a board; an untitled board nobody wrote anything on is not kept for recovery."""
     blank = document.untitled and document.board == new_board()
-    document.close()
+    failure = document.close()
+    if failure is not None:  # a device's change still queued as pmdesk ended: the window is gone
+        print(f"pmdesk: not saved: {failure}", file=sys.stderr, flush=True)
     if blank:
         document.path.unlink(missing_ok=True)
 

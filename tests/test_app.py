@@ -6,14 +6,20 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pmdesk.app import close_document
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.demo import demo_board
 from pmdesk.startup import LINE_PATTERN
+from pmdesk.store.board_file import BoardFile
 from pmdesk.store.document import Document, find_untitled
+from pmdesk.store.errors import BoardFileError
 
 
 def test_a_blank_untitled_board_is_not_kept(tmp_path: Path) -> None:
@@ -55,3 +61,22 @@ def test_quit_after_show_reports_the_first_frame_then_the_complete_window(tmp_pa
     between = (float(complete["clock"]) - float(first["clock"])) * 1000
     assert abs(between - (int(complete["ms"]) - int(first["ms"]))) <= 2
     assert float(first["clock"]) - int(first["ms"]) / 1000 >= started - 0.05  # not before it was started
+
+
+def test_a_queued_write_that_fails_as_pmdesk_ends_is_said_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = Document.create(tmp_path / "b.pmdesk", demo_board())
+    main = threading.current_thread()
+    write = document.file.write
+
+    def full(edits: Any, *args: Any) -> None:
+        if threading.current_thread() is not main:
+            raise BoardFileError("b.pmdesk: the disk is full, so this change was not saved")
+        write(edits, *args)
+
+    monkeypatch.setattr(document.file, "write", full)
+    document.apply_later(add_card(document.board, "lessons", "Queued as pmdesk quits", card_id="q"))
+    close_document(document)  # pmdesk ended (Ctrl+C) with the card still queued
+    assert "pmdesk: not saved: b.pmdesk: the disk is full" in capsys.readouterr().err
+    assert "q" not in [card.id for card in BoardFile.read_snapshot(tmp_path / "b.pmdesk").cards]

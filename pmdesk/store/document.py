@@ -255,12 +255,19 @@ class Document:
             if self.reverts == reverts:
                 raise
 
-    def close(self) -> None:
-        """Commit the writes still queued, close the file and release its lock."""
+    def close(self) -> BoardFileError | None:
+        """Commit the writes still queued, close the file and release its lock.
+
+        Returns the error of a queued write that failed (the file keeps what was committed
+        before it), for the caller to report; None if every write reached the file.
+        """
+        failure = None
         if self._writer is not None:
             self._writer.stop()
+            failure = self._writer.failed
             self._writer = None
         self.file.close()
+        return failure
 
 
 def _same_file(a: Path, b: Path) -> bool:
