@@ -17,7 +17,7 @@ from pmdesk.model.edits import Batch, EditError, find_index, target_of
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import finished, recording
 from pmdesk.model.rules import FIELDS, require
-from pmdesk.model.times import time_sort_key
+from pmdesk.model.times import is_time, time_sort_key
 
 TIME_FIELDS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
@@ -66,14 +66,28 @@ def set_session_field(board: Board, name: str, value: Any) -> Batch:
 
 
 def _sorted_index(board: Board, at: str | None, skip: str | None = None) -> int:
-    """Where an event at ``at`` belongs in the time-ordered timeline (after equal times)."""
-    key = time_sort_key(at)
+    """Where an event at ``at`` goes in the timeline, whose order is the board's (never re-sorted).
+
+    A timed event goes before the first timed event that is later (so after equal times), else
+    right after the last timed event (first if none is timed); an event without a time goes last.
+    On a timeline in time order that is its place in time; on one imported out of order the
+    events already there keep their places, and every view and report prints this order.
+    """
     others = [event for event in board.timeline if event.id != skip]
-    return sum(1 for event in others if time_sort_key(event.at) <= key)
+    if not is_time(at):
+        return len(others)
+    key = time_sort_key(at)
+    after_timed = 0
+    for index, event in enumerate(others):
+        if is_time(event.at):
+            if time_sort_key(event.at) > key:
+                return index
+            after_timed = index + 1
+    return after_timed
 
 
 def add_event(board: Board, at: str | None, kind: str, text: str, event_id: str | None = None) -> Batch:
-    """Add a timeline event at its place in time order."""
+    """Add a timeline event at its place in time (see ``_sorted_index``)."""
     require("timeline", "at", at)
     require("timeline", "kind", kind)
     require("timeline", "text", text)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import durations
-from pmdesk.model.times import human_duration, time_sort_key
+from pmdesk.model.times import human_duration
 from pmdesk.report.common import (
     PRIME_DIRECTIVE,
     PRIME_DIRECTIVE_AUTHOR,
@@ -104,7 +104,7 @@ def _facts(view: View) -> list[str]:
         f"time to resolve: {human_duration(spans.to_resolve)}",
         "",
     ]
-    events = sorted(view.board.timeline, key=lambda event: time_sort_key(event.at))
+    events = view.board.timeline  # the board's order, as the window shows it
     if events:
         out += ["### Timeline", ""]
         out += _table(

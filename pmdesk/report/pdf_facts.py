@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from pmdesk.model.derived import durations
-from pmdesk.model.times import human_duration, time_sort_key
+from pmdesk.model.times import human_duration
 from pmdesk.report.common import (
     PRIME_DIRECTIVE,
     PRIME_DIRECTIVE_AUTHOR,
@@ -118,8 +118,8 @@ def facts(view: View) -> list[Flowable]:
 
 
 def _timeline(view: View) -> list[Flowable]:
-    """The timeline as a table, in time order (unknown times last)."""
-    events = sorted(view.board.timeline, key=lambda event: time_sort_key(event.at))
+    """The timeline as a table, in the board's order (as the window shows it)."""
+    events = view.board.timeline  # the board's order, as the window shows it
     if not events:
         return []
     widths = [40 * mm, 31 * mm, WIDTH - 71 * mm]  # "Communication" fits its column

@@ -1,4 +1,4 @@
-"""The timeline as a table model: time, kind and text of each event, in time order."""
+"""The timeline as a table model: time, kind and text of each event, in the board's order."""
 
 from __future__ import annotations
 
