@@ -172,3 +172,9 @@ def time_order_problems(incident: Incident) -> list[str]:
             if value < earlier:
                 problems.append(f"{name.capitalize()} is before {earlier_name}")
     return problems
+
+
+def time_order_flag(incident: Incident) -> str:
+    """The flag the window and the reports show when the incident's times are out of order ("" if not)."""
+    problems = time_order_problems(incident)
+    return "⚠ Times out of order: " + "; ".join(problems) + "." if problems else ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pmdesk.atomic import write_atomic
 from pmdesk.model.board import Board, Card, Theme
-from pmdesk.model.derived import durations
+from pmdesk.model.derived import durations, time_order_flag
 from pmdesk.model.times import human_duration
 from pmdesk.report.common import (
     PRIME_DIRECTIVE,
@@ -104,6 +104,9 @@ def _facts(view: View) -> list[str]:
         f"time to resolve: {human_duration(spans.to_resolve)}",
         "",
     ]
+    flag = time_order_flag(incident)
+    if flag:  # as the window flags it
+        out += [f"**{flag}**", ""]
     events = view.board.timeline  # the board's order, as the window shows it
     if events:
         out += ["### Timeline", ""]

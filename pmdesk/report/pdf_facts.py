@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from pmdesk.model.derived import durations
+from pmdesk.model.derived import durations, time_order_flag
 from pmdesk.model.times import human_duration
 from pmdesk.report.common import (
     PRIME_DIRECTIVE,
@@ -112,7 +112,11 @@ def facts(view: View) -> list[Flowable]:
             cell(human_duration(spans.to_resolve), prefix="<b>Time to resolve</b><br/>"),
         ],
     ]
-    story.append(KeepTogether(table(rows, [WIDTH / 4] * 4, zebra=False)))
+    times: list[Flowable] = [table(rows, [WIDTH / 4] * 4, zebra=False)]
+    flag = time_order_flag(incident)
+    if flag:  # as the window flags it: the durations above are computed from these times
+        times.append(Paragraph(f'<font color="#b91c1c"><b>{escape(flag)}</b></font>', styles()["body"]))
+    story.append(KeepTogether(times))
     story += _timeline(view)
     return story
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model import labels
 from pmdesk.model.board import INCIDENT_KINDS, UNTITLED
 from pmdesk.model.board_ops import TIME_FIELDS, set_incident_field
-from pmdesk.model.derived import durations, time_order_problems
+from pmdesk.model.derived import durations, time_order_flag
 from pmdesk.model.times import human_duration
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.date_field import DateField, Kind
@@ -186,9 +186,9 @@ class IncidentForm(QWidget):
         spans = durations(incident)
         for key, label in self.duration_labels.items():
             label.setText(human_duration(getattr(spans, key)))
-        problems = time_order_problems(incident)
-        self.order_warning.setText("⚠ Times out of order: " + "; ".join(problems) + ". Check them.")
-        self.order_warning.setVisible(bool(problems))
+        flag = time_order_flag(incident)
+        self.order_warning.setText(flag + " Check them.")
+        self.order_warning.setVisible(bool(flag))
 
     @staticmethod
     def _kind_row(kind: str) -> int:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Board
 from pmdesk.model.board_ops import set_incident_field
 from pmdesk.model.times import parse_time
+from pmdesk.report.markdown import to_markdown
+from pmdesk.report.pdf import pdf_bytes
 from pmdesk.store.document import Document
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.date_field import DateField
@@ -149,6 +153,21 @@ def test_out_of_order_times_are_flagged_not_blocked(
         label.text() for label in review.findChildren(type(form.order_warning))
     )
     assert parse_time(saved().incident.resolved_at) == parse_time("2026-11-20T14:05:00+00:00")
+
+
+def test_the_reports_flag_a_negative_time_to_detect_as_the_window_does(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    form = page_of(facts_window).form
+    type_into(qtbot, form.times["detected_at"], "2026-11-20 13:50")  # before it started
+    assert form.duration_labels["to_detect"].text().startswith("−")
+    assert "Detected is before started" in form.order_warning.text()
+    board = saved()
+    flag = "Times out of order: Detected is before started."
+    assert flag in to_markdown(board)
+    pdf = PdfReader(io.BytesIO(pdf_bytes(board)))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Time to detect −" in text and flag in text
 
 
 def test_empty_title_is_refused_with_a_message(qtbot: QtBot, facts_window: MainWindow) -> None:
