@@ -220,6 +220,7 @@ class RoomHandler(BaseHTTPRequestHandler):
         state = device_state(room.board_now(), phase, device.prefix, device.participant, taken)
         state["joined"] = device.joined
         state["lang"], state["dir"] = room.config.lang, room.config.dir
+        state["keepalive"] = room.config.keepalive_seconds
         return state
 
     def _events(self, device: Device) -> None:
@@ -247,8 +248,12 @@ class RoomHandler(BaseHTTPRequestHandler):
                     self.wfile.flush()
                     room.wait_closing(EVENT_GAP)
                 else:
-                    self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.write(b"event: alive\ndata: \n\n")  # the page hears the room is there
                     self.wfile.flush()
+            # The room closes: the page says so at once (a stream that merely ends looks like a
+            # network that dropped, and the browser would try again).
+            self.wfile.write(b"event: closed\ndata: \n\n")
+            self.wfile.flush()
         except OSError:
             pass
         finally:

@@ -217,7 +217,8 @@ def test_events_tell_every_device_when_something_changes(room: Room) -> None:
         assert "event: changed" in _read_event(stream)
         room.gateway.update_phase(mode="vote")
         assert "event: changed" in _read_event(stream)
-        room.server.close()  # closing the room ends every stream
+        room.server.close()  # closing the room says so on every stream, then ends it
+        assert "event: closed" in _read_event(stream)
         assert _read_event(stream) == ""
     finally:
         conn.close()

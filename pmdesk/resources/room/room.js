@@ -12,6 +12,13 @@
   const drafts = {}; // section id -> text being typed
   const unsent = {}; // section id -> {id, text} of a card whose answer never came (tried again as is)
   const saving = new Set();
+  const notSent = new Set(); // sections whose card could not be sent (its text stays in the field)
+  // "online", "lost" (no answer: the Wi-Fi dropped or the laptop is gone; tried again every few
+  // seconds) or "closed" (the room said it closed, or its link is no longer served: final).
+  let connection = "online";
+  let retryTimer = null;
+  let events = null;
+  let heard = 0; // when the event stream last said anything
 
   function randomId(bytes) {
     const data = new Uint8Array(bytes);
@@ -70,30 +77,71 @@
         });
         let data = {};
         try { data = await response.json(); } catch (e) { data = {}; }
-        if ((response.status === 429 || response.status >= 500) && i + 1 < tries) {
+        if ((response.status === 429 || response.status >= 500) && i + 1 < tries && connection !== "closed") {
           await sleep(1000 * (i + 1));
           continue;
         }
         return { status: response.status, ok: response.ok, data: data };
       } catch (e) {
-        if (i + 1 >= tries) return { status: 0, ok: false, data: { error: "No connection to the room." } };
+        if (i + 1 >= tries || connection === "closed") {
+          return { status: 0, ok: false, data: { error: "No connection to the room." } };
+        }
         await sleep(800 * (i + 1));
       }
     }
     return { status: 0, ok: false, data: { error: "No connection to the room." } };
   }
 
-  async function refresh() {
-    const answer = await call("/state");
-    if (answer.status === 404 || answer.status === 503) {
-      say("This room is closed. If the meeting goes on, scan the new code on the projector.", true);
+  const BANNERS = {
+    lost: "No connection to the room: the Wi-Fi dropped or the room was closed. Trying again… " +
+      "Nothing can be sent until it is back.",
+    closed: "The room is closed: nothing more can be sent from this page. " +
+      "If the meeting goes on, scan the new code on the projector.",
+  };
+
+  function disableAll() {
+    document.querySelectorAll("button, textarea").forEach((control) => { control.disabled = true; });
+  }
+
+  function setConnection(kind) {
+    // Lost or closed: a fixed banner says so, the countdown stops and every control is disabled
+    // (a tap never silently does nothing); typed text stays in its field. Back online: redrawn.
+    if (connection === "closed" || kind === connection) return;
+    connection = kind;
+    const banner = document.getElementById("banner");
+    document.body.classList.toggle("offline", kind !== "online");
+    clearInterval(retryTimer);
+    retryTimer = null;
+    if (kind === "online") {
+      banner.hidden = true;
+      banner.textContent = "";
+      document.getElementById("change-name").disabled = false;
+      render();
       return;
     }
+    banner.textContent = BANNERS[kind];
+    banner.hidden = false;
+    const clock = document.getElementById("clock");
+    clock.textContent = ""; clock.hidden = true;
+    disableAll();
+    if (kind === "closed") {
+      document.getElementById("phase-title").textContent = "Room closed";
+      if (events) events.close();
+    } else {
+      retryTimer = setInterval(refresh, 3000);
+    }
+  }
+
+  async function refresh() {
+    if (connection === "closed") return;
+    const answer = await call("/state");
+    if (answer.status === 404 || answer.status === 503) { setConnection("closed"); return; }
+    if (answer.status === 0) { setConnection("lost"); return; }
     if (!answer.ok) { say(answer.data.error || "The room did not answer.", true); return; }
     state = answer.data;
     fetchedAt = Date.now();
     if (statusLine.classList.contains("error")) say("");
-    render();
+    if (connection !== "online") setConnection("online"); else render();
   }
 
   let pending = null;
@@ -104,13 +152,26 @@
 
   function listen() {
     if (!window.EventSource) { setInterval(refresh, 5000); return; }
-    const events = new EventSource(base + "/events?device=" + encodeURIComponent(device));
-    events.addEventListener("changed", refreshSoon);
+    if (events) events.close();
+    heard = Date.now();
+    events = new EventSource(base + "/events?device=" + encodeURIComponent(device));
+    events.addEventListener("changed", () => { heard = Date.now(); refreshSoon(); });
+    events.addEventListener("alive", () => { heard = Date.now(); });
+    events.addEventListener("closed", () => setConnection("closed"));
     events.onerror = () => {
-      if (events.readyState === EventSource.CLOSED) refresh();  // the room closed: say so
-      else say("Reconnecting to the room…", true);
+      if (connection === "closed") return;
+      if (events.readyState === EventSource.CLOSED) refresh();  // refused for good: ask why
+      else setConnection("lost");
     };
-    events.onopen = () => { if (statusLine.textContent === "Reconnecting to the room…") say(""); };
+    events.onopen = () => { heard = Date.now(); if (connection === "lost") refresh(); };
+  }
+
+  function watch() {
+    // A Wi-Fi that drops silently leaves the stream open with nothing coming: the room says it
+    // is there every few seconds (state.keepalive), so two missed beats mean the link is lost.
+    if (!events || connection !== "online") return;
+    const beat = (state && state.keepalive ? state.keepalive : 15) * 1000;
+    if (Date.now() - heard > 2 * beat + 5000) { setConnection("lost"); listen(); }
   }
 
   function personName(id) {
@@ -126,7 +187,7 @@
   function clockText() {
     const phase = state && state.phase;
     const clock = document.getElementById("clock");
-    if (!phase || phase.remaining === null || phase.remaining === undefined) {
+    if (connection !== "online" || !phase || phase.remaining === null || phase.remaining === undefined) {
       clock.textContent = ""; clock.hidden = true; return;
     }
     const elapsed = phase.running ? Math.floor((Date.now() - fetchedAt) / 1000) : 0;
@@ -139,7 +200,7 @@
   }
 
   function renderHeader() {
-    document.getElementById("phase-title").textContent = state.phase.title;
+    document.getElementById("phase-title").textContent = connection === "closed" ? "Room closed" : state.phase.title;
     clockText();
     const me = document.getElementById("me");
     const change = document.getElementById("change-name");
@@ -251,7 +312,11 @@
       add.type = "button";
       add.addEventListener("click", () => addCard(section.id, area));
       row.append(add);
-      column.append(area, row);
+      column.append(area);
+      if (notSent.has(section.id) && area.value) {
+        column.append(el("p", "notsent", "Not sent: this card is not in the room. Its text is kept here."));
+      }
+      column.append(row);
       columns.append(column);
     });
     main.append(columns);
@@ -271,11 +336,16 @@
     const answer = await call("/cards", { id: id, section: sectionId, text: text, author: author }, 5);
     if (answer.ok) {
       delete unsent[sectionId];
+      notSent.delete(sectionId);
       say("Saved.");
     } else {
-      drafts[sectionId] = text;
+      // The text goes back into its field (typed on meanwhile: both kept), marked as not sent.
+      const typed = drafts[sectionId] || "";
+      drafts[sectionId] = typed ? text + "\n" + typed : text;
+      notSent.add(sectionId);
       if (answer.status === 0 || answer.status === 429 || answer.status >= 500) unsent[sectionId] = { id: id, text: text };
       say(answer.data.error || "Not saved.", true);
+      render();
     }
     await refresh();
   }
@@ -373,6 +443,11 @@
   let lastMode = null;
   function render() {
     if (!state) return;
+    draw();
+    if (connection !== "online") disableAll();  // a redraw while offline stays disabled
+  }
+
+  function draw() {
     if (lastMode !== null && state.phase.mode !== lastMode) say("");  // a new phase: old news goes
     lastMode = state.phase.mode;
     document.documentElement.lang = state.lang || document.documentElement.lang;
@@ -393,6 +468,6 @@
   }
 
   document.getElementById("change-name").addEventListener("click", () => { choosing = true; render(); });
-  setInterval(() => { if (state) clockText(); }, 1000);
+  setInterval(() => { if (state && connection === "online") clockText(); watch(); }, 1000);
   refresh().then(listen);
 })();
