@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -184,4 +187,57 @@ def test_save_as_after_a_failed_write_saves_the_board_as_last_saved(
     assert reverted == ["b.pmdesk: the disk is full, so this change was not saved"]
     assert document.path == (tmp_path / "elsewhere.pmdesk").resolve()
     assert stored(document) == shown(document) == before
+    document.close()
+
+
+class OneThreadAtATime:
+    """The board file's connection, recording any call made while another thread is inside one."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._inside = threading.Lock()
+        self.overlaps: list[str] = []
+        self.threads: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._conn, name)
+        if not callable(value):
+            return value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if not self._inside.acquire(blocking=False):
+                self.overlaps.append(f"{name} on {threading.current_thread().name}")
+                return value(*args, **kwargs)
+            self.threads.add(threading.current_thread().name)
+            try:
+                time.sleep(0.0005)  # a slow disk widens any window two threads could share
+                return value(*args, **kwargs)
+            finally:
+                self._inside.release()
+
+        return call
+
+
+def test_the_connection_is_never_used_by_two_threads_at_once(document: Document, tmp_path: Path) -> None:
+    guard = OneThreadAtATime(document.file.conn)
+    document.file.conn = guard  # type: ignore[assignment]
+    futures = []
+    for n in range(30):
+        futures.append(
+            document.apply_later(add_card(document.board, "lessons", f"Device {n}", card_id=f"d{n}"))[1]
+        )
+        if n % 5 == 4:  # each right behind a device's write: a copy, the window's edit, its undo, a read
+            document.save_copy(tmp_path / f"copy{n}.pmdesk")
+            inverse = document.apply(set_card_field(document.board, "c1", "text", f"Window edit {n}"))
+            document.apply_later(add_card(document.board, "future", f"Device again {n}", card_id=f"e{n}"))
+            document.apply(inverse)
+            document.apply_later(add_card(document.board, "future", f"Device last {n}", card_id=f"f{n}"))
+            document.settle()
+            assert document.file.read() == document.board
+    for future in futures:
+        future.result(10)
+    assert guard.overlaps == []
+    assert len(guard.threads) == 2  # both threads did use it
+    document.file.conn = guard._conn
+    assert stored(document) == shown(document)
     document.close()
