@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -17,12 +19,30 @@ def capped(text: str, limit: int = SHOWN_CHARACTERS) -> str:
     return f"{text[:limit]}… {len(text) - limit:,} more characters"
 
 
-def plain_label(text: str, parent: QWidget | None = None, wrap: bool = True) -> QLabel:
-    """A QLabel that never interprets its text as HTML, showing at most the start of a huge text."""
+# A run of this many characters with no place to wrap (no space, no "/" or "-" as in a URL) is
+# not a word a reader needs kept whole: it may wrap anywhere.
+LONG_WORD = 24
+_LONG_WORD = re.compile(rf"\w{{{LONG_WORD},}}")
+_ANYWHERE = "\u200b"  # zero width space: a place to wrap, drawn as nothing
+
+
+def breakable(text: str) -> str:
+    """``text`` with a place to wrap between the letters of each unbroken run of ``LONG_WORD`` or more."""
+    return _LONG_WORD.sub(lambda run: _ANYWHERE.join(run.group()), text)
+
+
+def plain_label(
+    text: str, parent: QWidget | None = None, wrap: bool = True, wrap_anywhere: bool = False
+) -> QLabel:
+    """A QLabel that never interprets its text as HTML, showing at most the start of a huge text.
+
+    ``wrap_anywhere``: a very long unbroken word wraps inside itself, so it never widens the label.
+    """
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
-    label.setText(capped(text))
+    shown = capped(text)
+    label.setText(breakable(shown) if wrap and wrap_anywhere else shown)
     return label
 
 

@@ -33,8 +33,8 @@ class Look:
     def label(
         self, text: str, scale: float = 1.0, colour: str | None = None, bold: bool = False, wrap: bool = True
     ) -> QLabel:
-        """A plain-text label at a size and colour."""
-        label = plain_label(text, wrap=wrap)
+        """A plain-text label at a size and colour; a very long word wraps inside itself."""
+        label = plain_label(text, wrap=wrap, wrap_anywhere=True)
         weight = "bold" if bold else "normal"
         label.setStyleSheet(
             f"font-size:{self.px(scale)}px;font-weight:{weight};color:{colour or self.colours.text};"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import add_card
@@ -146,3 +146,34 @@ def test_private_entry_is_not_shown_with_an_audience_window_or_once_revealed(
     assert meeting.private_entry.isVisible()
     qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
     assert not meeting.private_entry.isVisible()
+
+
+def test_a_long_unbroken_word_wraps_and_the_room_view_keeps_equal_sections(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path
+) -> None:
+    go(qtbot, meeting, "reflection")
+    page = board_page(window)
+    page.focus_card_entry("went-well")
+    entry = QApplication.focusWidget()
+    assert entry is not None
+    qtbot.keyClicks(entry, "x" * 150)
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_R, ctrl | Qt.KeyboardModifier.ShiftModifier)  # reveal the cards
+    qtbot.keyClick(window, Qt.Key.Key_9, ctrl)
+    assert window.current_page() is meeting.room
+    qtbot.waitUntil(lambda: meeting.room.canvas.widget() is not None)
+    held = lambda: [text.replace("\u200b", "") for text in strings_held(meeting.room)]  # noqa: E731
+    qtbot.waitUntil(lambda: "x" * 150 in held())  # the card is shown whole
+    body = meeting.room.canvas.widget()
+    QApplication.processEvents()
+    assert meeting.room.canvas.horizontalScrollBar().maximum() == 0  # nothing pushed out of sight
+    grid = next(layout for layout in body.findChildren(QGridLayout) if layout.columnCount() == 4)
+    widths = [grid.cellRect(0, col).width() for col in range(4)]
+    assert max(widths) - min(widths) <= 2, widths
+    window.qt_document.document.close()
+    reopened = Document.open(board_path)
+    try:
+        assert any(card.text == "x" * 150 for card in reopened.board.cards)  # all of it, unbroken
+    finally:
+        reopened.close()
