@@ -129,6 +129,7 @@ def device_state(
         "my_dots": [vote.target for vote in board.votes if me is not None and vote.participant == me],
         "pending": pending_counts(board),
         "tallies_shown": tallies_shown,
+        "votes_hidden": board.session.votes_hidden,
         "board": _board_json(board, tallies_shown) if mode != "write" else [],
     }
     return state

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.demo import demo_board
 from pmdesk.model.room_ops import reveal_cards
 from pmdesk.room.gateway import RoomPhase
@@ -333,3 +334,9 @@ def test_a_burst_of_changes_reaches_a_stream_as_few_events_ending_with_the_last(
         assert len(seen) <= took / EVENT_GAP + 2 < 20
     finally:
         conn.close()
+
+
+def test_the_state_says_whether_tallies_are_hidden(room: Room) -> None:
+    assert room.get("state").data["votes_hidden"] is False  # the demo board shows its tallies
+    room.gateway.apply(lambda board: set_session_field(board, "votes_hidden", True))
+    assert room.get("state").data["votes_hidden"] is True

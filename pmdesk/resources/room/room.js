@@ -413,7 +413,11 @@
         }
         const left = state.me.dots_left;
         dots.append(document.createTextNode(left === 1 ? "1 dot left" : left + " dots left"));
-        main.append(dots, el("p", "hint", "Your dots are private until the facilitator reveals the votes."));
+        // Said as it is: the facilitator may show the tallies on the projector while people vote.
+        const privacy = state.votes_hidden
+          ? "Your dots are private until the facilitator reveals the votes."
+          : "The facilitator shows the tallies on the projector: everyone sees the counts as dots are placed.";
+        main.append(dots, el("p", "hint votes-privacy", privacy));
       }
     }
     const columns = el("div", "columns");

@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 
+from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.shown import shown
 from pmdesk.room.gateway import RoomGateway, RoomPhase, mode_of_agenda_phase
 from pmdesk.ui.main_window import MainWindow
@@ -104,7 +105,8 @@ class RoomControl(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.refresh)
-        controller.phase_changed.connect(lambda _id: self.refresh())
+        self.voting = False  # the room is open and the meeting is in prioritization
+        controller.phase_changed.connect(lambda _id: self._follow_phase())
         window.closing.connect(self.close)
         window.destroyed.connect(lambda _obj=None: self.close())
 
@@ -156,6 +158,7 @@ class RoomControl(QObject):
         self.controller.join_shown = True
         self.poll.start()
         self._announce()
+        self._follow_phase()
         return True
 
     def close(self) -> None:
@@ -165,6 +168,7 @@ class RoomControl(QObject):
             return
         self.server = self.gateway = None
         self.request = None
+        self.voting = False
         if gateway is not None:
             gateway.close()  # first: a device's call waiting for this thread fails at once
         if server is not None:
@@ -200,6 +204,30 @@ class RoomControl(QObject):
             else:
                 paused = left
         return RoomPhase(mode_of_agenda_phase(phase.id), phase.title, ends_at, paused, anonymous)
+
+    def _follow_phase(self) -> None:
+        """Tell the devices of the phase; voting starts with the room open: the tallies go hidden."""
+        voting = self.is_open and self.controller.phase_id == "prioritization"
+        starts, self.voting = voting and not self.voting, voting
+        if starts:
+            self.vote_blind()
+        self.refresh()
+
+    def vote_blind(self) -> None:
+        """Hide the tallies (one undoable edit, said in the status bar): the devices vote blind.
+
+        Phones promise that a person's dots stay private until the facilitator reveals the
+        votes; a tally that moves on the projector as each dot lands would break that promise.
+        Done once as voting starts with the room open (or the room opens during voting), so a
+        facilitator who then shows the tallies on purpose keeps them shown (the phones say so).
+        """
+        document = self.window.qt_document
+        if document.board.session.votes_hidden:
+            return
+        if document.attempt(set_session_field, "votes_hidden", True):
+            self.window.statusBar().showMessage(
+                "Tallies hidden: the room's devices vote blind. Reveal tallies (or Undo) shows them.", 10000
+            )
 
     def refresh(self) -> None:
         """Tell devices about a new phase or countdown, and the projector about new devices."""
