@@ -30,18 +30,26 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, board_path: Path, settings: QSettings) -> Iterator[MainWindow]:
-    """The main window on the demo board, shown."""
-    document = Document.open(board_path)
+def open_board_window(
+    qtbot: QtBot, path: Path, settings: QSettings, size: tuple[int, int] = (1400, 860)
+) -> tuple[MainWindow, Document]:
+    """A full window on the board file at ``path``, shown; the caller closes the document."""
+    document = Document.open(path)
     qt_document = QtDocument(document)
     hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
     main = build_window(qt_document, hooks, settings)
     qt_document.setParent(main)
     qtbot.addWidget(main)
-    main.resize(1400, 860)
+    main.resize(*size)
     main.show()
     qtbot.waitExposed(main)
+    return main, document
+
+
+@pytest.fixture
+def window(qtbot: QtBot, board_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    """The main window on the demo board, shown."""
+    main, document = open_board_window(qtbot, board_path, settings)
     yield main
     document.close()
 

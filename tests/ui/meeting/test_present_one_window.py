@@ -12,12 +12,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app import build_window
-from pmdesk.store.document import Document
-from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.main_window import MainWindow, WindowHooks
+from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
 from pmdesk.ui.palette import LIGHT, PALETTES, PROJECTOR, current_palette
+from tests.ui.conftest import open_board_window
 
 WINDOW = QPalette.ColorRole.Window
 TEXT = QPalette.ColorRole.WindowText
@@ -28,15 +26,7 @@ def second(qtbot: QtBot, board_path: Path, tmp_path: Path, settings: QSettings) 
     """A second board window, open beside the first."""
     other = tmp_path / "other.pmdesk"
     shutil.copyfile(board_path, other)
-    document = Document.open(other)
-    qt_document = QtDocument(document)
-    hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
-    main = build_window(qt_document, hooks, settings)
-    qt_document.setParent(main)
-    qtbot.addWidget(main)
-    main.resize(1200, 800)
-    main.show()
-    qtbot.waitExposed(main)
+    main, document = open_board_window(qtbot, other, settings, (1200, 800))
     yield main
     document.close()
 

@@ -11,12 +11,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app import build_window
 from pmdesk.store.document import Document
-from pmdesk.ui.document_adapter import QtDocument
-from pmdesk.ui.main_window import MainWindow, WindowHooks
+from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
-from tests.ui.conftest import reopen
+from tests.ui.conftest import open_board_window, reopen
 from tests.ui.meeting.conftest import FakeTime
 from tests.ui.meeting.test_agenda import page_key
 
@@ -29,16 +27,8 @@ def open_again(qtbot: QtBot, board_path: Path, settings: QSettings) -> Iterator[
     opened: list[Document] = []
 
     def open_window() -> MainWindow:
-        document = Document.open(board_path)
+        main, document = open_board_window(qtbot, board_path, settings)
         opened.append(document)
-        qt_document = QtDocument(document)
-        hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
-        main = build_window(qt_document, hooks, settings)
-        qt_document.setParent(main)
-        qtbot.addWidget(main)
-        main.resize(1400, 860)
-        main.show()
-        qtbot.waitExposed(main)
         main.windowHandle().requestActivate()  # the window that opened takes the keyboard
         qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
         return main
