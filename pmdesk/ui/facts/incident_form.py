@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model import labels
 from pmdesk.model.board import INCIDENT_KINDS, UNTITLED
 from pmdesk.model.board_ops import TIME_FIELDS, set_incident_field
+from pmdesk.model.changes import Changes
 from pmdesk.model.derived import durations, time_order_flag
 from pmdesk.model.times import human_duration
 from pmdesk.ui.document_adapter import QtDocument
@@ -164,9 +165,16 @@ class IncidentForm(QWidget):
 
     # --- following the document ------------------------------------------------------------
 
-    def refresh(self, _edit: object = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         """Show the incident as the document holds it, leaving fields that already agree alone."""
         incident = self.qt_document.board.incident
+        # A keystroke in a text field sets that field alone: the times, their durations and
+        # their order (date parsing and formatting, the costly part) stay as they are.
+        times_changed = (
+            changes is None
+            or changes.whole_board
+            or not changes.fields_of("incident").isdisjoint(TIME_FIELDS)
+        )
         for widget, value in ((self.title, incident.title), (self.reference, incident.reference)):
             if widget.text() != value:
                 widget.setText(value)
@@ -177,12 +185,14 @@ class IncidentForm(QWidget):
         self._quietly(self.kind, lambda: self.kind.setCurrentIndex(self._kind_row(incident.kind)))
         if self.severity.currentText().strip() != incident.severity:
             self._quietly(self.severity, lambda: self.severity.setCurrentText(incident.severity))
-        for name, field in self.times.items():
-            field.set_value(getattr(incident, name))
         for name, edit in self.texts.items():
             value = getattr(incident, name)
             if edit.toPlainText() != value:
                 self._quietly(edit, partial(edit.setPlainText, value))
+        if not times_changed:
+            return
+        for name, field in self.times.items():
+            field.set_value(getattr(incident, name))
         spans = durations(incident)
         for key, label in self.duration_labels.items():
             label.setText(human_duration(getattr(spans, key)))
