@@ -131,7 +131,7 @@ class RoomServer:
             version = self._version
         with self._copy_lock:
             current = self._copy
-            if current is not None and current[0] == version and not current[1].cancelled():
+            if current is not None and current[0] == version:
                 made, mine = current[1], False
             else:
                 made, mine = Future(), True

@@ -171,27 +171,6 @@ class QtDocument(QObject):
                 EditCommand(self.document, edit, inverse, merge_key, self._step_failed, self._stepped)
             )
 
-    def push_each(self, edits: tuple[Edit, ...], name: str, origin: object = None) -> None:
-        """Apply several edits in one transaction (one write to disk), each its own undo step.
-
-        Raises EditError or BoardFileError and applies none of them if the group is refused.
-        """
-        if len(edits) == 1:
-            self.push_strict(edits[0], origin=origin)
-            return
-        group = Batch(name, edits)
-        self._origin = origin
-        try:
-            with busy_for(group, name) as progress:
-                inverse = self.document.apply(group, progress)
-        finally:
-            self._origin = None
-        assert isinstance(inverse, Batch)
-        for edit, undo in zip(edits, reversed(inverse.edits), strict=True):
-            self.undo_stack.push(
-                EditCommand(self.document, edit, undo, None, self._step_failed, self._stepped)
-            )
-
     def push_each_later(self, edits: tuple[Edit, ...], name: str, origin: object = None) -> Future[None]:
         """Apply edits now, each its own undo step, and commit them on the file's writer thread.
 

@@ -32,8 +32,17 @@ from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
 
 # What a device sees of the board (pmdesk/room/state.py): a change to anything else (the
-# timeline, the actions, the incident's facts, the agenda's times) tells the devices nothing.
-SEEN_BY_DEVICES = ("cards", "themes", "sections", "participants", "votes", "session")
+# timeline, the actions, the incident's facts, the agenda's times, the takeaways typed at
+# Wrap-up, the page the meeting is on) tells the devices nothing.
+SEEN_BY_DEVICES = (
+    "cards",
+    "themes",
+    "sections",
+    "participants",
+    "votes",
+    "session.votes_hidden",
+    "session.votes_per_participant",
+)
 
 T = TypeVar("T")
 CALL_TIMEOUT = 15.0  # seconds a device's request may wait for the window (a modal dialog, a busy PDF)
