@@ -26,6 +26,7 @@ from pmdesk.export_file import TargetRefused, check_target
 from pmdesk.model.labels import safe_file_stem
 from pmdesk.model.shown import shown
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.plain import confirm_replace
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -144,16 +145,7 @@ class ExportController(QObject):
         self.start(fmt, path)
 
     def _confirm_replace(self, path: Path) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self.window,
-            "Replace file?",
-            f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_replace(self.window, path)
 
     def email_folder(self) -> Path:
         """Where Email report… writes the draft: beside the board, else a pmdesk temp folder."""

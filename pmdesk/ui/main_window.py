@@ -27,7 +27,7 @@ from pmdesk.model.shown import shown
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import FocusKeeper, focus_page
 from pmdesk.ui.lazy_pages import LazyPages, PageFactory
-from pmdesk.ui.plain import menu_text, plain_label
+from pmdesk.ui.plain import confirm_replace, menu_text, plain_label
 from pmdesk.ui.refresh import follow
 
 FILE_FILTER = "pmdesk boards (*.pmdesk);;All files (*)"
@@ -242,18 +242,8 @@ class MainWindow(QMainWindow):
             return path
         path = path.with_suffix(".pmdesk")
         # The dialog asked about the name as typed, not about this one: ask before replacing it.
-        if os.path.lexists(path):
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self,
-                "Replace file?",
-                f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        if os.path.lexists(path) and not confirm_replace(self, path):
+            return None
         return path
 
     def _suggested_name(self) -> str:

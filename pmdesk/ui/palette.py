@@ -133,6 +133,7 @@ class _OwnThemes(QObject):
         super().__init__()
         self.windows: list[QWidget] = []
         self.installed = False
+        self._palettes: dict[str, QPalette] = {}
 
     def track(self, window: QWidget, own: bool) -> None:
         """Follow (or stop following) a window with a theme of its own."""
@@ -153,7 +154,9 @@ class _OwnThemes(QObject):
             window = watched.window()
             name = window.property(THEME_PROPERTY) if window is not watched else None
             if isinstance(name, str) and name in PALETTES:
-                _take_theme(watched, qt_palette(PALETTES[name]))
+                if name not in self._palettes:  # built once per theme, not once per widget
+                    self._palettes[name] = qt_palette(PALETTES[name])
+                _take_theme(watched, self._palettes[name])
         return False
 
 

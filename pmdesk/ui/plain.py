@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from pmdesk.model.shown import shown
 
 # What a label lays out of one text: pages show the start of a longer one, never lay out
 # megabytes (a 50 MB card stalled Review and Focus for minutes). The board keeps every character.
@@ -56,3 +59,15 @@ def plain_tooltip(text: str) -> str:
 def menu_text(text: str) -> str:
     """User text for a menu item or button label, with ``&`` shown rather than taken as a mnemonic."""
     return text.replace("&", "&&")
+
+
+def confirm_replace(parent: QWidget, path: Path) -> bool:
+    """Ask whether to replace the existing file ``path`` (No is the default)."""
+    answer = QMessageBox.question(
+        parent,
+        "Replace file?",
+        f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

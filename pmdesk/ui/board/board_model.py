@@ -278,7 +278,7 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
             section_ids = theme_ids = None
             if scope is not None and not (self.sort_by_votes and changes.concerns("votes")):
                 section_ids, theme_ids = self._parents_of(scope)
-            shape = self.differing(self.shape(section_ids, theme_ids))
+            shape = self.shape(section_ids, theme_ids)  # reshape keeps only the parents that differ
             if self.moves_needed(shape) > MOST_MOVES:
                 self._let_go(scope, cards, themes)
                 self._reset()

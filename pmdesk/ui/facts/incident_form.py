@@ -170,11 +170,7 @@ class IncidentForm(QWidget):
         incident = self.qt_document.board.incident
         # A keystroke in a text field sets that field alone: the times, their durations and
         # their order (date parsing and formatting, the costly part) stay as they are.
-        times_changed = (
-            changes is None
-            or changes.whole_board
-            or not changes.fields_of("incident").isdisjoint(TIME_FIELDS)
-        )
+        times_changed = changes is None or changes.concerns(*(f"incident.{name}" for name in TIME_FIELDS))
         for widget, value in ((self.title, incident.title), (self.reference, incident.reference)):
             if widget.text() != value:
                 widget.setText(value)

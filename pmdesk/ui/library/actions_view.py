@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from pmdesk.library import register
 from pmdesk.library.index import ActionRow
 from pmdesk.model.shown import shown
 from pmdesk.report.common import label
+from pmdesk.ui.plain import confirm_replace
 
 COLUMNS = ("Board", "Date", "Action", "Owner", "Due", "Priority", "Status", "Answers")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -219,11 +219,4 @@ class ActionsView(QWidget):
         return path
 
     def _confirm_replace(self, path: Path) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Replace file?",
-            f"{shown(path.name)} already exists in {shown(str(path.parent))}. Replace it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_replace(self, path)
