@@ -17,7 +17,7 @@ from pmdesk.model.edits import Batch, EditError, find_index, target_of
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import finished, recording
 from pmdesk.model.rules import FIELDS, require
-from pmdesk.model.times import is_time, time_sort_key
+from pmdesk.model.times import timestamp_of
 
 TIME_FIELDS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
@@ -74,13 +74,14 @@ def _sorted_index(board: Board, at: str | None, skip: str | None = None) -> int:
     events already there keep their places, and every view and report prints this order.
     """
     others = [event for event in board.timeline if event.id != skip]
-    if not is_time(at):
+    stamp = timestamp_of(at)
+    if stamp is None:
         return len(others)
-    key = time_sort_key(at)
     after_timed = 0
     for index, event in enumerate(others):
-        if is_time(event.at):
-            if time_sort_key(event.at) > key:
+        other = timestamp_of(event.at)  # each time parsed once
+        if other is not None:
+            if other > stamp:
                 return index
             after_timed = index + 1
     return after_timed

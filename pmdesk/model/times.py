@@ -70,10 +70,19 @@ def is_date(text: object) -> bool:
         return False
 
 
+def timestamp_of(text: object) -> float | None:
+    """The POSIX timestamp of an ISO 8601 time with an offset (None if ``text`` is not one)."""
+    try:
+        value = parse_time(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+    return None if value is None else value.timestamp()
+
+
 def time_sort_key(text: str | None) -> tuple[int, float]:
     """Sort key that puts times in order and unknown times last."""
-    value = parse_time(text) if is_time(text) else None
-    return (1, 0.0) if value is None else (0, value.timestamp())
+    stamp = timestamp_of(text)
+    return (1, 0.0) if stamp is None else (0, stamp)
 
 
 def human_duration(seconds: float | None) -> str:

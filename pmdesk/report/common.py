@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from pmdesk.model.agenda_clock import spent_text
 from pmdesk.model.board import Board, Card, Participant, Session, Theme
 from pmdesk.model.derived import Ranked, cards_by_theme, ranking, section_items, tallies
 from pmdesk.model.labels import label  # noqa: F401  (every export names values the same way)
@@ -54,11 +53,6 @@ def format_session(session: Session) -> str:
     if not day:
         return ""
     return f"{day} at {session.start_time}" if session.start_time else day
-
-
-def minutes(seconds: int | None) -> str:
-    """Time spent: ``40 s`` under a minute, else whole minutes (``5 min``); '' when not recorded."""
-    return spent_text(seconds)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from pmdesk.atomic import write_atomic
+from pmdesk.model.agenda_clock import spent_text
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import durations, time_order_flag
 from pmdesk.model.times import human_duration
@@ -18,7 +19,6 @@ from pmdesk.report.common import (
     format_session,
     format_time,
     label,
-    minutes,
     plural,
     ranked_label,
 )
@@ -195,7 +195,7 @@ def _wrap_up(view: View) -> list[str]:
         out += ["### Agenda: planned and actual time", ""]
         out += _table(
             ["Phase", "Planned", "Actual"],
-            [[p.title, f"{p.minutes} min", minutes(p.actual_seconds) or "—"] for p in board.agenda],
+            [[p.title, f"{p.minutes} min", spent_text(p.actual_seconds) or "—"] for p in board.agenda],
         )
     return out
 

@@ -9,8 +9,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
+from pmdesk.model.agenda_clock import spent_text
 from pmdesk.model.board import Card, Theme
-from pmdesk.report.common import View, action_gaps, format_date, label, minutes, plural, ranked_label
+from pmdesk.report.common import View, action_gaps, format_date, label, plural, ranked_label
 from pmdesk.report.fonts import (
     SANS,
     SANS_BOLD,
@@ -263,7 +264,7 @@ def wrap_up_part(view: View) -> list[Flowable]:
                 [
                     cell(phase.title, width=90 * mm),
                     cell(f"{phase.minutes} min"),
-                    cell(minutes(phase.actual_seconds) or "—"),
+                    cell(spent_text(phase.actual_seconds) or "—"),
                 ]
             )
         story.append(Paragraph("Agenda: planned and actual time", styles()["h3"]))

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from pmdesk.model import board_ops
+from pmdesk.model import board_ops, times
 from pmdesk.model.board import Board
 from pmdesk.model.derived import dots_used, durations
 from pmdesk.model.edits import EditError
@@ -57,6 +57,20 @@ def test_events_stay_in_time_order(board: Board, round_trip: RoundTrip) -> None:
     round_trip(board, board_ops.delete_event(board, "n1"))
     with pytest.raises(EditError):
         board_ops.add_event(board, "yesterday", "note", "x")
+
+
+def test_an_events_place_reads_each_time_once(board: Board, monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str | None] = []
+    parse = times.parse_time
+
+    def counting(text: str | None) -> Any:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(times, "parse_time", counting)
+    last = "2026-11-30T00:00:00+00:00"  # after every event: each one is looked at
+    assert board_ops._sorted_index(board, last) == len(board.timeline)
+    assert sorted(map(str, parsed)) == sorted(map(str, [last, *(event.at for event in board.timeline)]))
 
 
 def test_add_and_edit_participants(board: Board, round_trip: RoundTrip) -> None:
