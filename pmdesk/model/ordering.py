@@ -4,6 +4,25 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def common_ends(old: Sequence[T], new: Sequence[T]) -> tuple[int, int]:
+    """How many items two lists share at their start, and then at their end: ``(head, tail)``.
+
+    The ends never overlap (``head + tail`` is at most the shorter length), so what changed is
+    ``old[head : len(old) - tail]`` against ``new[head : len(new) - tail]``: one card added to a
+    long column leaves a stretch of one.
+    """
+    head, most = 0, min(len(old), len(new))
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def staying(current: Sequence[str], wanted: Sequence[str]) -> set[str]:
@@ -15,12 +34,7 @@ def staying(current: Sequence[str], wanted: Sequence[str]) -> set[str]:
     """
     # A common head and tail stay as they are (they have the lowest and highest ranks, first and
     # last): one card moved in a long column compares the stretch between its two places only.
-    head, tail = 0, min(len(current), len(wanted))
-    while head < tail and current[head] == wanted[head]:
-        head += 1
-    end = 0
-    while end < tail - head and current[-1 - end] == wanted[-1 - end]:
-        end += 1
+    head, end = common_ends(current, wanted)
     if head == 0 and end == 0 and len(current) == len(wanted) > 1:
         # One item moved from one end of the stretch to the other (one card moved up or down).
         if current[1:] == wanted[:-1] and current[0] == wanted[-1]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import cards_by_theme, cards_in_sections, column_items, items_by_section
-from pmdesk.model.ordering import staying
+from pmdesk.model.ordering import common_ends, staying
 
 # Above this many rows out of place, one reset is cheaper than row-by-row moves.
 MOST_MOVES = 200
@@ -129,12 +129,9 @@ class BoardRows(QAbstractItemModel):
         for parent_id, rows in shape.items():
             parent = self._root if parent_id == "" else self._by_id.get(parent_id)
             children = parent.children if parent is not None else []
-            head, end = 0, min(len(children), len(rows))
-            while head < end and children[head].item_id == rows[head][1]:
-                head += 1
-            tail = 0
-            while tail < end - head and children[-1 - tail].item_id == rows[-1 - tail][1]:
-                tail += 1
+            head, tail = common_ends(
+                [child.item_id for child in children], [item_id for _kind, item_id in rows]
+            )
             windows[parent_id] = rows[head : len(rows) - tail]
             leaving.extend(children[head : len(children) - tail])
         wanted_parent = {item_id: parent for parent, rows in windows.items() for _kind, item_id in rows}

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pmdesk.model.ordering import staying
+from pmdesk.model.ordering import common_ends, staying
 from pmdesk.ui.board.board_model import ID_ROLE, THEME_ROLE, BoardModel, Look
 from pmdesk.ui.board.board_rows import MOST_MOVES
 from pmdesk.ui.board.mime import CARDS_MIME
@@ -122,12 +122,7 @@ class SectionModel(QStandardItemModel):
         if wanted == rows:
             return
         # Rows the same at both ends stay: only the stretch between them is compared.
-        head, end = 0, min(len(rows), len(wanted))
-        while head < end and rows[head] == wanted[head]:
-            head += 1
-        tail = 0
-        while tail < end - head and rows[-1 - tail] == wanted[-1 - tail]:
-            tail += 1
+        head, tail = common_ends(rows, wanted)
         before, after = rows[head : len(rows) - tail], wanted[head : len(wanted) - tail]
         keep, current = set(after), set(before)
         gone = [head + row for row, item_id in enumerate(before) if item_id not in keep]
