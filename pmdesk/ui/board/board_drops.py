@@ -9,13 +9,13 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from pmdesk.model import drops
 from pmdesk.model.board import Card, Theme
 from pmdesk.ui.board.board_rows import Node
-from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
+from pmdesk.ui.board.mime import CardMoves, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class BoardDrops:
+class BoardDrops(CardMoves):
     """The board model's drag and drop (see ``BoardModel``): cards and themes move, as one edit."""
 
     qt_document: QtDocument
@@ -29,18 +29,6 @@ class BoardDrops:
     def new_theme(self, theme_id: str) -> None:
         """A drop made a new theme (the board model asks for its label)."""
         raise NotImplementedError
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        """Cards move; nothing is copied."""
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        """Cards move; nothing is copied."""
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        """Only pmdesk's card ids."""
-        return [CARDS_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
         """The ids of the dragged cards and themes."""

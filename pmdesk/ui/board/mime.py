@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 
 from pmdesk.model.strict_json import loads
 
 CARDS_MIME = "application/x-pmdesk-cards"
+
+
+class CardMoves:
+    """What the board's item models (the board model and each column's) say of drag and drop:
+    cards and themes move, never copy, and travel as their ids in pmdesk's own MIME type."""
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        """Cards move; nothing is copied."""
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        """Cards move; nothing is copied."""
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        """Only pmdesk's card ids."""
+        return [CARDS_MIME]
 
 
 def encode_ids(ids: list[str]) -> QMimeData:

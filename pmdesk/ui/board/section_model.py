@@ -22,7 +22,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from pmdesk.model.ordering import common_ends, staying
 from pmdesk.ui.board.board_model import ID_ROLE, THEME_ROLE, BoardModel, Look
 from pmdesk.ui.board.board_rows import MOST_MOVES
-from pmdesk.ui.board.mime import CARDS_MIME
+from pmdesk.ui.board.mime import CardMoves
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -32,7 +32,7 @@ _ROW = (
 )
 
 
-class SectionModel(QStandardItemModel):
+class SectionModel(CardMoves, QStandardItemModel):
     """The rows of one section for its column (see the module)."""
 
     def __init__(self, board: BoardModel, section_id: str, parent: QObject | None = None) -> None:
@@ -239,18 +239,6 @@ class SectionModel(QStandardItemModel):
         return {int(role): value for role in roles if (value := self.data(index, role)) is not None}
 
     # --- drag and drop ------------------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        """Cards move; nothing is copied."""
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        """Cards move; nothing is copied."""
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        """Only pmdesk's card ids."""
-        return [CARDS_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         """The ids of the dragged cards and themes (the board model's MIME data)."""

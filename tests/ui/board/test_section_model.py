@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model import card_ops
 from pmdesk.ui.board.board_model import ID_ROLE
 from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.board.mime import CARDS_MIME
 from tests.ui.board.helpers import click, column, saved_board
 from tests.ui.board.test_board_rows import EDITS
 
@@ -106,6 +107,19 @@ def test_a_drop_between_rows_of_another_column_is_one_edit(page: BoardPage, boar
     assert page.qt_document.undo_stack.count() == steps + 1
     lessons = [c.id for c in saved_board(page, board_path).cards if c.section == "lessons"]
     assert lessons.index("c3") == lessons.index("c12") - 1
+
+
+def test_the_column_and_board_models_move_cards_by_id_only(page: BoardPage) -> None:
+    target = column(page, "lessons").section_model
+    for model in (target, page.model):
+        assert model.mimeTypes() == [CARDS_MIME]
+        assert model.supportedDragActions() == model.supportedDropActions() == Qt.DropAction.MoveAction
+    text = QMimeData()
+    text.setText('["c3"]')  # ids as plain text (another program's drop) are not a move
+    steps = page.qt_document.undo_stack.count()
+    assert not target.canDropMimeData(text, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert not target.dropMimeData(text, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert page.qt_document.undo_stack.count() == steps
 
 
 @pytest.mark.parametrize("seed", [7, 11, 23])
