@@ -264,6 +264,12 @@ def focus_style(theme: Palette) -> str:
     return f"{selectors} {{ border: {theme.focus_width}px solid {theme.focus}; }}"
 
 
+def set_sheet(widget: QWidget, sheet: str) -> None:
+    """Give a widget a style sheet unless it has it already (setting one re-polishes the widget)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def apply_palette(widget: QWidget, theme: Palette, everywhere: bool = False) -> None:
     """Give a top-level widget (and so its children) the theme's palette.
 

@@ -99,6 +99,15 @@ class BoardData:
             return node.parent.item_id if node.parent is not None and node.parent.kind == "theme" else None
         return self._card_data(self.cards[node.item_id], role)
 
+    def measure(self, node: Node) -> tuple[str, str, bool]:
+        """What a row's height depends on: its kind, its text and whether it stands in a theme."""
+        if node.kind == "theme":
+            return "theme", self.themes[node.item_id].label, False
+        if node.kind == "card":
+            in_theme = node.parent is not None and node.parent.kind == "theme"
+            return "card", self.cards[node.item_id].text, in_theme
+        return node.kind, "", False
+
     def look(self, node: Node) -> Look:
         """Everything the card delegate draws for a theme or card, in one call."""
         if node.kind == "theme":

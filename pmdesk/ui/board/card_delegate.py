@@ -112,13 +112,6 @@ class CardDelegate(QStyledItemDelegate):
     def _indentation(self) -> int:
         return int(getattr(self.view, "indentation", lambda: 0)())
 
-    def _text_width(self, index: Index) -> int:
-        indent = self._indent(index)
-        return max(60, self.view.viewport().width() - indent - self._px(4 + 4 + 7 + 14 + 12))
-
-    def _shown_text(self, index: Index) -> tuple[str, bool]:
-        return self._shown(index.data(KIND_ROLE), str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-
     @staticmethod
     def _shown(kind: object, text: str) -> tuple[str, bool]:
         if kind == "theme" and not text:
@@ -129,9 +122,21 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Wrapped text height plus footer, cached by text and width."""
-        kind = index.data(KIND_ROLE)
-        text, _ = self._shown_text(index)
-        width = self._text_width(index)
+        # A view lays every row of its column out again after each insert: this runs once per
+        # row then, so it asks the model one question instead of one per role.
+        model = index.model()
+        if isinstance(model, SectionModel):
+            measure = model.measure(index.row())
+            if measure is None:
+                return QSize(0, 0)
+            kind, text, in_theme = measure
+        else:
+            kind = str(index.data(KIND_ROLE) or "")
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            in_theme = index.data(THEME_ROLE) is not None
+        text, _ = self._shown(kind, text)
+        indent = self._indentation() if in_theme else 0
+        width = max(60, self.view.viewport().width() - indent - self._px(4 + 4 + 7 + 14 + 12))
         # Keyed by the text's hash, not the text: the cache must not keep every typed version alive.
         key = (kind, hash(text), len(text), width, self.zoom)
         height = self._heights.get(key)

@@ -22,7 +22,7 @@ from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.drag_drop import SectionHeader
 from pmdesk.ui.board.section_model import SectionModel, runs
-from pmdesk.ui.palette import current_palette
+from pmdesk.ui.palette import current_palette, set_sheet
 from pmdesk.ui.plain import plain_label
 
 LONG_COLUMN = 150  # rows in a column beyond which it scrolls by row, not by pixel
@@ -186,9 +186,7 @@ class SectionColumn(QFrame):
             " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
             " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
         )
-        scroll_bar = self.view.verticalScrollBar()
-        if scroll_bar.styleSheet() != bar:
-            scroll_bar.setStyleSheet(bar)
+        set_sheet(self.view.verticalScrollBar(), bar)
         # The heading is 15 pt against the cards' 13 pt, so it stays the larger at every zoom.
         self.title.setStyleSheet(
             f"font-size: {15 * z:.1f}pt; font-weight: 700; color: {c.column_text}; padding: 0 6px;"

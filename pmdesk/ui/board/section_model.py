@@ -218,6 +218,13 @@ class SectionModel(CardMoves, QStandardItemModel):
         node = self.board.node_of(self.rows[index.row()])
         return None if node is None else self.board.node_data(node, role)
 
+    def measure(self, row: int) -> tuple[str, str, bool] | None:
+        """What a row's height depends on (kind, text, in a theme), asked once per row per layout."""
+        if not 0 <= row < len(self.rows):
+            return None
+        node = self.board.node_of(self.rows[row])
+        return None if node is None else self.board.measure(node)
+
     def look(self, index: Index) -> Look:
         """What the card delegate draws for a row, in one call (the board model's answer)."""
         item_id = self.item_id(index)

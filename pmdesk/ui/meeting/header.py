@@ -21,7 +21,7 @@ from pmdesk.model.agenda_clock import spent_text
 from pmdesk.model.board_ops import set_phase_field
 from pmdesk.ui.focus import focus_ring
 from pmdesk.ui.meeting.controller import SHORT_TITLES, MeetingController
-from pmdesk.ui.palette import LIGHT, PALETTES, Palette
+from pmdesk.ui.palette import LIGHT, PALETTES, Palette, set_sheet
 from pmdesk.ui.plain import menu_text, plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
 
@@ -279,18 +279,21 @@ class TimerBox(QWidget):
         self.timer.label.setMinimumWidth(round(size * 4.2))
         # The countdown takes the keyboard (Space pauses): its ring is drawn on the label.
         ring = t.focus if self.timer.hasFocus() else background
-        self.timer.label.setStyleSheet(
+        # Each second's tick comes here: a style sheet is set only when it changes.
+        set_sheet(
+            self.timer.label,
             f"background:{background};color:{colour};font-size:{size}px;font-weight:bold;"
             f"font-family:monospace;padding:2px 12px;border-radius:6px;"
-            f"border:{t.focus_width}px solid {ring};"
+            f"border:{t.focus_width}px solid {ring};",
         )
-        self.title.setStyleSheet(f"font-size:{size * 2 // 3}px;font-weight:bold;color:{t.text};")
+        set_sheet(self.title, f"font-size:{size * 2 // 3}px;font-weight:bold;color:{t.text};")
         small = 17 if self.large else 12
         for button in (self.pause, self.plus_one, self.plus_two, self.edit):
-            button.setStyleSheet(
+            set_sheet(
+                button,
                 f"QToolButton{{font-size:{small}px;padding:3px 8px;color:{t.button_text};"
                 f"background:{t.button};border:1px solid {t.muted};border-radius:4px;}}"
-                + focus_ring(t, "QToolButton")
+                + focus_ring(t, "QToolButton"),
             )
 
 

@@ -167,3 +167,24 @@ def test_many_random_edits_and_undos_keep_every_model_equal_to_a_fresh_one(
         assert dump(page.model) == dump(BoardModel(document)), (step, kind)
         assert _rows(page) == _expected(page) == _shown_ids(page), (step, kind)
     assert document.undo_stack.count() > 30  # most of the edits were made
+
+
+def test_what_a_row_is_measured_by_agrees_with_what_it_shows(page: BoardPage) -> None:
+    """A row's height is asked once per row per layout, in one call: it must match its roles."""
+    from pmdesk.ui.board.board_model import KIND_ROLE, THEME_ROLE
+
+    assert page.qt_document.attempt(card_ops.add_card, "lessons", "A card\nof two lines", card_id="cn1")
+    seen = set()
+    for c in page.columns:
+        model = c.section_model
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            kind, text, in_theme = model.measure(row) or ("", "", False)
+            assert (kind, text, in_theme) == (
+                index.data(KIND_ROLE),
+                index.data(Qt.ItemDataRole.DisplayRole),
+                index.data(THEME_ROLE) is not None,
+            )
+            seen.add((kind, in_theme))
+        assert model.measure(model.rowCount()) is None
+    assert {("card", False), ("card", True), ("theme", False)} <= seen

@@ -120,3 +120,34 @@ def test_a_phase_left_within_a_second_keeps_its_time_and_short_times_read_in_sec
     finally:
         reopened.close()
     assert (spent["tone"], spent["facts"], spent["reflection"]) == (1, 40, None)
+
+
+def test_a_tick_re_styles_the_countdown_only_when_its_colour_changes(
+    qtbot: QtBot, meeting: Meeting, fake_time: FakeTime
+) -> None:
+    """Setting a style sheet re-polishes the widget: the second's tick must not do it for nothing."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class StyleChanges(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.StyleChange:
+                self.count += 1
+            return False
+
+    start_at(qtbot, meeting, "tone")
+    timer = meeting.timer
+    timer.refresh()
+    changes = StyleChanges()
+    for widget in (timer.timer.label, timer.title, timer.pause):
+        widget.installEventFilter(changes)
+    for _ in range(5):  # five ticks of the same colour
+        fake_time.advance(1)
+        timer.refresh()
+    assert changes.count == 0 and timer.timer.label.text() == "04:55"
+    fake_time.advance(4 * 60)  # amber: the countdown's colour changes once
+    timer.refresh()
+    assert changes.count == 1 and meeting.theme.amber in timer.timer.label.styleSheet()
