@@ -120,6 +120,9 @@ class QtDocument(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._origin: object = None
         self._told = ""  # the last failure ``settle`` reported without the board going back
+        # The undo history no longer matches the board (a write or a step failed): it is dropped
+        # at the next turn of the event loop, or before the next step is pushed if that comes first.
+        self._history_stale = False
         document.subscribe(self._applied)
         document.subscribe_reverted(self._reverted)
         self._write_failed.connect(self._settle, Qt.ConnectionType.QueuedConnection)
@@ -163,6 +166,7 @@ class QtDocument(QObject):
                 inverse = self.document.apply(edit, progress)
         finally:
             self._origin = None
+        self._drop_stale_history()
         top = self._mergeable_top(merge_key)
         if top is not None:
             top.absorb(edit, inverse)
@@ -190,6 +194,7 @@ class QtDocument(QObject):
         else:
             assert isinstance(inverse, Batch)
             undos = list(reversed(inverse.edits))
+        self._drop_stale_history()
         for edit, undo in zip(edits, undos, strict=True):
             self.undo_stack.push(
                 EditCommand(self.document, edit, undo, None, self._step_failed, self._stepped)
@@ -232,7 +237,7 @@ class QtDocument(QObject):
         self.failed.emit(message)
         self.not_saved.emit(message)
         self.announce_everything()
-        QTimer.singleShot(0, self.undo_stack.clear)
+        self._drop_history_later()
 
     def _mergeable_top(self, merge_key: str | None) -> EditCommand | None:
         """The step that typing with ``merge_key`` continues, if it is the newest one.
@@ -256,7 +261,21 @@ class QtDocument(QObject):
         # The stack has already moved its index; its history no longer matches the board, so it
         # is dropped (after QUndoStack has finished the step). The board and file stay as they are.
         self.failed.emit(f"{message}. The undo history was cleared; the board is as shown.")
-        QTimer.singleShot(0, self.undo_stack.clear)
+        self._drop_history_later()
+
+    def _drop_history_later(self) -> None:
+        """Drop the undo history once the step under way is over (QUndoStack is inside it now).
+
+        A step pushed before then (a device's card taken at once) drops it first, so the new
+        step is kept: only the history from before the failure goes.
+        """
+        self._history_stale = True
+        QTimer.singleShot(0, self, self._drop_stale_history)
+
+    def _drop_stale_history(self) -> None:
+        if self._history_stale:
+            self._history_stale = False
+            self.undo_stack.clear()
 
     def attempt(
         self,

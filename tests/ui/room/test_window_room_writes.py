@@ -320,3 +320,28 @@ def test_an_undo_of_a_card_whose_write_then_fails_leaves_the_board_as_last_saved
     assert box is not None and box.isVisible() and "the disk is full" in box.text()
     qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
     qtbot.waitUntil(lambda: window.qt_document.undo_stack.count() == 0, timeout=10000)
+
+
+def test_a_device_card_that_lands_just_after_a_failed_write_keeps_its_undo_step(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, room: str, disk: SlowDisk, board_path: Path
+) -> None:
+    before = on_disk(board_path)
+    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    disk.release.set()
+    document = window.qt_document
+    lost = add_device_card(document.board, "dev-lost", "lessons", "Phone card on a full disk", None)
+    durable = document.push_each_later((lost,), "Add card from a device")
+    with pytest.raises(BoardFileError):
+        durable.result(10)
+    assert not document.settle()  # the window hears of the failure: back to what the file holds
+    assert in_window(window) == before
+    disk.fail = None
+    gateway = meeting.room_control.gateway
+    assert gateway is not None
+    # A phone's card that the window takes before its next turn of the event loop.
+    gateway.apply(lambda board: add_device_card(board, "dev-kept", "lessons", "Phone card after it", None))
+    qtbot.wait(50)  # the event loop turns: the history of before the failure is dropped
+    assert "Phone card after it" in texts(on_disk(board_path))
+    assert document.undo_stack.count() == 1
+    edit_action(window, "Undo").trigger()
+    assert in_window(window) == before == on_disk(board_path)
