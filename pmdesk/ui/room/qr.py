@@ -31,7 +31,9 @@ def qr_matrix(text: str) -> list[list[bool]]:
     """The code's modules, dark = True, with the quiet zone included."""
     import segno  # only when a room opens (its import takes a while)
 
-    code = segno.make(text, error="m", micro=False)
+    # UTF-8, as phones read a Wi-Fi code: segno's default for text that fits Latin-1 writes
+    # "Café" as Latin-1 bytes, which readers that guess the encoding take for Shift JIS.
+    code = segno.make(text, error="m", micro=False, encoding="utf-8")
     return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
 
 

@@ -3,6 +3,8 @@ join code when one was given, how many devices joined and how many cards lie fac
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -37,39 +39,89 @@ def cards_text(count: int) -> str:
     return "1 card" if count == 1 else f"{count} cards"
 
 
-class FitLabel(QLabel):
-    """One line of plain text at the largest size (up to ``max_px``) that fits the label's width."""
+class ExactLabel(QLabel):
+    """Text a person copies by hand (the join URL, the Wi-Fi's name and password), exactly as it is.
 
-    def __init__(self, text: str, max_px: int, min_px: int = 12, monospace: bool = False) -> None:
+    Monospace (0 and O, 1, l and I differ), never wrapped at a hyphen or between words like
+    prose: one line at the largest size from ``max_px`` down to ``min_px`` that fits the width.
+    Only when even ``min_px`` is too wide is it broken, between two whole characters, with no
+    hyphen added and no space left unseen at a line's end. ``value`` keeps the text itself.
+    """
+
+    def __init__(self, value: str, max_px: int, min_px: int, bold: bool = False) -> None:
         super().__init__()
+        self.value = value
+        self.max_px = max_px
+        self.min_px = min(min_px, max_px)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
-        self.setText(text)
-        self.max_px = max_px
-        self.min_px = min_px
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         font = self.font()
-        if monospace:
-            font.setFamily("DejaVu Sans Mono")
-            font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setBold(True)
+        font.setFamily("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setBold(bold)
         font.setPixelSize(max_px)
         self.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(value)
         self.setMinimumHeight(QFontMetrics(font).height())
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def lines(self) -> list[str]:
+        """The lines shown now (one, unless the value cannot fit the width at ``min_px``)."""
+        return self.text().split("\n")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Shrink the font until the line fits the width."""
+        """Fit the value to the new width."""
         super().resizeEvent(event)
+        self.fit(max(1, self.width() - 4))
+
+    def fit(self, width: int) -> None:
+        """The largest size that fits ``width`` on one line, else lines broken between characters."""
         font = self.font()
         font.setPixelSize(self.max_px)
-        width = QFontMetrics(font).horizontalAdvance(self.text()) + 4
-        available = max(1, self.width())
-        size = self.max_px if width <= available else max(self.min_px, self.max_px * available // width)
-        if size != self.font().pixelSize():
+        wide = QFontMetrics(font).horizontalAdvance(self.value)
+        size = self.max_px if wide <= width else max(self.min_px, self.max_px * width // max(1, wide))
+        font.setPixelSize(size)
+        metrics = QFontMetrics(font)
+        while size > self.min_px and metrics.horizontalAdvance(self.value) > width:
+            size -= 1
             font.setPixelSize(size)
+            metrics = QFontMetrics(font)
+        lines = break_between_characters(self.value, width, metrics.horizontalAdvance)
+        text = "\n".join(lines)
+        if size != self.font().pixelSize():
             self.setFont(font)
-            self.setMinimumHeight(QFontMetrics(font).height())
+        if text != self.text():
+            self.setText(text)
+        self.setFixedHeight(metrics.lineSpacing() * len(lines) + metrics.descent())
+
+
+def _joins(before: str, after: str) -> bool:
+    """True when no line may end between ``before`` and ``after`` (one character as drawn)."""
+    return (
+        after in "\u200d\ufe0e\ufe0f"
+        or before == "\u200d"
+        or unicodedata.combining(after) != 0
+        or unicodedata.category(after) in ("Mn", "Me", "Mc")
+    )
+
+
+def break_between_characters(text: str, width: int, advance: Callable[[str], int]) -> list[str]:
+    """``text`` in lines no wider than ``width`` (when a character allows), broken between whole
+    characters; a space is never the last of a line (it starts the next, where it shows)."""
+    if advance(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for index, char in enumerate(text):
+        if line and advance(line + char) > width and not _joins(text[index - 1], char):
+            kept = line.rstrip(" ")
+            if kept:
+                lines.append(kept)
+                line = line[len(kept) :]
+        line += char
+    lines.append(line)
+    return lines
 
 
 def _qr_box(text: str, name: str, minimum: int) -> QFrame:
@@ -112,14 +164,10 @@ def room_slide(look: Look, board: Board, shown: RoomShown, face_down: dict[str, 
         wifi_code = _qr_box(wifi_payload(shown.ssid, shown.password), "WifiQr", look.px(5))
         wifi_code.setFixedSize(look.px(10), look.px(10))
         wifi_row.addWidget(wifi_code, 0, Qt.AlignmentFlag.AlignTop)
-        words, words_layout = column(look.px(0.2))
-        ssid = look.label(f"Network: {shown.ssid}", 1.0)
-        ssid.setObjectName("RoomWifiName")
-        words_layout.addWidget(ssid)
+        words, words_layout = column(look.px(0.15))
+        _credential(look, words_layout, "Network", shown.ssid, "RoomWifiName")
         if shown.password:
-            secret = look.label(f"Password: {shown.password}", 1.0)
-            secret.setObjectName("RoomWifiPassword")
-            words_layout.addWidget(secret)
+            _credential(look, words_layout, "Password", shown.password, "RoomWifiPassword")
         words_layout.addStretch(1)
         wifi_row.addWidget(words, 1)
         side_layout.addLayout(wifi_row)
@@ -127,13 +175,22 @@ def room_slide(look: Look, board: Board, shown: RoomShown, face_down: dict[str, 
     row.addWidget(side, 6)
     layout.addLayout(row, 1)
 
-    url = FitLabel(shown.url, look.px(2.2), monospace=True)
+    url = ExactLabel(shown.url, look.px(2.2), look.px(1.0), bold=True)
     url.setObjectName("RoomUrl")
     url.setAlignment(Qt.AlignmentFlag.AlignCenter)
     url.setStyleSheet(f"color:{c.text};background:transparent;")
     layout.addWidget(url)
     layout.addWidget(_counts(look, board, face_down))
     return widget
+
+
+def _credential(look: Look, layout: QVBoxLayout, caption: str, value: str, name: str) -> None:
+    """A caption ("Password") over its value, which is shown whole and exactly (``ExactLabel``)."""
+    layout.addWidget(look.label(caption, 0.7, look.colours.muted, bold=True))
+    shown = ExactLabel(value, look.px(1.0), look.px(0.6))
+    shown.setObjectName(name)
+    shown.setStyleSheet(f"color:{look.colours.text};background:transparent;")
+    layout.addWidget(shown)
 
 
 def _counts(look: Look, board: Board, face_down: dict[str, int]) -> QWidget:

@@ -25,6 +25,7 @@ from pmdesk.ui.room.control import RoomControl
 from pmdesk.ui.room.dialog import OpenRoomDialog, RoomRequest
 from pmdesk.ui.room.gateway import WindowGateway
 from pmdesk.ui.room.qr import QrCode, wifi_payload
+from pmdesk.ui.room.slide import ExactLabel, break_between_characters
 from tests.ui.meeting.test_presentation import go, strings_held
 
 ADDRESSES = [
@@ -117,11 +118,19 @@ def test_open_the_room_from_the_room_view_shows_the_join_slide(
     assert codes["WifiQrCode"].text == wifi_payload("Retro;room", "short-but-long")
     texts = strings_held(room)
     assert "http://10.42.0.1:43817/j/TOKEN" in texts
-    assert "Network: Retro;room" in texts and "No device has joined yet" in texts
+    assert "Network" in texts and "Retro;room" in texts and "No device has joined yet" in texts
     made[0].joined = 3
     qtbot.waitUntil(lambda: "3 devices joined" in strings_held(room), timeout=3000)
-    # the Wi-Fi password lives in memory only: never in the board
+    # the Wi-Fi name and password live in memory only: never in the board, its file or the settings
     assert "short-but-long" not in repr(window.qt_document.board)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # Close the room
+    window.qt_document.settle()
+    held = window.qt_document.document.path.read_bytes()
+    assert b"short-but-long" not in held and b"Retro;room" not in held
+    window.settings.sync()
+    settings_file = Path(window.settings.fileName())
+    stored = settings_file.read_bytes() if settings_file.exists() else b""
+    assert b"short-but-long" not in stored and b"Retro" not in stored
 
 
 def test_closing_the_room_stops_the_server_and_takes_the_code_off_the_projector(
@@ -233,7 +242,7 @@ def test_hostile_wifi_names_stay_plain_text_on_the_projector(
         assert isinstance(label, QLabel) and label.textFormat() == Qt.TextFormat.PlainText, name
     name_label = room.findChild(QLabel, "RoomWifiName")
     assert isinstance(name_label, QLabel)
-    assert name_label.text() == 'Network: <img src="file:///etc/passwd"><b>x</b>'
+    assert name_label.text() == '<img src="file:///etc/passwd"><b>x</b>'
 
 
 def test_show_join_code_with_the_room_closed_asks_to_open_it(
@@ -271,6 +280,78 @@ def test_both_codes_on_the_slide_decode_to_the_url_and_the_wifi(
     assert sorted(read.stdout.split("\n")[:2]) == sorted(
         ["http://10.42.0.1:43817/j/TOKEN", "WIFI:T:WPA;S:Retro\\; room;P:pass\\:word\\,1;;"]
     )
+
+
+def test_a_wifi_name_beyond_ascii_is_in_the_code_as_utf8_as_phones_read_it(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, tmp_path: Path
+) -> None:
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.skip("needs zbarimg (apt-get install zbar-tools) to read the codes back")
+    control = room_of(meeting, [])
+    control.open(RoomRequest("10.42.0.1", "Café Ops", "motdepasse"))
+    window.show_page("room")
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is not None)
+    qtbot.wait(50)
+    shot = tmp_path / "slide.png"
+    assert room.grab().save(str(shot))
+    read = subprocess.run([zbarimg, "-q", "--raw", "-Sbinary", str(shot)], capture_output=True, timeout=30)
+    assert "WIFI:T:WPA;S:Café Ops;P:motdepasse;;".encode() in read.stdout  # -Sbinary: no line breaks
+
+
+PASSWORD = 'Zq8-vT3#kLm9_pW2;xR7,nB4:yH6\\jD1"fG5-sA0+uE3=wQ8~cV2xYz0123'  # 63 characters
+
+
+def exact(room: QWidget, name: str) -> ExactLabel:
+    label = room.findChild(ExactLabel, name)
+    assert isinstance(label, ExactLabel), name
+    return label
+
+
+def test_the_wifi_password_and_the_url_show_whole_on_one_line_at_720p(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    window.resize(1280, 720)
+    control = room_of(meeting, [])
+    control.open(RoomRequest("10.42.0.1", "Incident-Room-Hotspot-Floor3-East", PASSWORD))
+    window.show_page("room")
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(ExactLabel, "RoomWifiPassword") is not None)
+    qtbot.wait(50)
+    for name, value in (
+        ("RoomWifiPassword", PASSWORD),
+        ("RoomWifiName", "Incident-Room-Hotspot-Floor3-East"),
+        ("RoomUrl", "http://10.42.0.1:43817/j/TOKEN"),
+    ):
+        label = exact(room, name)
+        assert label.lines() == [value], name  # not wrapped at a hyphen, no character put in
+        assert label.fontMetrics().horizontalAdvance(value) <= label.width(), name  # nothing cut off
+        assert label.font().pixelSize() >= label.min_px, name
+
+
+def test_a_password_too_long_for_its_place_breaks_between_whole_characters(
+    qtbot: QtBot,
+) -> None:
+    label = ExactLabel("Ops room 5G " + PASSWORD, 40, 20)
+    qtbot.addWidget(label)
+    label.resize(300, 40)
+    label.show()
+    qtbot.waitExposed(label)
+    lines = label.lines()
+    assert len(lines) > 1 and "".join(lines) == "Ops room 5G " + PASSWORD
+    assert label.font().pixelSize() == 20
+    assert all(line and not line.endswith(" ") for line in lines)  # a space at a break stays in view
+    assert all(label.fontMetrics().horizontalAdvance(line) <= 296 for line in lines)
+    assert label.height() >= label.fontMetrics().lineSpacing() * len(lines)
+
+
+def test_lines_never_break_inside_a_character_as_drawn() -> None:
+    text = "ab\u0301cd👩\u200d💻ef"
+    lines = break_between_characters(text, 1, len)
+    assert "".join(lines) == text
+    assert "\u0301" not in [line[0] for line in lines]
+    assert all(not line.startswith("\u200d") and not line.endswith("\u200d") for line in lines)
 
 
 def test_a_window_deleted_without_closing_still_stops_its_room(

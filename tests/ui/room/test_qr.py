@@ -57,3 +57,12 @@ def test_the_widget_paints_a_square_code_of_whole_modules(qtbot: QtBot) -> None:
         for x in range(modules):
             colour = shot.pixelColor(drawn.x() + x * size + size // 2, drawn.y() + y * size + size // 2)
             assert colour == (QColor("black") if matrix[y][x] else QColor("white"))
+
+
+def test_text_beyond_ascii_is_coded_as_utf8_not_latin1() -> None:
+    text = "WIFI:T:WPA;S:Café;P:motdepasse;;"
+    utf8 = segno.make(text, error="m", micro=False, encoding="utf-8")
+    latin1 = segno.make(text, error="m", micro=False)
+    inner = [row[QUIET_ZONE:-QUIET_ZONE] for row in qr_matrix(text)[QUIET_ZONE:-QUIET_ZONE]]
+    assert inner == [[bool(m) for m in row] for row in utf8.matrix]
+    assert inner != [[bool(m) for m in row] for row in latin1.matrix]
