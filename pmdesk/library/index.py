@@ -225,8 +225,8 @@ class Library:
         except Skipped as skipped:
             reason = _reason(path, str(skipped))
             report.problems.append(Problem(Path(path), reason))
-            if board_id is not None:
-                self._drop(board_id)
+            if board_id is not None and skipped.lasting:
+                self._drop(board_id)  # a passing skip keeps what was read before, to be read again
             if skipped.lasting:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO problems (path, size, mtime_ns, reason) VALUES (?, ?, ?, ?)",

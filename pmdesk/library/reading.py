@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 from pmdesk.model.board import Board
@@ -25,6 +26,11 @@ from pmdesk.store.versions import check_connection, check_contents
 # board whose sqlite_master is identical has the identical schema (SQLite builds it from them).
 _VERIFIED: set[frozenset[tuple[object, ...]]] = set()
 
+# A board open in a pmdesk window is written one short commit at a time: a read that meets one
+# waits for it to end (polling), for at most this long, rather than skipping the board.
+COMMIT_WAIT_S = 3.0
+_POLL_S = 0.01
+
 
 class Skipped(BoardFileError):
     """A board the library does not read now; ``lasting`` is False when trying again may work."""
@@ -35,7 +41,23 @@ class Skipped(BoardFileError):
 
 
 def read_board(path: Path) -> Board:
-    """The board in ``path``, checked as a window checks it; Skipped (with the reason) if it is not read."""
+    """The board in ``path``, checked as a window checks it; Skipped (with the reason) if it is not read.
+
+    A board being saved in a pmdesk window (its journal beside it, or its file locked for the
+    commit) is read again once that commit has ended, within COMMIT_WAIT_S.
+    """
+    deadline = time.monotonic() + COMMIT_WAIT_S
+    while True:
+        try:
+            return _read_once(path)
+        except Skipped as skipped:
+            if skipped.lasting or time.monotonic() >= deadline or not BoardLock.is_locked(path):
+                raise
+            time.sleep(_POLL_S)
+
+
+def _read_once(path: Path) -> Board:
+    """One attempt at read_board."""
     name = path.name
     try:
         header = opening.read_header(path)

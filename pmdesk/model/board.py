@@ -140,6 +140,8 @@ class Session:
     # agenda phase under way and the window's page shown ("board", "actions", ...).
     current_phase: str | None = None
     current_page: str | None = None
+    # The card or theme in focus on the Focus page (group discussion), so it comes back there.
+    current_item: str | None = None
 
 
 @dataclass

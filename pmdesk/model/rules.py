@@ -182,6 +182,7 @@ FIELDS: dict[tuple[str, str], Rule] = {
     ("session", "start_time"): Rule("The session's start time", "clock", nullable=True),
     ("session", "current_phase"): _ref("The phase under way"),
     ("session", "current_page"): _ref("The page shown"),
+    ("session", "current_item"): _ref("The item in focus"),
     ("agenda", "id"): _ref("A phase's id", nullable=False),
     ("agenda", "title"): _text("A phase's title", needed=True),
     ("agenda", "minutes"): Rule("A phase's minutes", "number", minimum=1, maximum=240),

@@ -257,6 +257,7 @@ def _session(root: _Obj) -> Session:
         start_time=obj.optional_text("start_time"),
         current_phase=obj.optional_text("current_phase"),
         current_page=obj.optional_text("current_page"),
+        current_item=obj.optional_text("current_item"),
     )
 
 

@@ -14,7 +14,7 @@ from pmdesk.model.board import (
 )
 
 APPLICATION_ID = 0x706D646B  # "pmdk"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Foreign keys are deferred: a batch may pass through states that only make sense at its end.
 SCHEMA = """
@@ -27,7 +27,8 @@ CREATE TABLE incident (
 CREATE TABLE session (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     date TEXT, votes_per_participant INTEGER NOT NULL, votes_hidden INTEGER NOT NULL,
-    takeaways TEXT NOT NULL, check_in TEXT, start_time TEXT, current_phase TEXT, current_page TEXT
+    takeaways TEXT NOT NULL, check_in TEXT, start_time TEXT, current_phase TEXT, current_page TEXT,
+    current_item TEXT
 );
 CREATE TABLE timeline (
     id TEXT PRIMARY KEY, position INTEGER NOT NULL, at TEXT, kind TEXT NOT NULL, text TEXT NOT NULL

@@ -35,11 +35,17 @@ def _add_current_phase_and_page(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE session ADD COLUMN current_page TEXT")
 
 
+def _add_current_item(conn: sqlite3.Connection) -> None:
+    """Version 5: the card or theme in focus during group discussion."""
+    conn.execute("ALTER TABLE session ADD COLUMN current_item TEXT")
+
+
 # Migrations from version N to N + 1, run after a backup copy of the file is written.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_session_start_and_card_hints,
     2: _add_pending_cards,
     3: _add_current_phase_and_page,
+    4: _add_current_item,
 }
 
 

@@ -249,3 +249,62 @@ def test_the_index_survives_a_board_replaced_by_one_of_another_kind(library: Lib
     report = library.update([folder])
     assert [p.path.name for p in report.problems] == ["a.pmdesk"]
     assert library.search([folder], "pager") == []  # what it said before is no longer offered
+
+
+def test_a_board_being_saved_in_a_window_is_read_once_the_commit_ends(tmp_path: Path) -> None:
+    """A board open in pmdesk met in the middle of a commit (its journal written, the board's
+    pages being written) is read once that commit ends, not skipped as "being saved"."""
+    import threading
+    import time
+
+    from pmdesk.library.reading import read_board
+    from pmdesk.store import opening
+    from pmdesk.store.document import Document
+
+    path = write(tmp_path / "boards" / "open.pmdesk", board("Open board", ["x" * 2000] * 300))
+    document = Document.open(path)  # holds pmdesk's lock, as the window does
+    commit = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        commit.execute("PRAGMA cache_size = 1")  # the change spills: the journal is synced, the board written
+        commit.execute("BEGIN IMMEDIATE")
+        commit.execute("UPDATE cards SET text = text || 'y'")
+        assert opening.has_hot_journal(path)
+        threading.Timer(0.3, lambda: commit.execute("COMMIT")).start()
+        started = time.monotonic()
+        cards = read_board(path).cards
+        assert time.monotonic() - started >= 0.25  # it waited for the commit
+        assert all(card.text.endswith("y") for card in cards)  # and read the committed board
+    finally:
+        while commit.in_transaction:
+            time.sleep(0.01)
+        commit.close()
+        document.close()
+
+
+def test_a_board_still_being_saved_keeps_its_entry_until_read_again(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from pmdesk.library import reading
+    from pmdesk.store.document import Document
+
+    folder = tmp_path / "boards"
+    path = write(folder / "open.pmdesk", board("Open board", ["pager"] + ["x" * 2000] * 300))
+    assert library.update([folder]).indexed == 1
+    monkeypatch.setattr(reading, "COMMIT_WAIT_S", 0.0)  # a commit longer than the library waits
+    document = Document.open(path)
+    commit = sqlite3.connect(path, isolation_level=None)
+    try:
+        commit.execute("PRAGMA cache_size = 1")
+        commit.execute("BEGIN IMMEDIATE")
+        commit.execute("UPDATE cards SET text = text || 'y'")
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))  # the board changed on disk
+        report = library.update([folder])
+        assert [p.reason for p in report.problems] == ["being saved in a pmdesk window; try again"]
+        assert library.search([folder], "pager")[0].board.title == "Open board"  # not gone meanwhile
+    finally:
+        commit.execute("COMMIT")
+        commit.close()
+        document.close()
+    assert library.update([folder]).indexed == 1

@@ -165,8 +165,14 @@ def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: 
     assert len(original) > 0
 
 
+def drop_current_item(conn: sqlite3.Connection) -> None:
+    """Take away what board format 5 added to the session."""
+    conn.execute("ALTER TABLE session DROP COLUMN current_item")
+
+
 def drop_current_phase_and_page(conn: sqlite3.Connection) -> None:
-    """Take away what board format 4 added to the session."""
+    """Take away what board formats 4 and 5 added to the session."""
+    drop_current_item(conn)
     conn.execute("ALTER TABLE session DROP COLUMN current_phase")
     conn.execute("ALTER TABLE session DROP COLUMN current_page")
 
@@ -265,7 +271,40 @@ def test_a_version_3_board_gains_where_the_meeting_stands(demo_file: Path) -> No
         assert (session.current_phase, session.current_page) == ("discussion", "focus")
     finally:
         reopened.close()
-    assert board_file.SCHEMA_VERSION == 4
+    assert board_file.SCHEMA_VERSION >= 4
+
+
+def test_a_version_4_board_gains_the_item_in_focus(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file, isolation_level=None)
+    try:
+        drop_current_item(conn)
+        conn.execute("UPDATE session SET current_phase = 'discussion', current_page = 'focus'")
+        conn.execute("PRAGMA user_version = 4")
+    finally:
+        conn.close()
+    document = Document.open(demo_file)
+    try:
+        session = document.board.session
+        assert (session.current_phase, session.current_page, session.current_item) == (
+            "discussion",
+            "focus",
+            None,  # an older board's discussion comes back at its first item
+        )
+        document.apply(set_session_field(document.board, "current_item", "c3"))
+    finally:
+        document.close()
+    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v4.bak"))
+    try:  # the version-4 board as it was, beside the upgraded one
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert "current_item" not in {row[1] for row in backup.execute("PRAGMA table_info(session)")}
+    finally:
+        backup.close()
+    reopened = Document.open(demo_file)
+    try:
+        assert reopened.board.session.current_item == "c3"
+    finally:
+        reopened.close()
+    assert board_file.SCHEMA_VERSION == 5
 
 
 def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None:

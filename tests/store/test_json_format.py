@@ -101,6 +101,7 @@ def boards(draw: st.DrawFn) -> Board:
             draw(DATES), budget, draw(st.booleans()), draw(TEXT), draw(DATES), draw(CLOCKS),
             draw(st.one_of(st.none(), st.sampled_from(["g0", "discussion"]))),
             draw(st.one_of(st.none(), st.sampled_from(["board", "wrap-up"]))),
+            draw(st.one_of(st.none(), st.sampled_from(["c0", "t0"]))),
         ),
         agenda=[
             AgendaPhase(f"g{i}", draw(TEXT), draw(st.integers(1, 90)), draw(st.one_of(st.none(), st.integers(0, 9999))))
@@ -172,14 +173,26 @@ def test_where_the_meeting_stands_round_trips_and_older_files_have_not_begun() -
     data = demo_json()
     data["session"]["current_phase"] = "discussion"
     data["session"]["current_page"] = "focus"
+    data["session"]["current_item"] = "c3"
     board = board_from_json(data)
-    assert (board.session.current_phase, board.session.current_page) == ("discussion", "focus")
+    session = board.session
+    assert (session.current_phase, session.current_page, session.current_item) == (
+        "discussion",
+        "focus",
+        "c3",
+    )
     exported = board_to_json(board)["session"]
-    assert (exported["current_phase"], exported["current_page"]) == ("discussion", "focus")
+    assert (exported["current_phase"], exported["current_page"], exported["current_item"]) == (
+        "discussion",
+        "focus",
+        "c3",
+    )
     assert exported["start_time"] == data["session"]["start_time"]  # the keys before them stay
     del data["session"]["current_phase"], data["session"]["current_page"]  # older files lack them
+    del data["session"]["current_item"]
     board = board_from_json(data)
-    assert board.session.current_phase is None and board.session.current_page is None
+    session = board.session
+    assert session.current_phase is None and session.current_page is None and session.current_item is None
 
 
 def test_an_empty_sections_list_is_not_replaced_by_the_defaults() -> None:
@@ -287,6 +300,7 @@ BAD: list[tuple[str, Any, str, str]] = [
     ("start time type", _edit("session.start_time", 930), "session.start_time", "expected text"),
     ("current phase type", _edit("session.current_phase", 4), "session.current_phase", "expected text"),
     ("current page empty", _edit("session.current_page", ""), "session.current_page", "must not be empty"),
+    ("current item type", _edit("session.current_item", 3), "session.current_item", "expected text"),
     ("hint silenced type", _edit("cards[2].hint_silenced", "yes"), "cards[2].hint_silenced", "expected true or false"),
     ("votes hidden", _edit("session.votes_hidden", 0), "session.votes_hidden", "expected true or false"),
     ("budget negative", _edit("session.votes_per_participant", -1), "session.votes_per_participant", "0 or more"),

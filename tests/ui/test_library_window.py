@@ -299,3 +299,33 @@ def test_every_button_and_tab_has_its_own_alt_letter(
     assert made.tabs.currentWidget() is made.actions_view
     qtbot.keyClick(made, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     assert made.tabs.currentWidget() is made.recurs
+
+
+@pytest.mark.parametrize("width", [1100, 860])
+def test_every_actions_column_is_in_view_without_scrolling_sideways(
+    qtbot: QtBot,
+    library_window: tuple[LibraryWindow, list[Path]],
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    width: int,
+) -> None:
+    """The Answers column sat past the table's right edge, behind a horizontal scroll bar."""
+    made, _opened = library_window
+    made.resize(width, 720)
+    add_folder_by_dialog(qtbot, made, folder, monkeypatch)
+    qtbot.mouseClick(
+        made.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=made.tabs.tabBar().tabRect(1).center()
+    )
+    view = made.actions_view
+    assert made.tabs.currentWidget() is view
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 0)
+    QApplication.processEvents()
+    table, header = view.table, view.table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0
+    answers = header.sectionViewportPosition(7)
+    assert answers >= 0 and answers + header.sectionSize(7) <= table.viewport().width()
+    assert header.sectionSize(7) >= 100 and header.sectionSize(2) >= 100
+    for column in (1, 4, 5, 6):  # dates, priority and status show their values whole
+        for row in range(view.proxy.rowCount()):
+            text = view.proxy.index(row, column).data()
+            assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(column)

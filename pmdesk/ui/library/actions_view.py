@@ -80,11 +80,7 @@ class ActionsView(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((240, 90, 320, 120, 140, 70, 90)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._activated)
         layout.addWidget(self.table, 1)
@@ -94,6 +90,26 @@ class ActionsView(QWidget):
             check.toggled.connect(self.refill)
         self.export_csv.clicked.connect(lambda: self.export("csv"))
         self.export_ics.clicked.connect(lambda: self.export("ics"))
+
+    def _fit_columns(self) -> None:
+        """Every column in the table's width, none behind a horizontal scroll bar: the short
+        columns as wide as their longest value, the board, the action and what it answers
+        sharing the rest (their full text is in the CSV; a narrow window elides them)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        short = {
+            1: "2026-11-26",
+            3: "Priya Natarajan",
+            4: "2026-11-26  overdue",
+            5: "Priority",
+            6: "In progress",
+        }
+        for column, sample in short.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(f"{sample}  ") + 16)
+        for column in (0, 2, 7):  # Board, Action, Answers
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def set_rows(self, rows: list[ActionRow]) -> None:
         """Show these actions (the filters' choices are kept where they still exist)."""

@@ -3,13 +3,15 @@
 The clock and whether reflection cards are face down live here, in memory. The board keeps
 what a facilitator expects back when the board is reopened mid-meeting: the time actually
 spent per phase (``agenda[].actual_seconds``, written when a phase is left and every minute),
-the phase under way and the page shown (``session.current_phase``, ``session.current_page``).
+the phase under way, the page shown and the item in focus during discussion
+(``session.current_phase``, ``session.current_page``, ``session.current_item``).
 None of these is a user's change: they are written outside the undo stack.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -79,6 +81,7 @@ class MeetingController(QObject):
         self.room: RoomShown | None = None  # the room open to devices (pmdesk.ui.room.control)
         self.join_shown = False  # the projector shows the room's join slide
         self.shown_related: object | None = None  # an earlier incident the room sees instead of the facts
+        self.focus_item: Callable[[], str | None] | None = None  # the Focus page's item (set by the meeting)
         phases = self.phases()
         stored = self.board.session.current_phase
         first = phases[0].id if phases else None
@@ -169,7 +172,7 @@ class MeetingController(QObject):
         self.phase_changed.emit(self.phase_id or "")
 
     def remember(self) -> None:
-        """Write the phase under way and the page shown into the board, when either moved.
+        """Write the phase under way, the page shown and the item in focus into the board, when one moved.
 
         Only once the meeting has begun (a phase was entered, now or before the board was
         last closed): looking through a board before, or without, a meeting leaves its file as it was.
@@ -180,6 +183,8 @@ class MeetingController(QObject):
         tabs = self.window.tabs
         page = self.window.pages.key_at(tabs.currentIndex()) if tabs.currentIndex() >= 0 else None
         wanted = {"current_phase": self.phase_id, "current_page": page}
+        if self.focus_item is not None:
+            wanted["current_item"] = self.focus_item()
         moved: list[Edit] = [
             set_session_field(self.board, name, value)
             for name, value in wanted.items()

@@ -40,6 +40,8 @@ class Meeting(QObject):
             window.add_page(key, page, PAGE_TITLES[key])
         self.focus.left.connect(self._leave_focus)
         self.focus.focus_changed.connect(self.controller.room_changed.emit)
+        self.controller.focus_item = lambda: self.focus.current_id
+        self.focus.focus_changed.connect(self.controller.remember)
 
         self.agenda = AgendaBar(self.controller)
         self.timer = TimerBox(self.controller, self.theme)

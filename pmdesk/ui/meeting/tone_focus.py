@@ -91,7 +91,8 @@ class FocusPage(QWidget):
         super().__init__(parent)
         self.setObjectName("FocusPage")
         self.qt_document = qt_document
-        self.current_id: str | None = None
+        # The item the meeting was discussing when the board was last open (board format 5).
+        self.current_id: str | None = qt_document.board.session.current_item
         self.presenting = False
         self._filling = False
         self.view = _FocusView(self, colours)

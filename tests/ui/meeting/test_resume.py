@@ -113,3 +113,30 @@ def test_a_board_whose_meeting_has_not_begun_opens_on_the_board_and_stays_unwrit
     with closing(reopen(board_path)) as document:
         session = document.board.session
         assert (session.current_phase, session.current_page) == (None, None)
+
+
+def test_reopening_in_group_discussion_comes_back_to_the_item_in_focus(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path, open_again: Callable[[], MainWindow]
+) -> None:
+    steps = window.qt_document.undo_stack.count()
+    qtbot.mouseClick(meeting.agenda.buttons["discussion"], Qt.MouseButton.LeftButton)
+    focus = window.pages["focus"]
+    assert page_key(window) == "focus" and focus.hasFocus()
+    for _ in range(3):
+        qtbot.keyClick(focus, Qt.Key.Key_Right)  # the facilitator walks the board
+    discussed = meeting.focus.current_item()
+    assert discussed is not None and meeting.focus.index() == 3
+    assert window.qt_document.undo_stack.count() == steps  # walking the board is no undo step
+    close(window)
+    with closing(reopen(board_path)) as document:
+        assert document.board.session.current_item == discussed.id
+
+    again = open_again()
+    resumed = meeting_of(again)
+    assert page_key(again) == "focus"
+    item = resumed.focus.current_item()
+    assert item is not None and item.id == discussed.id  # not the board's first card
+    qtbot.keyClick(again.pages["focus"], Qt.Key.Key_Left)
+    again.qt_document.document.close()
+    with closing(reopen(board_path)) as document:
+        assert document.board.session.current_item == resumed.focus.items()[2].id
