@@ -7,6 +7,9 @@ edit whose ``DEFAULT_TEXT`` property equals its text, such as "Untitled incident
 selected, so typing replaces it.
 ``FocusKeeper`` puts the focus back when it is lost: a focused widget hidden or deleted by an
 edit, an undo or a closed find bar, or a dialog closed while the window was not re-activated.
+It also lets Ctrl+Z / Ctrl+Shift+Z through to the window's Undo / Redo from a text field that has
+nothing of its own left to undo or redo (the card entry emptied by Enter took the key and did
+nothing, so the card just added could not be undone from where it was typed).
 """
 
 from __future__ import annotations
@@ -14,16 +17,18 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -94,6 +99,42 @@ def focus_page(page: QWidget | None) -> bool:
     return True
 
 
+def _own_history(widget: QObject, redo: bool) -> bool:
+    """True if a text field has typing of its own to undo (``redo``: to redo)."""
+    if isinstance(widget, QLineEdit):
+        return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        document = widget.document()
+        return document.isRedoAvailable() if redo else document.isUndoAvailable()
+    return True
+
+
+class UndoFallThrough(QObject):
+    """On a text field: Ctrl+Z / Ctrl+Shift+Z reach the window's Undo / Redo when the field has
+    nothing of its own to undo / redo (a text field otherwise claims the keys even then)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Leave the Undo and Redo keys to the window's shortcuts when the field's history is empty."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            for key, redo in ((QKeySequence.StandardKey.Undo, False), (QKeySequence.StandardKey.Redo, True)):
+                if event.matches(key) and not _own_history(watched, redo):
+                    event.ignore()
+                    return True
+        return False
+
+
+def is_text_field(widget: QWidget) -> bool:
+    """True for an editable line or text field of a form (not an item view's cell editor)."""
+    if not isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) or widget.isReadOnly():
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return False  # a cell editor: the table's own edit is still open
+        parent = parent.parentWidget()
+    return True
+
+
 class FocusKeeper(QObject):
     """Watches one main window and gives the focus back to something useful when it is lost."""
 
@@ -106,6 +147,13 @@ class FocusKeeper(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
+        self.undo_keys = UndoFallThrough(self)
+        app.focusChanged.connect(self._watch_undo_keys)
+
+    def _watch_undo_keys(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A text field of this window that takes the keyboard lets unused undo keys through."""
+        if new is not None and shiboken6.isValid(self.window) and is_text_field(new) and self._mine(new):
+            new.installEventFilter(self.undo_keys)  # installed again: still called once
 
     def _mine(self, widget: QWidget | None) -> bool:
         """True if ``widget`` is in this window or in a dialog of it."""

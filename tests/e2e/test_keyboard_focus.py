@@ -110,3 +110,23 @@ def test_focus_comes_back_after_find_a_dialog_and_undo(room: RoomFactory) -> Non
     window.key("ctrl+Return")
     note = card(window.export(), "Support had a status page link")["notes"]
     assert note == "Link was pinned in the channel"
+
+
+def test_undo_and_redo_from_the_card_entry_right_after_adding_a_card(room: RoomFactory) -> None:
+    """Ctrl+Z in the entry emptied by Enter did nothing: the card just added stayed."""
+    window = room()
+    window.key("ctrl+4")
+    window.key("ctrl+Return")  # the current column's entry
+    assert focused(window)["class"] == "CardEntry"
+    window.type("Wrong column for this")
+    window.key("Return")
+    assert [c["text"] for c in window.export()["cards"]].count("Wrong column for this") == 1
+    window.key("ctrl+z")
+    assert "Wrong column for this" not in [c["text"] for c in window.export()["cards"]]
+    assert focused(window)["class"] == "CardEntry"  # still where the facilitator types
+    window.key("ctrl+shift+z")
+    assert [c["text"] for c in window.export()["cards"]].count("Wrong column for this") == 1
+    window.type("half typed")
+    window.key("ctrl+z")  # typing in the entry is undone in the entry first
+    assert focused(window)["text"] == ""
+    assert [c["text"] for c in window.export()["cards"]].count("Wrong column for this") == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,38 @@ def test_read_only_board_refuses(board_window: MainWindow, page: BoardPage) -> N
     page.qt_document.document.file.read_only = True  # type: ignore[misc]
     assert not page.add_card("lessons", "nope")
     assert "read-only" in board_window.statusBar().currentMessage()
+
+
+def test_ctrl_z_in_the_emptied_card_entry_undoes_the_card_just_added(
+    qtbot: QtBot, page: BoardPage, board_path: Path
+) -> None:
+    """After Enter added a card, Ctrl+Z in the (now empty) entry did nothing: the entry took the
+    key for its own undo, with nothing left to undo, and the window's Undo never ran."""
+
+    def texts_in_file() -> list[str]:
+        with closing(sqlite3.connect(board_path)) as conn:
+            return [row[0] for row in conn.execute("SELECT text FROM cards")]
+
+    entry = column(page, "lessons").entry
+    page.focus_card_entry("lessons")
+    qtbot.keyClicks(entry, "Wrong card")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert "Wrong card" in texts_in_file()
+    qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL)
+    assert "Wrong card" not in texts_in_file()
+    assert QApplication.focusWidget() is entry  # still where the facilitator types
+    qtbot.keyClick(entry, Qt.Key.Key_Y, CTRL)  # redo brings it back (Ctrl+Shift+Z: tests/e2e)
+    assert "Wrong card" in texts_in_file()
+    qtbot.keyClicks(entry, "Right card")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert [c.text for c in saved_board(page, board_path).cards].count("Wrong card") == 1
+
+
+def test_ctrl_z_in_an_entry_with_text_undoes_the_typing_first(qtbot: QtBot, page: BoardPage) -> None:
+    entry = column(page, "lessons").entry
+    page.focus_card_entry("lessons")
+    steps = page.qt_document.undo_stack.count()
+    qtbot.keyClicks(entry, "half typed")
+    qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL)
+    assert entry.toPlainText() == ""  # the text field's own undo: the board is untouched
+    assert page.qt_document.undo_stack.count() == steps and page.qt_document.undo_stack.index() == steps
