@@ -290,7 +290,9 @@ def window_frames(found: Mapping[str, object]) -> str:
     """The window's responsiveness figures of a ``room-window`` run, as one phrase."""
     return (
         f"GUI thread's longest busy stretch (gap of a {found['tick_ms']} ms timer) "
-        f"p95 {found['gap_p95_ms']:.0f} ms, max {found['gap_max_ms']:.0f} ms; "
+        f"p95 {found['gap_p95_ms']:.0f} ms, p99 {found['gap_p99_ms']:.0f} ms, "
+        f"max {found['gap_max_ms']:.0f} ms"
+        f" ({found['gaps_over_16_ms']} of {found['gaps']} gaps over 16 ms); "
         f"{found['paints']} paints of the board page; "
         f"GUI thread CPU {found['gui_cpu_s']:.1f} s of {found['gui_wall_s']:.1f} s"
     )
