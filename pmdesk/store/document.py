@@ -214,15 +214,17 @@ class Document:
         target = Path(target).resolve()
         if _same_file(target, self.path):
             return
-        self._settle_to_copy()
+        stranded = self._settle_to_copy()
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
-        self.file.save_copy(target)
+        self._copy_to(target, stranded)
         old_path, was_untitled = self.path, self.untitled
         new_file = BoardFile.open(target)
         self.file.close()
         self.file = new_file
         self.untitled = False
+        if stranded and self._writer is not None:
+            self._writer.reset()  # the new file holds the board as shown: writes go there now
         if was_untitled:
             old_path.unlink(missing_ok=True)
 
@@ -239,21 +241,29 @@ class Document:
             )
         if target.exists() and BoardLock.is_locked(target):
             raise BoardFileError(f"{target.name}: open in another pmdesk window")
-        self._settle_to_copy()
-        self.file.save_copy(target)
+        self._copy_to(target, self._settle_to_copy())
 
-    def _settle_to_copy(self) -> None:
-        """``settle`` before copying the file: a failed write that took the board back stops nothing.
+    def _settle_to_copy(self) -> bool:
+        """``settle`` before copying the file; True if the file could not be read back.
 
-        The board is then what the file holds (the listeners were told), so the copy is whole;
-        Save As to another disk is how a facilitator goes on after a full disk.
+        After a failed write that took the board back, the board is what the file holds (the
+        listeners were told), so a copy of the file is whole: Save As to another disk is how a
+        facilitator goes on after a full disk. If the file could not even be read back, the
+        board in memory is the only whole copy of the meeting, so the copy is written from it.
         """
         reverts = self.reverts
         try:
             self.settle()
         except BoardFileError:
-            if self.reverts == reverts:
-                raise
+            return self.reverts == reverts
+        return False
+
+    def _copy_to(self, target: Path, stranded: bool) -> None:
+        """Copy the file to ``target``; the board in memory instead when its file is ``stranded``."""
+        if stranded:
+            create_file(target, self.board, overwrite=True)
+        else:
+            self.file.save_copy(target)
 
     def close(self) -> BoardFileError | None:
         """Commit the writes still queued, close the file and release its lock.

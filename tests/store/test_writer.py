@@ -241,3 +241,32 @@ def test_the_connection_is_never_used_by_two_threads_at_once(document: Document,
     document.file.conn = guard._conn
     assert stored(document) == shown(document)
     document.close()
+
+
+def test_save_as_after_a_failed_write_on_a_file_that_cannot_be_read_back_saves_the_board_shown(
+    document: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The board in memory is then the only whole copy of the meeting: Save As writes it, and
+    later edits go to the new file."""
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    held.fail = BoardFileError("b.pmdesk: the disk went away")
+    _, durable = document.apply_later(add_card(document.board, "lessons", "Kept", card_id="kept"))
+
+    def unreadable() -> None:
+        raise BoardFileError("b.pmdesk: cannot be read")
+
+    monkeypatch.setattr(document.file, "read", unreadable)
+    held.release.set()
+    assert isinstance(durable.exception(10), BoardFileError)
+    with pytest.raises(BoardFileError, match="could not be read back"):
+        document.settle()
+    copy = tmp_path / "copy.pmdesk"
+    document.save_copy(copy)  # a copy is written from the board shown, the board stays put
+    assert ("kept", "Kept") in [(card.id, card.text) for card in BoardFile.read_snapshot(copy).cards]
+    document.save_as(tmp_path / "rescued.pmdesk")
+    assert document.path == (tmp_path / "rescued.pmdesk").resolve()
+    assert stored(document) == shown(document) and ("kept", "Kept") in shown(document)
+    document.apply(set_card_field(document.board, "kept", "text", "Kept, and edited after"))
+    assert ("kept", "Kept, and edited after") in stored(document)
+    document.close()
