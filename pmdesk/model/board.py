@@ -142,6 +142,9 @@ class Session:
     current_page: str | None = None
     # The card or theme in focus on the Focus page (group discussion), so it comes back there.
     current_item: str | None = None
+    # The room has been shown the reflection cards (Reveal cards); until then it sees them face
+    # down. Kept in the board so a board reopened mid-meeting does not hide them again.
+    cards_revealed: bool = False
 
 
 @dataclass

@@ -55,6 +55,7 @@ def set_session_field(board: Board, name: str, value: Any) -> Batch:
                 )
     names = {
         "votes_hidden": "Hide tallies" if value else "Reveal tallies",
+        "cards_revealed": "Reveal cards" if value else "Turn cards face down",
         "date": "Set session date",
         "start_time": "Set session start time",
         "check_in": "Set check-in date",

@@ -114,12 +114,20 @@ def hide_card(board: Board, card_id: str) -> Batch:
 
 
 def reveal_cards(board: Board) -> Batch:
-    """Turn every pending card of the board into an ordinary card, as one step."""
+    """Show the room the reflection cards: every pending card becomes an ordinary card, one step.
+
+    The board keeps that the cards were revealed (``session.cards_revealed``), so a board
+    reopened mid-meeting shows them as they were; undo turns them face down again.
+    """
     pending = pending_cards(board)
-    if not pending:
+    if not pending and board.session.cards_revealed:
         raise EditError("There are no cards face down to reveal.")
-    name = "Reveal card" if len(pending) == 1 else f"Reveal {len(pending)} cards"
+    name = "Reveal cards" if len(pending) != 1 else "Reveal card"
+    if len(pending) > 1:
+        name = f"Reveal {len(pending)} cards"
     with recording(board, name) as rec:
         for item in pending:
             rec.set("cards", item.id, "pending", False)
+        if not board.session.cards_revealed:
+            rec.set("session", None, "cards_revealed", True)
     return finished(rec)

@@ -183,6 +183,7 @@ FIELDS: dict[tuple[str, str], Rule] = {
     ("session", "current_phase"): _ref("The phase under way"),
     ("session", "current_page"): _ref("The page shown"),
     ("session", "current_item"): _ref("The item in focus"),
+    ("session", "cards_revealed"): Rule("Showing the reflection cards", "bool"),
     ("agenda", "id"): _ref("A phase's id", nullable=False),
     ("agenda", "title"): _text("A phase's title", needed=True),
     ("agenda", "minutes"): Rule("A phase's minutes", "number", minimum=1, maximum=240),

@@ -258,6 +258,7 @@ def _session(root: _Obj) -> Session:
         current_phase=obj.optional_text("current_phase"),
         current_page=obj.optional_text("current_page"),
         current_item=obj.optional_text("current_item"),
+        cards_revealed=obj.boolean("cards_revealed", defaults.cards_revealed),
     )
 
 

@@ -14,7 +14,7 @@ from pmdesk.model.board import (
 )
 
 APPLICATION_ID = 0x706D646B  # "pmdk"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Foreign keys are deferred: a batch may pass through states that only make sense at its end.
 SCHEMA = """
@@ -28,7 +28,8 @@ CREATE TABLE session (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     date TEXT, votes_per_participant INTEGER NOT NULL, votes_hidden INTEGER NOT NULL,
     takeaways TEXT NOT NULL, check_in TEXT, start_time TEXT, current_phase TEXT, current_page TEXT,
-    current_item TEXT
+    current_item TEXT,
+    cards_revealed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE timeline (
     id TEXT PRIMARY KEY, position INTEGER NOT NULL, at TEXT, kind TEXT NOT NULL, text TEXT NOT NULL
@@ -83,6 +84,7 @@ SINGLETON_TYPES: dict[str, type] = {"incident": Incident, "session": Session}
 BOOL_FIELDS = {
     ("participants", "facilitator"),
     ("session", "votes_hidden"),
+    ("session", "cards_revealed"),
     ("cards", "hint_silenced"),
     ("cards", "pending"),
 }

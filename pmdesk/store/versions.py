@@ -40,12 +40,18 @@ def _add_current_item(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE session ADD COLUMN current_item TEXT")
 
 
+def _add_cards_revealed(conn: sqlite3.Connection) -> None:
+    """Version 6: whether the room has been shown the reflection cards."""
+    conn.execute("ALTER TABLE session ADD COLUMN cards_revealed INTEGER NOT NULL DEFAULT 0")
+
+
 # Migrations from version N to N + 1, run after a backup copy of the file is written.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_session_start_and_card_hints,
     2: _add_pending_cards,
     3: _add_current_phase_and_page,
     4: _add_current_item,
+    5: _add_cards_revealed,
 }
 
 

@@ -84,10 +84,21 @@ def test_reveal_turns_every_pending_card_into_an_ordinary_card_in_one_step(board
     inverse = apply_edit(board, batch)
     assert room_ops.pending_cards(board) == []
     assert card_ops.card(board, "d1").author == "p2" and card_ops.card(board, "d2").author is None
+    assert board.session.cards_revealed  # kept in the board: reopened, the cards stay revealed
     apply_edit(board, inverse)  # one undo step
-    assert board == before
+    assert board == before and not board.session.cards_revealed
+    apply_edit(board, room_ops.reveal_cards(board))
     with pytest.raises(EditError, match="no cards face down"):
-        room_ops.reveal_cards(room_ops.without_pending(board))
+        room_ops.reveal_cards(board)
+
+
+def test_revealing_a_board_without_cards_from_devices_is_one_step_kept_in_the_board(board: Board) -> None:
+    batch = room_ops.reveal_cards(board)
+    assert batch.name == "Reveal cards"
+    inverse = apply_edit(board, batch)
+    assert board.session.cards_revealed
+    apply_edit(board, inverse)
+    assert not board.session.cards_revealed
 
 
 def test_a_pending_card_takes_no_dot_no_theme_and_no_action(board: Board) -> None:

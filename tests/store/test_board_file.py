@@ -17,7 +17,7 @@ import pytest
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.card_ops import add_card, set_card_hint_silenced
 from pmdesk.model.demo import demo_board
-from pmdesk.model.room_ops import add_device_card
+from pmdesk.model.room_ops import add_device_card, reveal_cards
 from pmdesk.store import board_file, versions
 from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.document import Document
@@ -165,8 +165,14 @@ def test_an_older_file_is_migrated_after_a_backup(demo_file: Path, monkeypatch: 
     assert len(original) > 0
 
 
+def drop_cards_revealed(conn: sqlite3.Connection) -> None:
+    """Take away what board format 6 added to the session."""
+    conn.execute("ALTER TABLE session DROP COLUMN cards_revealed")
+
+
 def drop_current_item(conn: sqlite3.Connection) -> None:
-    """Take away what board format 5 added to the session."""
+    """Take away what board formats 5 and 6 added to the session."""
+    drop_cards_revealed(conn)
     conn.execute("ALTER TABLE session DROP COLUMN current_item")
 
 
@@ -304,7 +310,35 @@ def test_a_version_4_board_gains_the_item_in_focus(demo_file: Path) -> None:
         assert reopened.board.session.current_item == "c3"
     finally:
         reopened.close()
-    assert board_file.SCHEMA_VERSION == 5
+    assert board_file.SCHEMA_VERSION >= 5
+
+
+def test_a_version_5_board_gains_whether_the_cards_were_revealed(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file, isolation_level=None)
+    try:
+        drop_cards_revealed(conn)
+        conn.execute("PRAGMA user_version = 5")
+    finally:
+        conn.close()
+    document = Document.open(demo_file)
+    try:
+        assert document.board == demo_board()  # an older board's cards are face down until revealed
+        assert not document.board.session.cards_revealed
+        document.apply(reveal_cards(document.board))
+    finally:
+        document.close()
+    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v5.bak"))
+    try:  # the version-5 board as it was, beside the upgraded one
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert "cards_revealed" not in {row[1] for row in backup.execute("PRAGMA table_info(session)")}
+    finally:
+        backup.close()
+    reopened = Document.open(demo_file)
+    try:
+        assert reopened.board.session.cards_revealed
+    finally:
+        reopened.close()
+    assert board_file.SCHEMA_VERSION == 6
 
 
 def test_a_failed_write_changes_neither_file_nor_memory(demo_file: Path) -> None:

@@ -195,6 +195,20 @@ def test_where_the_meeting_stands_round_trips_and_older_files_have_not_begun() -
     assert session.current_phase is None and session.current_page is None and session.current_item is None
 
 
+def test_cards_revealed_round_trips_and_is_false_in_older_files() -> None:
+    data = demo_json()
+    data["session"]["cards_revealed"] = True
+    board = board_from_json(data)
+    assert board.session.cards_revealed
+    exported = board_to_json(board)
+    assert exported["session"]["cards_revealed"] is True and exported["version"] == 1
+    del data["session"]["cards_revealed"]  # older files lack it
+    assert not board_from_json(data).session.cards_revealed
+    data["session"]["cards_revealed"] = "yes"
+    with pytest.raises(ImportProblem, match="cards_revealed"):
+        board_from_json(data)
+
+
 def test_an_empty_sections_list_is_not_replaced_by_the_defaults() -> None:
     data = {**minimal(), "sections": []}
     with pytest.raises(ImportProblem, match="at least one section"):

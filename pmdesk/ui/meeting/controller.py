@@ -75,7 +75,9 @@ class MeetingController(QObject):
         super().__init__(window)
         self.window = window
         self.clock = AgendaClock(now=now)
-        self.cards_face_down = True
+        # Whether the room sees reflection cards face down, on a board that cannot keep it
+        # (read-only); otherwise the board's ``session.cards_revealed`` says.
+        self._face_down_here: bool | None = None
         self.presenting = False
         self.presenter: Screens | None = None  # set by the meeting's install
         self.room: RoomShown | None = None  # the room open to devices (pmdesk.ui.room.control)
@@ -127,6 +129,13 @@ class MeetingController(QObject):
         """The planned minutes of the current phase."""
         phase = self.current()
         return phase.minutes if phase is not None else 0
+
+    @property
+    def cards_face_down(self) -> bool:
+        """True until the facilitator reveals the reflection cards (kept in the board)."""
+        if self._face_down_here is not None:
+            return self._face_down_here
+        return not self.board.session.cards_revealed
 
     def cards_hidden_from_room(self) -> bool:
         """True while the room sees reflection cards face down."""
@@ -207,10 +216,27 @@ class MeetingController(QObject):
         self.go_to(self.index() - 1)
 
     def set_cards_face_down(self, face_down: bool) -> None:
-        """Hide or reveal reflection cards in the room; revealing turns over device cards too (one step)."""
-        if not face_down and pending_cards(self.board):
-            self.qt_document.attempt(reveal_cards)
-        self.cards_face_down = face_down
+        """Hide or reveal reflection cards in the room, as one undo step kept in the board.
+
+        Revealing turns over the cards from devices too. On a read-only board the room's view
+        changes all the same, for this window only.
+        """
+        board, document = self.board, self.qt_document
+        if document.document.read_only:
+            self._face_down_here = face_down
+        elif not face_down and (pending_cards(board) or not board.session.cards_revealed):
+            if document.attempt(reveal_cards):
+                return  # the board's change turns them (``cards_turned``)
+        elif (
+            face_down
+            and board.session.cards_revealed
+            and document.attempt(set_session_field, "cards_revealed", False)
+        ):
+            return
+        self.cards_turned()
+
+    def cards_turned(self) -> None:
+        """The reflection cards were revealed or turned face down (also by Undo): the room follows."""
         self.room_changed.emit()
         self.phase_changed.emit(self.phase_id or "")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QPushButton, QWidget
 
@@ -49,6 +49,7 @@ class Meeting(QObject):
         self.reveal_cards.setObjectName("RevealCards")
         self.reveal_cards.setCheckable(True)
         self.reveal_cards.setToolTip("The room sees reflection cards face down until you reveal them")
+        self.reveal_cards.setChecked(not self.controller.cards_face_down)  # as the board keeps it
         self.reveal_cards.toggled.connect(lambda on: self.controller.set_cards_face_down(not on))
         self.reveal_votes = QPushButton("Reveal votes")
         self.reveal_votes.setObjectName("RevealVotes")
@@ -84,6 +85,8 @@ class Meeting(QObject):
         self.present.clicked.connect(lambda _c=False: self.presenter.toggle())
         self.controller.phase_changed.connect(lambda _id: self._update_buttons())
         follow(window.qt_document, ("session.votes_hidden",), lambda _changes: self._update_buttons())
+        turned = self.controller.cards_turned
+        follow(window.qt_document, ("session.cards_revealed",), lambda _changes: turned())
         self.private_entry = PrivateEntry(window.qt_document, window.pages.get(PageKey.BOARD), self.room)
         self.private_entry.setVisible(False)
         room_layout = self.room.layout()
@@ -223,7 +226,11 @@ class Meeting(QObject):
     def _update_buttons(self) -> None:
         phase = self.controller.phase_id
         self.reveal_cards.setVisible(phase == "reflection")
-        self.reveal_cards.setText("Cards shown" if not self.controller.cards_face_down else "Reveal cards")
+        face_down = self.controller.cards_face_down
+        if self.reveal_cards.isChecked() == face_down:  # the board changed (Undo, a refusal)
+            with QSignalBlocker(self.reveal_cards):
+                self.reveal_cards.setChecked(not face_down)
+        self.reveal_cards.setText("Cards shown" if not face_down else "Reveal cards")
         self.reveal_votes.setVisible(
             phase == "prioritization" and self.window.qt_document.board.session.votes_hidden
         )

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pmdesk.store.board_file import BoardFile
 from pmdesk.store.document import Document
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
@@ -140,3 +141,33 @@ def test_reopening_in_group_discussion_comes_back_to_the_item_in_focus(
     again.qt_document.document.close()
     with closing(reopen(board_path)) as document:
         assert document.board.session.current_item == resumed.focus.items()[2].id
+
+
+def test_reflection_cards_revealed_stay_revealed_when_the_board_is_reopened(
+    qtbot: QtBot,
+    window: MainWindow,
+    meeting: Meeting,
+    board_path: Path,
+    open_again: Callable[[], MainWindow],
+) -> None:
+    qtbot.mouseClick(meeting.agenda.buttons["reflection"], Qt.MouseButton.LeftButton)
+    assert meeting.controller.cards_hidden_from_room()
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    assert meeting.reveal_cards.isChecked() and meeting.reveal_cards.text() == "Cards shown"
+    assert BoardFile.read_snapshot(board_path).session.cards_revealed
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # Undo: face down again, the button too
+    assert not meeting.reveal_cards.isChecked() and meeting.reveal_cards.text() == "Reveal cards"
+    assert meeting.controller.cards_hidden_from_room()
+    assert not BoardFile.read_snapshot(board_path).session.cards_revealed
+    qtbot.keyClick(window, Qt.Key.Key_Y, CTRL)  # Redo: revealed again
+    assert meeting.reveal_cards.isChecked() and not meeting.controller.cards_hidden_from_room()
+    close(window)
+
+    again = open_again()
+    resumed = meeting_of(again)
+    assert resumed.controller.phase_id == "reflection"
+    assert resumed.reveal_cards.isChecked() and resumed.reveal_cards.text() == "Cards shown"
+    assert not resumed.controller.cards_hidden_from_room()  # the room still sees the cards
+    qtbot.mouseClick(resumed.reveal_cards, Qt.MouseButton.LeftButton)  # turned face down on purpose
+    assert resumed.controller.cards_hidden_from_room()
+    assert not BoardFile.read_snapshot(board_path).session.cards_revealed
