@@ -103,7 +103,7 @@ ACTIONS: dict[str, tuple[str, bool]] = {
     "Meeting/Add 1 Minute": ("card", False),  # the countdown, not the plan
     "Meeting/Add 2 Minutes": ("card", False),
     "Meeting/Plan Minutes…": ("card", False),
-    "Meeting/Reveal Cards": ("card", False),
+    "Meeting/Reveal Cards": ("card", True),  # kept in the board: reopened, the cards stay revealed
     "Meeting/Reveal Votes": ("card", False),
     "Meeting/Open the Room…": ("card", False),  # its dialog is cancelled
     "Meeting/Show Join Code": ("card", False),  # the room is closed: it asks to open it (cancelled)
