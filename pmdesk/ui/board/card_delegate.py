@@ -13,21 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.ui.board.board_model import (
-    AUTHOR_NAME_ROLE,
-    COLOR_ROLE,
-    COUNT_ROLE,
-    DIM_ROLE,
-    INITIALS_ROLE,
-    KIND_ROLE,
-    NOTES_ROLE,
-    PENDING_ROLE,
-    THEME_ROLE,
-    VOTES_ROLE,
-    Look,
-)
+from pmdesk.ui.board.board_model import KIND_ROLE, THEME_ROLE, Look
 from pmdesk.ui.board.section_model import SectionModel
-from pmdesk.ui.palette import current_palette
+from pmdesk.ui.palette import Palette, current_palette
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 1200  # characters drawn on a card; the full text is in the tooltip and the editor
@@ -155,23 +143,10 @@ class CardDelegate(QStyledItemDelegate):
     # --- painting ---------------------------------------------------------------------------
 
     def look(self, index: Index) -> Look:
-        """Everything a row's picture depends on that the row itself says."""
+        """Everything a row's picture depends on that the row itself says (its column model's answer)."""
         model = index.model()
-        if isinstance(model, SectionModel):
-            return model.look(index)
-        return Look(
-            str(index.data(KIND_ROLE) or ""),
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
-            str(index.data(COLOR_ROLE) or ""),
-            str(index.data(INITIALS_ROLE) or ""),
-            str(index.data(AUTHOR_NAME_ROLE) or ""),
-            int(index.data(VOTES_ROLE) or 0),
-            int(index.data(COUNT_ROLE) or 0),
-            bool(index.data(NOTES_ROLE)),
-            bool(index.data(PENDING_ROLE)),
-            bool(index.data(DIM_ROLE)),
-            index.data(THEME_ROLE) is not None,
-        )
+        assert isinstance(model, SectionModel)  # a column shows its own section's model, always
+        return model.look(index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Draw a card or a theme (never as rich text), from a picture kept of it if it is unchanged."""
@@ -190,8 +165,8 @@ class CardDelegate(QStyledItemDelegate):
         width, height = target.width(), target.height()
         ratio = painter.device().devicePixelRatioF()
         state = (selected, focused, is_drop, expanded)
-        colours = id(current_palette(self.view))
-        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, colours)
+        colours = current_palette(self.view)  # looked up once a paint: the window's theme
+        key = (look, width, height, state, self.zoom, self.votes_hidden, ratio, id(colours))
         picture = self._pictures.pop(key, None)
         if picture is None and key not in self._drawn:
             # Drawn straight the first time (the first frame paints every card once); a card
@@ -199,24 +174,26 @@ class CardDelegate(QStyledItemDelegate):
             self._drawn[key] = None
             if len(self._drawn) > PICTURES_KEPT:
                 del self._drawn[next(iter(self._drawn))]
-            self._draw(painter, target, look, state)
+            self._draw(painter, target, look, state, colours)
             return
         if picture is None and height <= PICTURE_MAX_HEIGHT and width > 0 and height > 0:
             picture = QPixmap(round(width * ratio), round(height * ratio))
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
             on_picture = QPainter(picture)
-            self._draw(on_picture, QRect(0, 0, width, height), look, state)
+            self._draw(on_picture, QRect(0, 0, width, height), look, state, colours)
             on_picture.end()
         if picture is None:  # a very tall card: drawn each time
-            self._draw(painter, target, look, state)
+            self._draw(painter, target, look, state, colours)
             return
         self._pictures[key] = picture  # the most recently used last
         if len(self._pictures) > PICTURES_KEPT:
             del self._pictures[next(iter(self._pictures))]
         painter.drawPixmap(target.topLeft(), picture)
 
-    def _draw(self, painter: QPainter, area: QRect, look: Look, state: tuple[bool, bool, bool, bool]) -> None:
+    def _draw(
+        self, painter: QPainter, area: QRect, look: Look, state: tuple[bool, bool, bool, bool], c: Palette
+    ) -> None:
         selected, focused, is_drop, expanded = state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -225,7 +202,6 @@ class CardDelegate(QStyledItemDelegate):
         indent = self._indent_of(look) if look.kind == "card" else 0
         rect = area.adjusted(indent + self._px(4), self._px(5), -self._px(4), -self._px(5))
         theme = look.kind == "theme"
-        c = current_palette(self.view)
         strip_color = QColor(c.accent if theme else look.color)
         background = QColor(c.theme_card if theme else c.base)
         if is_drop:
@@ -260,10 +236,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QColor(c.muted if placeholder else text_colour))
         painter.drawText(inner, _WRAP, text)
         footer = QRect(left, inner.bottom() + self._px(8), inner.width(), 0)
-        self._paint_footer(painter, look, footer, expanded)
+        self._paint_footer(painter, look, footer, expanded, c)
         painter.restore()
 
-    def _paint_footer(self, painter: QPainter, look: Look, area: QRect, expanded: bool) -> None:
+    def _paint_footer(self, painter: QPainter, look: Look, area: QRect, expanded: bool, c: Palette) -> None:
         metrics = self.small_metrics
         area.setHeight(metrics.height() + self._px(6))
         x = area.left()
@@ -272,7 +248,7 @@ class CardDelegate(QStyledItemDelegate):
         if theme:
             count = look.cards
             arrow = "▾" if expanded else "▸"
-            painter.setPen(QColor(current_palette(self.view).muted))
+            painter.setPen(QColor(c.muted))
             label = f"{arrow} {count} card{'s' if count != 1 else ''}"
             painter.drawText(area, _V_CENTER, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
@@ -290,31 +266,31 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawText(circle, _CENTER, badge[:2])
                 painter.setFont(self.small_font)
                 x += size + self._px(6)
-                painter.setPen(QColor(current_palette(self.view).muted))
+                painter.setPen(QColor(c.muted))
                 shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, area.width() // 2))
                 painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, shown)
                 x += metrics.horizontalAdvance(shown) + self._px(12)
         if not theme and look.pending:
-            painter.setPen(QColor(current_palette(self.view).muted))
+            painter.setPen(QColor(c.muted))
             label = "▼ face down"
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, label)
             x += metrics.horizontalAdvance(label) + self._px(12)
         if look.notes:
-            painter.setPen(QColor(current_palette(self.view).muted))
+            painter.setPen(QColor(c.muted))
             painter.drawText(QRect(x, area.top(), area.width(), area.height()), 0x80, "✎ notes")
-        self._paint_dots(painter, look, area)
+        self._paint_dots(painter, look, area, c)
 
-    def _paint_dots(self, painter: QPainter, look: Look, area: QRect) -> None:
+    def _paint_dots(self, painter: QPainter, look: Look, area: QRect, c: Palette) -> None:
         votes = look.votes
         if votes <= 0 and not self.votes_hidden:
             return
         painter.setFont(self.badge_font)
         if self.votes_hidden:
-            text, color = "● ?", current_palette(self.view).muted
+            text, color = "● ?", c.muted
             if votes <= 0 and look.in_theme:
                 return
         else:
-            text, color = ("●" * min(votes, 5)) + f" {votes}", current_palette(self.view).dots
+            text, color = ("●" * min(votes, 5)) + f" {votes}", c.dots
         painter.setPen(QColor(color))
         painter.drawText(area, _RIGHT, text)
 
