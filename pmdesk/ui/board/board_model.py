@@ -8,13 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMetaMethod, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from pmdesk.model.board import Board, Card, Participant, Section, Theme
 from pmdesk.model.board_session import BoardSession
@@ -108,6 +102,7 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
         self.session = BoardSession()  # voting, the voter, the highlight, the find text
         self.sort_by_votes = False
         self.hide_pending = False  # on the projector: cards from devices wait for the reveal
+        self._data_changed = QMetaMethod.fromSignal(self.dataChanged)
         self.init_rows()
         self.sync_read_only()
         self._index_board()
@@ -297,9 +292,10 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
             if node is not None and node.parent is not None and node.parent.kind == "theme":
                 repaint.add(node.parent.item_id)
         shown = [item_id for item_id in repaint if item_id in self._by_id and self.is_shown(item_id)]
-        for item_id in shown:
-            index = self.node_index(self._by_id[item_id])
-            self.dataChanged.emit(index, index)
+        if self.viewed():
+            for item_id in shown:
+                index = self.node_index(self._by_id[item_id])
+                self.dataChanged.emit(index, index)
         if shown:
             self.items_changed.emit(shown)
 
@@ -346,10 +342,24 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
         self.build_rows()
         self.endResetModel()
 
+    def viewed(self) -> bool:
+        """Whether a view (or a model checker) follows this model's own rows.
+
+        None does in the window: each column follows its section through its own model, which
+        repaints on ``items_changed``. The tree's ``dataChanged`` goes out only to such a view.
+        """
+        return self.isSignalConnected(self._data_changed)
+
     def refresh_all(self) -> None:
-        """Every row repaints (highlight, search, participants, tallies changed)."""
-        self.fetch_all()  # every row in the model first: a change names only rows it has
+        """Every row repaints (highlight, search, participants, tallies changed): the columns' rows,
+        and the tree's for a view of its own (a Find keystroke walks no tree that nothing shows)."""
         self._voted_by = self._highlighted_votes()
+        if self.viewed():
+            self._repaint_tree()
+        self.items_changed.emit(None)
+
+    def _repaint_tree(self) -> None:
+        self.fetch_all()  # every row in the model first: a change names only rows it has
         stack = [self._root]
         while stack:
             node = stack.pop()
@@ -357,7 +367,6 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
                 parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node.serial)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.children) - 1, 0, parent))
                 stack.extend(node.children)
-        self.items_changed.emit(None)
 
     def set_hide_pending(self, on: bool) -> None:
         """Leave out the cards from devices still face down (the board is on the projector)."""

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.templates import new_board
 from pmdesk.store.document import Document
-from pmdesk.ui.board.board_model import COLOR_ROLE, KIND_ROLE, VOTES_ROLE, BoardModel
+from pmdesk.ui.board.board_model import COLOR_ROLE, DIM_ROLE, KIND_ROLE, VOTES_ROLE, BoardModel
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument
-from tests.ui.board.helpers import saved_board
+from pmdesk.ui.main_window import MainWindow
+from tests.ui.board.helpers import column, saved_board
 
 HOSTILE = "<img src=x> <b>bold</b> & done"
 
@@ -36,6 +39,38 @@ def test_model_passes_qt_model_tester_on_empty_board(qtmodeltester: ModelTester,
         assert model.rowCount(section) == 0 and section.data(KIND_ROLE) == "section"
     finally:
         document.close()
+
+
+def test_find_dims_the_columns_cards_without_walking_the_tree_nothing_shows(
+    qtbot: QtBot, board_window: MainWindow, page: BoardPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not page.model.viewed()  # each column shows its own model; none shows the tree
+    walks: list[None] = []
+    monkeypatch.setattr(page.model, "_repaint_tree", lambda: walks.append(None))
+    went_well = column(page, "went-well").section_model
+    repainted: list[tuple[int, int]] = []
+    went_well.dataChanged.connect(lambda first, last, _roles: repainted.append((first.row(), last.row())))
+    qtbot.keyClick(board_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.find_line, "rollback")
+    assert repainted[-1] == (0, went_well.rowCount() - 1)  # each keystroke repaints the column
+    dims = {
+        went_well.item_id(went_well.index(row, 0)): went_well.index(row, 0).data(DIM_ROLE)
+        for row in range(went_well.rowCount())
+    }
+    assert dims["t1"] is False and True in dims.values()  # the theme about rollback stands out
+    assert not walks
+
+
+def test_a_view_of_the_whole_tree_hears_every_row_repaint(page: BoardPage) -> None:
+    heard: list[QModelIndex] = []
+    page.model.dataChanged.connect(lambda first, _last, _roles: heard.append(first))
+    assert page.model.viewed()
+    page.model.refresh_all()
+    model = page.model
+    parents = {model.node(index.parent()).item_id for index in heard}  # "" for the root's sections
+    board = page.qt_document.board
+    themes = {theme.id for theme in board.themes if model.children_of(theme.id)}
+    assert parents == {"", *(s.id for s in board.sections if model.items_in(s.id)), *themes}
 
 
 def test_tree_follows_section_items(page: BoardPage) -> None:
