@@ -67,8 +67,8 @@ class RelatedWorker(LibraryThread):
 
     def work(self, library: Library) -> list[Related]:
         """Find them (on the worker thread)."""
-        library.update(self.folders)
-        return related(library, self.folders, self.board, self.path, RELATED_LIMIT)
+        library.update(self.folders, should_stop=self.stopping)
+        return [] if self.stopping() else related(library, self.folders, self.board, self.path, RELATED_LIMIT)
 
 
 class RelatedPanel(QFrame):

@@ -13,7 +13,10 @@ class LibraryThread(QThread):
     """Opens the index on its own thread, runs :meth:`work`, and reports ``done`` or ``failed``.
 
     Whatever goes wrong reaches the window as a one-line message: the library must never take
-    the window (or a meeting) down.
+    the window (or a meeting) down. Every worker stops the same way: :meth:`stop` (or its window
+    going away) asks, the work passes :meth:`stopping` to what reads boards so that it stops after
+    the board under way, and a worker that was asked to stop reports nothing (its window has
+    moved on); what it read stays in the index.
     """
 
     done = Signal(object)  # what work() returned
@@ -33,6 +36,14 @@ class LibraryThread(QThread):
         """The thread's job, with ``library`` open; what it returns goes out through ``done``."""
         raise NotImplementedError
 
+    def stop(self) -> None:
+        """Ask the work to stop after the board it is reading (it then reports nothing)."""
+        self.requestInterruption()
+
+    def stopping(self) -> bool:
+        """Whether the work should stop: asked to, or its window is going away."""
+        return self.isInterruptionRequested()
+
     def run(self) -> None:
         """Open the index, do the work, close the index, then report (on the worker thread)."""
         try:
@@ -50,11 +61,13 @@ class LibraryThread(QThread):
             message = f"{self.failure} ({type(error).__name__}: {error})"
         finally:
             library.close()  # before reporting: once told, the window may let this thread go
+        if self.stopping():
+            return
         if message is None:
             self.done.emit(result)
         else:
             self.failed.emit(message)
 
     def _outlive_parent(self, _parent: object = None) -> None:
-        self.requestInterruption()  # work that can stop early (reading boards) stops after this one
+        self.stop()
         self.wait()

@@ -46,11 +46,11 @@ class OverviewWorker(LibraryThread):
         super().__init__(index_path, folders, parent)
         self.update_first = update
 
-    def work(self, library: Library) -> Overview:
+    def work(self, library: Library) -> Overview | None:
         """Compute (on the worker thread)."""
         if self.update_first:
-            library.update(self.folders)
-        return overview(library, self.folders)
+            library.update(self.folders, should_stop=self.stopping)
+        return None if self.stopping() else overview(library, self.folders)
 
 
 class RecursView(QWidget):
@@ -156,6 +156,14 @@ class RecursView(QWidget):
         """Wait for a computation under way (for closing, and for tests)."""
         if self.worker is not None:
             self.worker.wait(msecs)
+
+    def stop(self) -> None:
+        """Stop a computation under way and wait for it (its window is closing); shown again, the
+        view works it out anew."""
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker.wait()
+            self._stale = True
 
     # --- showing ------------------------------------------------------------------------------
 

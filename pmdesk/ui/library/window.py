@@ -365,5 +365,5 @@ class LibraryWindow(QWidget):
         if self.library is not None:
             self.library.close()
             self.library = None
-        self.recurs.wait()
+        self.recurs.stop()
         event.accept()
