@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 from pmdesk.model import card_ops, vote_ops
 from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Step, compose
-from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE
+from pmdesk.ui.board.board_data import ID_ROLE, KIND_ROLE
 from pmdesk.ui.plain import menu_text
 
 if TYPE_CHECKING:

@@ -16,51 +16,7 @@ from pmdesk.model.card_ops import set_card_field, set_theme_field
 from pmdesk.model.changes import Changes
 from pmdesk.model.derived import tallies
 from pmdesk.model.room_ops import without_pending
-from pmdesk.ui.board.board_data import (
-    AUTHOR_NAME_ROLE as AUTHOR_NAME_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    AUTHOR_ROLE as AUTHOR_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    COLOR_ROLE as COLOR_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    COUNT_ROLE as COUNT_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    DIM_ROLE as DIM_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    ID_ROLE as ID_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    INITIALS_ROLE as INITIALS_ROLE,
-)
-from pmdesk.ui.board.board_data import (  # the roles and Look are read from here too
-    KIND_ROLE as KIND_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    NOTES_ROLE as NOTES_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    PENDING_ROLE as PENDING_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    PROMPT_ROLE as PROMPT_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    THEME_ROLE as THEME_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    VOTES_ROLE as VOTES_ROLE,
-)
-from pmdesk.ui.board.board_data import (
-    BoardData,
-)
-from pmdesk.ui.board.board_data import (
-    Look as Look,
-)
+from pmdesk.ui.board.board_data import BoardData
 from pmdesk.ui.board.board_drops import BoardDrops
 from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
 from pmdesk.ui.board.edit_scope import IdOrder, Scope

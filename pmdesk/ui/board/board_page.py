@@ -14,7 +14,8 @@ from pmdesk.model.changes import Changes
 from pmdesk.model.edits import Insert, Remove, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.shown import shown
-from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
+from pmdesk.ui.board.board_data import ID_ROLE
+from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.fit import fit_board
 from pmdesk.ui.board.section_column import SectionColumn

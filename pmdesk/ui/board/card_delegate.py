@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.ui.board.board_model import KIND_ROLE, THEME_ROLE, Look
+from pmdesk.ui.board.board_data import KIND_ROLE, THEME_ROLE, Look
 from pmdesk.ui.board.section_model import SectionModel
 from pmdesk.ui.palette import Palette, current_palette
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTreeView, QWidget
 
-from pmdesk.ui.board.board_model import ID_ROLE, KIND_ROLE, THEME_ROLE
+from pmdesk.ui.board.board_data import ID_ROLE, KIND_ROLE, THEME_ROLE
 from pmdesk.ui.board.card_delegate import CardDelegate
 from pmdesk.ui.board.drag_drop import drag_for
 from pmdesk.ui.board.section_model import SectionModel

@@ -20,7 +20,8 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelInde
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from pmdesk.model.ordering import common_ends, staying
-from pmdesk.ui.board.board_model import ID_ROLE, THEME_ROLE, BoardModel, Look
+from pmdesk.ui.board.board_data import ID_ROLE, THEME_ROLE, Look
+from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.board_rows import MOST_MOVES
 from pmdesk.ui.board.mime import CardMoves
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pmdesk.ui.board.board_model import DIM_ROLE
+from pmdesk.ui.board.board_data import DIM_ROLE
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from tests.ui.board.helpers import column

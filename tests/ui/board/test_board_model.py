@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.templates import new_board
 from pmdesk.store.document import Document
-from pmdesk.ui.board.board_model import COLOR_ROLE, DIM_ROLE, KIND_ROLE, VOTES_ROLE, BoardModel
+from pmdesk.ui.board.board_data import COLOR_ROLE, DIM_ROLE, KIND_ROLE, VOTES_ROLE
+from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.mime import CARDS_MIME, decode_ids, encode_ids
 from pmdesk.ui.document_adapter import QtDocument

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.model import card_ops, vote_ops
 from pmdesk.model.board import Board
-from pmdesk.ui.board.board_model import ID_ROLE, BoardModel
+from pmdesk.ui.board.board_data import ID_ROLE
+from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.board_page import BoardPage
 from tests.ui.board.helpers import column
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import group_cards, move_card
-from pmdesk.ui.board.board_model import ID_ROLE, THEME_ROLE
+from pmdesk.ui.board.board_data import ID_ROLE, THEME_ROLE
 from pmdesk.ui.board.board_page import BoardPage
 
 

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from pmdesk.bench.boards import big_board
 from pmdesk.store.document import Document
 from pmdesk.ui.board import board_model
-from pmdesk.ui.board.board_model import FIRST_ROWS, KIND_ROLE, THEME_ROLE, BoardModel
+from pmdesk.ui.board.board_data import KIND_ROLE, THEME_ROLE
+from pmdesk.ui.board.board_model import FIRST_ROWS, BoardModel
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.install import install
 from pmdesk.ui.board.section_column import LONG_COLUMN

@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model import card_ops
-from pmdesk.ui.board.board_model import ID_ROLE
+from pmdesk.ui.board.board_data import ID_ROLE, KIND_ROLE, THEME_ROLE
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.mime import CARDS_MIME
 from tests.ui.board.helpers import click, column, saved_board
@@ -171,8 +171,6 @@ def test_many_random_edits_and_undos_keep_every_model_equal_to_a_fresh_one(
 
 def test_what_a_row_is_measured_by_agrees_with_what_it_shows(page: BoardPage) -> None:
     """A row's height is asked once per row per layout, in one call: it must match its roles."""
-    from pmdesk.ui.board.board_model import KIND_ROLE, THEME_ROLE
-
     assert page.qt_document.attempt(card_ops.add_card, "lessons", "A card\nof two lines", card_id="cn1")
     seen = set()
     for c in page.columns:

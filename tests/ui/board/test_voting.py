@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from pmdesk.ui.board.board_model import DIM_ROLE
+from pmdesk.ui.board.board_data import DIM_ROLE
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from pmdesk.ui.board.priorities import PrioritiesPage

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.model.room_ops import add_device_card
 from pmdesk.room.gateway import RoomPhase
 from pmdesk.store.board_file import BoardFile
-from pmdesk.ui.board.board_model import PENDING_ROLE
+from pmdesk.ui.board.board_data import PENDING_ROLE
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
