@@ -9,13 +9,15 @@ import sys
 import time
 from pathlib import Path
 
+from pmdesk.bench.figures import Ticks
+
 
 def measure(folder: Path, index: Path, actions: int) -> tuple[float, float, float]:
     """(seconds to the window shown, seconds until indexed with all ``actions`` listed, longest stall).
 
     Raises TimeoutError if the actions are not all listed within two minutes.
     """
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -29,18 +31,8 @@ def measure(folder: Path, index: Path, actions: int) -> tuple[float, float, floa
     window.reindex()
     app.processEvents()
     shown = time.perf_counter() - start
-    stalls: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        stalls.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
+    ticks = Ticks(5)
+    ticks.start()
     while window.indexer is not None or window.actions_view.model.rowCount() < actions:
         app.processEvents()
         if time.perf_counter() - start > 120:
@@ -50,9 +42,9 @@ def measure(folder: Path, index: Path, actions: int) -> tuple[float, float, floa
     for _ in range(20):
         app.processEvents()
         time.sleep(0.005)
-    timer.stop()
+    ticks.stop()
     window.close()
-    return shown, ready, max(stalls, default=0.0)
+    return shown, ready, max(ticks.gaps, default=0.0)
 
 
 if __name__ == "__main__":

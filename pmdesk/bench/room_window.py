@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pmdesk.bench.figures import percentile
+from pmdesk.bench.figures import Ticks, percentile
 from pmdesk.bench.room_load import HOST, LoadResult, check_board, devices_process
 from pmdesk.ui.page_contract import PageKey
 
@@ -49,14 +49,6 @@ def run(app: Any, window: Any, board: Path, participants: int = 30, cards_each: 
         except (RuntimeError, OSError, ValueError, KeyError) as error:
             outcome["error"] = error
 
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
     paints = PaintClock()
     board_page = window.pages[PageKey.BOARD]
     board_page.installEventFilter(paints)
@@ -64,9 +56,7 @@ def run(app: Any, window: Any, board: Path, participants: int = 30, cards_each: 
         child.installEventFilter(paints)
 
     loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(tick)
+    ticks = Ticks(TICK_MS)
     done = QTimer()
     done.setInterval(50)
     started = time.perf_counter()
@@ -74,14 +64,14 @@ def run(app: Any, window: Any, board: Path, participants: int = 30, cards_each: 
     done.timeout.connect(
         lambda: loop.quit() if not devices.is_alive() or time.perf_counter() - started > LIMIT else None
     )
-    timer.start()
+    ticks.start()
     done.start()
     devices.start()
     cpu = time.thread_time()  # this thread's CPU time: the GUI thread's work, not its waiting
     wall = time.perf_counter()
     loop.exec()
     gui_cpu, gui_wall = time.thread_time() - cpu, time.perf_counter() - wall
-    timer.stop()
+    ticks.stop()
     done.stop()
     devices.join(timeout=5)
     control.close()
@@ -91,7 +81,7 @@ def run(app: Any, window: Any, board: Path, participants: int = 30, cards_each: 
     result, texts = outcome["load"]
     window.qt_document.document.close()
     check_board(board, result, texts)
-    frames = [gap * 1000 for gap in gaps[1:]]
+    frames = [gap * 1000 for gap in ticks.gaps[1:]]
     return {
         "summary": result.summary(),
         "cards": result.cards,
