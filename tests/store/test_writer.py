@@ -42,6 +42,16 @@ class HeldWrites:
         self.real(edits, *args)  # type: ignore[arg-type]
 
 
+def failing_writes(document: Document, monkeypatch: pytest.MonkeyPatch) -> tuple[HeldWrites, list[str]]:
+    """The document's writes held, then failing as on a full disk; the messages it reverts with."""
+    held = HeldWrites(document)
+    monkeypatch.setattr(document.file, "write", held.write)
+    held.fail = BoardFileError("b.pmdesk: the disk is full, so this change was not saved")
+    reverted: list[str] = []
+    document.subscribe_reverted(lambda error: reverted.append(str(error)))
+    return held, reverted
+
+
 @pytest.fixture
 def document(tmp_path: Path) -> Document:
     return Document.create(tmp_path / "b.pmdesk", demo_board())
@@ -93,11 +103,7 @@ def test_a_failed_write_fails_the_ones_after_it_and_the_board_goes_back_to_the_f
     document: Document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = stored(document)
-    held = HeldWrites(document)
-    monkeypatch.setattr(document.file, "write", held.write)
-    held.fail = BoardFileError("b.pmdesk: the disk is full, so this change was not saved")
-    reverted: list[str] = []
-    document.subscribe_reverted(lambda error: reverted.append(str(error)))
+    held, reverted = failing_writes(document, monkeypatch)
     board = document.board
     futures = [
         document.apply_later(add_card(document.board, "lessons", f"Lost {n}", card_id=f"lost{n}"))[1]
@@ -175,11 +181,7 @@ def test_save_as_after_a_failed_write_saves_the_board_as_last_saved(
     document: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = stored(document)
-    held = HeldWrites(document)
-    monkeypatch.setattr(document.file, "write", held.write)
-    held.fail = BoardFileError("b.pmdesk: the disk is full, so this change was not saved")
-    reverted: list[str] = []
-    document.subscribe_reverted(lambda error: reverted.append(str(error)))
+    held, reverted = failing_writes(document, monkeypatch)
     _, durable = document.apply_later(add_card(document.board, "lessons", "Lost", card_id="lost"))
     held.release.set()
     assert isinstance(durable.exception(10), BoardFileError)
