@@ -6,6 +6,7 @@ import csv
 import email
 import email.policy
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -132,14 +133,12 @@ def test_times_read_as_a_person_writes_them() -> None:
 
 
 def test_a_report_without_actions_does_not_claim_every_action_is_owned(tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     board = Board()
     assert "No actions to follow up." in to_markdown(board)
     assert "every action" not in to_markdown(board).lower()
     pdf = tmp_path / "report.pdf"
     export(board, "pdf", pdf)
-    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    text = pdf_words(pdf)
     assert "No actions to follow up." in text
     assert "every action" not in text.lower()
 
@@ -154,32 +153,35 @@ def test_time_spent_under_a_minute_reads_in_seconds(board: Board, tmp_path: Path
     assert "40 s" in pdf and "0 min" not in pdf.replace("10 min", "")
 
 
-def test_an_empty_card_with_dots_is_named_in_top_priorities(tmp_path: Path) -> None:
-    """The board part calls it "(empty card)"; Top priorities showed a blank row for it."""
-    import json
-
+def imported_and_exported(folder: Path, board: dict[str, object], formats: tuple[str, ...]) -> None:
+    """Import a board given as the JSON format's fields with the CLI (``b.pmdesk``), then export it
+    in each format beside it (``b.md``, ``b.pdf``…)."""
     from pmdesk.cli import main
 
-    source = tmp_path / "board.json"
-    source.write_text(
-        json.dumps(
-            {
-                "format": "pmdesk",
-                "version": 1,
-                "incident": {"title": "Blank card"},
-                "sections": [{"id": "s", "title": "Lessons"}],
-                "cards": [{"id": "c", "section": "s", "text": "  "}],
-                "votes": [{"participant": None, "target": "c"}],
-            }
-        )
-    )
-    board = tmp_path / "b.pmdesk"
-    assert main(["import", str(source), str(board)]) == 0
-    for fmt in ("md", "pdf", "eml"):
-        assert main(["export", str(board), "--format", fmt]) == 0
+    source = folder / "board.json"
+    source.write_text(json.dumps({"format": "pmdesk", "version": 1, **board}))
+    assert main(["import", str(source), str(folder / "b.pmdesk")]) == 0
+    for fmt in formats:
+        assert main(["export", str(folder / "b.pmdesk"), "--format", fmt]) == 0
+
+
+def pdf_words(path: Path) -> str:
+    """A PDF's text, its words separated by single spaces."""
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_an_empty_card_with_dots_is_named_in_top_priorities(tmp_path: Path) -> None:
+    """The board part calls it "(empty card)"; Top priorities showed a blank row for it."""
+    board = {
+        "incident": {"title": "Blank card"},
+        "sections": [{"id": "s", "title": "Lessons"}],
+        "cards": [{"id": "c", "section": "s", "text": "  "}],
+        "votes": [{"participant": None, "target": "c"}],
+    }
+    imported_and_exported(tmp_path, board, ("md", "pdf", "eml"))
     markdown = (tmp_path / "b.md").read_text()
     assert "1. **● 1** \\(empty card\\) (Lessons)" in markdown
-    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    pdf = pdf_words(tmp_path / "b.pdf")
     assert "Theme or card Section 1 ● 1 (empty card) Lessons" in pdf
     draft = email.message_from_bytes((tmp_path / "b.eml").read_bytes(), policy=email.policy.default)
     body = draft.get_body(preferencelist=("plain",))
@@ -188,31 +190,17 @@ def test_an_empty_card_with_dots_is_named_in_top_priorities(tmp_path: Path) -> N
 
 def test_a_participant_without_a_name_is_named_no_name(tmp_path: Path) -> None:
     """The format lets a name be empty; the report said nothing where the person was (an empty bullet)."""
-    import json
-
-    from pmdesk.cli import main
-
-    source = tmp_path / "board.json"
-    source.write_text(
-        json.dumps(
-            {
-                "format": "pmdesk",
-                "version": 1,
-                "incident": {"title": "Nameless"},
-                "participants": [{"id": "p", "name": " ", "role": "On-call"}],
-                "sections": [{"id": "s", "title": "Lessons"}],
-                "cards": [{"id": "c", "section": "s", "text": "Paged twice", "author": "p"}],
-                "actions": [{"id": "a", "text": "Fix paging", "owner": "p", "due": "2026-12-01"}],
-            }
-        )
-    )
-    board = tmp_path / "b.pmdesk"
-    assert main(["import", str(source), str(board)]) == 0
-    assert main(["export", str(board), "--format", "md"]) == 0
-    assert main(["export", str(board), "--format", "pdf"]) == 0
+    board = {
+        "incident": {"title": "Nameless"},
+        "participants": [{"id": "p", "name": " ", "role": "On-call"}],
+        "sections": [{"id": "s", "title": "Lessons"}],
+        "cards": [{"id": "c", "section": "s", "text": "Paged twice", "author": "p"}],
+        "actions": [{"id": "a", "text": "Fix paging", "owner": "p", "due": "2026-12-01"}],
+    }
+    imported_and_exported(tmp_path, board, ("md", "pdf"))
     markdown = (tmp_path / "b.md").read_text()
     assert "- \\(no name\\) — On\\-call" in markdown
     assert "Paged twice — *\\(no name\\)*" in markdown
-    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    pdf = pdf_words(tmp_path / "b.pdf")
     assert "● (no name) — On-call" in pdf
     assert pdf.count("(no name)") == 3  # in the participants, as the card's author and the action's owner
