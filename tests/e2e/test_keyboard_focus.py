@@ -95,7 +95,7 @@ def test_focus_comes_back_after_find_a_dialog_and_undo(room: RoomFactory) -> Non
     window = room()
     window.key("ctrl+1")
     window.key("ctrl+f")  # from another page: to the board's find
-    assert window.page() == "board" and focused(window)["class"] == "QLineEdit"
+    assert window.page() == "board" and focused(window)["class"] == "FindLine"
     window.type("status page link")
     window.key("Return", "Escape")
     assert focused(window)["class"] == "CardView"

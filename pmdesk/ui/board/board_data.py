@@ -188,6 +188,14 @@ class BoardData:
             return self._dim_card(card)
         return None
 
+    def finds(self, item_id: str, needle: str) -> bool:
+        """Whether a card's text or notes, or a theme's label or notes, hold ``needle`` (casefolded)."""
+        card = self.cards.get(item_id)
+        if card is not None:
+            return needle in card.text.casefold() or needle in card.notes.casefold()
+        theme = self.themes[item_id]
+        return needle in theme.label.casefold() or needle in theme.notes.casefold()
+
     def _matches(self, *texts: str) -> bool:
         needle = self.find_text.casefold()
         return any(needle in text.casefold() for text in texts)

@@ -7,16 +7,16 @@ from operator import attrgetter
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.changes import Changes
 from pmdesk.model.edits import Insert, Remove, SetField, primitives
 from pmdesk.model.ids import new_id
-from pmdesk.model.shown import shown
 from pmdesk.ui.board.board_data import ID_ROLE
 from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.card_view import CardView
+from pmdesk.ui.board.find_line import FindLine
 from pmdesk.ui.board.fit import fit_board
 from pmdesk.ui.board.section_column import SectionColumn
 from pmdesk.ui.board.voting_bar import VotingBar
@@ -52,12 +52,7 @@ class BoardPage(QWidget):
         self.voting_bar = VotingBar(qt_document, self.model.session, self)
         self.voting_bar.setVisible(False)
         layout.addWidget(self.voting_bar)
-        self.find_line = QLineEdit(self)
-        self.find_line.setPlaceholderText("Find cards and themes… (Enter: next, Esc: close)")
-        self.find_line.setClearButtonEnabled(True)
-        self.find_line.setVisible(False)
-        self.find_line.textChanged.connect(self._find_changed)
-        self.find_line.returnPressed.connect(self.find_next)
+        self.find_line = FindLine(self)
         layout.addWidget(self.find_line)
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
@@ -290,7 +285,7 @@ class BoardPage(QWidget):
         for column in self.columns:
             column.show_entry(not on)
         if on:
-            self.close_find()
+            self.find_line.dismiss()
         self.voting_bar.set_presenting(on)
         add_button = getattr(self.participants_bar, "add_button", None)
         if isinstance(add_button, QWidget):
@@ -370,53 +365,6 @@ class BoardPage(QWidget):
             chosen.select_ids([i for i in ids if self.model.section_of(i) == chosen.section_id])
             chosen.view.setFocus()
 
-    # --- find -------------------------------------------------------------------------------
-
-    def show_find(self) -> None:
-        """Open the find line."""
-        self.find_line.setVisible(True)
-        self.find_line.setFocus()
-        self.find_line.selectAll()
-
-    def close_find(self) -> None:
-        """Close the find line and show everything again; the keyboard goes back to the cards."""
-        had_focus = self.find_line.hasFocus()
-        self.find_line.clear()
-        self.find_line.setVisible(False)
-        if had_focus:
-            self.focus_first_input()
-
-    def _find_changed(self, text: str) -> None:
-        self.model.find_text = text.strip()
-        self.model.refresh_all()
-
-    def find_next(self) -> None:
-        """Select the next card or theme that matches."""
-        needle = self.model.find_text.casefold()
-        if not needle:
-            return
-        order: list[str] = []
-        for column in self.columns:
-            for item_id in self.model.items_in(column.section_id):
-                order.append(item_id)
-                order.extend(self.model.children_of(item_id))
-        hits = [i for i in order if self._hit(i, needle)]
-        if not hits:
-            self.window().statusBar().showMessage(f"No card matches “{shown(self.model.find_text)}”", 4000)  # type: ignore[attr-defined]
-            return
-        current = self.selected_ids()
-        after = order.index(current[0]) if current and current[0] in order else -1
-        target = next((h for h in hits if order.index(h) > after), hits[0])
-        self.select([target])
-        self.find_line.setFocus()
-
-    def _hit(self, item_id: str, needle: str) -> bool:
-        if item_id in self.model.cards:
-            card = self.model.cards[item_id]
-            return needle in card.text.casefold() or needle in card.notes.casefold()
-        theme = self.model.themes[item_id]
-        return needle in theme.label.casefold() or needle in theme.notes.casefold()
-
     def showEvent(self, event: QShowEvent) -> None:
         """Coming to the Board puts the keyboard in a column, so the board's keys work at once."""
         super().showEvent(event)
@@ -442,7 +390,7 @@ class BoardPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape closes the find line."""
         if event.key() == Qt.Key.Key_Escape and self.find_line.isVisible():
-            self.close_find()
+            self.find_line.dismiss()
             return
         super().keyPressEvent(event)
 

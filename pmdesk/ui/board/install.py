@@ -65,7 +65,7 @@ def install(window: MainWindow) -> None:
     act("paste", edit, "&Paste Lines as Cards", commands.paste, QKeySequence.StandardKey.Paste)
     act("delete", edit, "&Delete Cards", commands.delete_selected, QKeySequence.StandardKey.Delete)
     edit.addSeparator()
-    find = act("find", edit, "&Find…", show_board_then(page.show_find), QKeySequence.StandardKey.Find)
+    find = act("find", edit, "&Find…", show_board_then(page.find_line.open), QKeySequence.StandardKey.Find)
     find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # from any page: to the board's find
 
     view = window.view_menu

@@ -1,0 +1,31 @@
+"""The board's find line, as a person uses it: Ctrl+F, type, Enter for the next match, Esc."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.main_window import MainWindow
+
+
+def test_enter_walks_the_matches_in_column_order_and_esc_closes(
+    qtbot: QtBot, board_window: MainWindow, page: BoardPage
+) -> None:
+    qtbot.keyClick(board_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.find_line.isVisible() and page.find_line.hasFocus()
+    qtbot.keyClicks(page.find_line, "Gateway")
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Return)
+    assert page.selected_ids() == ["c8"]  # the first column with a match: Lessons
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Return)
+    assert page.selected_ids() == ["c14"]  # then on to the next column, inside a theme
+    assert page.find_line.hasFocus()  # Enter again goes on
+
+    page.find_line.clear()
+    qtbot.keyClicks(page.find_line, "<b>xyzzy</b>")
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Return)
+    assert board_window.statusBar().currentMessage() == "No card matches “<b>xyzzy</b>”"
+    assert page.selected_ids() == ["c14"]
+
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Escape)
+    assert not page.find_line.isVisible() and page.model.find_text == ""
