@@ -113,15 +113,11 @@ class CardDelegate(QStyledItemDelegate):
         # A view lays every row of its column out again after each insert: this runs once per
         # row then, so it asks the model one question instead of one per role.
         model = index.model()
-        if isinstance(model, SectionModel):
-            measure = model.measure(index.row())
-            if measure is None:
-                return QSize(0, 0)
-            kind, text, in_theme = measure
-        else:
-            kind = str(index.data(KIND_ROLE) or "")
-            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-            in_theme = index.data(THEME_ROLE) is not None
+        assert isinstance(model, SectionModel)  # a column shows its own section's model, always
+        measure = model.measure(index.row())
+        if measure is None:
+            return QSize(0, 0)
+        kind, text, in_theme = measure
         text, _ = self._shown(kind, text)
         indent = self._indentation() if in_theme else 0
         width = max(60, self.view.viewport().width() - indent - self._px(4 + 4 + 7 + 14 + 12))
