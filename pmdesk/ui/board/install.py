@@ -35,7 +35,9 @@ def install(window: MainWindow) -> None:
     window.moved.connect(page.sync_read_only)
     window.moved.connect(bar.refresh)
     window.completed.connect(page.model.fetch_all)
-    window.header.addStretch(1)
+    # No stretch here: the agenda stepper follows the avatars, so its arrows stay put while
+    # buttons appear and go on the header's right during the meeting.
+    window.header.addSpacing(16)
     commands = BoardCommands(page)  # the menu's actions keep it alive
     actions = page.board_actions
 

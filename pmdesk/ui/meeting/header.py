@@ -124,19 +124,32 @@ class AgendaBar(QWidget):
     def refresh(self) -> None:
         """Highlight the current phase; tooltips carry titles, minutes and time spent."""
         current = self.controller.current()
-        for phase in self.controller.phases():
+        phases = self.controller.phases()
+        widest = 0  # the current phase's button is as wide as the widest name: ◀ ▶ never move
+        for number, phase in enumerate(phases, start=1):
+            button = self.buttons.get(phase.id)
+            if button is None:
+                continue
+            name = SHORT_TITLES.get(phase.id, phase.title)
+            button.ensurePolished()
+            metrics = button.fontMetrics()
+            bold_extra = metrics.averageCharWidth() * len(name) // 6
+            widest = max(widest, metrics.horizontalAdvance(f"{number} {name}") + bold_extra)
+        for number, phase in enumerate(phases, start=1):
             button = self.buttons.get(phase.id)
             if button is None:
                 continue
             is_current = current is not None and phase.id == current.id
             button.setChecked(is_current)
             button.setVisible(is_current or self.numbers_shown)
-            number = self.controller.phases().index(phase) + 1
             name = SHORT_TITLES.get(phase.id, phase.title)
             button.setText(f"{number}" if self.compact and not is_current else menu_text(f"{number} {name}"))
             button.ensurePolished()
-            bold_extra = button.fontMetrics().averageCharWidth() * len(name) // 6 if is_current else 0
-            button.setMinimumWidth(button.sizeHint().width() + bold_extra)  # never elided
+            if is_current:
+                text_width = button.fontMetrics().horizontalAdvance(f"{number} {name}")
+                button.setMinimumWidth(button.sizeHint().width() - text_width + widest)  # never elided
+            else:
+                button.setMinimumWidth(button.sizeHint().width())
             spent = "" if phase.actual_seconds is None else f", {spent_text(phase.actual_seconds)} spent"
             button.setToolTip(plain_tooltip(f"{phase.title} — {phase.minutes} min{spent}"))
         index = self.controller.index()

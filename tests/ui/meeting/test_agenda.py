@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.vote_ops import remove_vote
@@ -107,3 +107,22 @@ def test_planned_minutes_edit_and_undo(qtbot: QtBot, window: MainWindow, meeting
     assert "30 min" in meeting.agenda.buttons["discussion"].toolTip()
     window.qt_document.undo_stack.undo()
     assert {p.id: p for p in window.qt_document.board.agenda}["discussion"].minutes == 20
+
+
+def test_the_next_arrow_stays_under_the_pointer_through_the_meeting(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    """Clicking ▶ again and again walks the phases: the arrow does not move away from the pointer
+    (the stepper widened with each phase's name, and Reveal cards / Reveal votes shifted it)."""
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.width() == 1600)
+    arrow = meeting.agenda.next
+    qtbot.mouseClick(meeting.agenda.buttons["tone"], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    where = arrow.mapTo(window, arrow.rect().center())
+    for phase in ["facts", "reflection", "discussion", "themes", "prioritization", "actions", "wrap-up"]:
+        target = window.childAt(where)
+        assert target is arrow or arrow.isAncestorOf(target), f"▶ moved away before {phase}"
+        qtbot.mouseClick(arrow, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        assert meeting.controller.phase_id == phase
