@@ -23,6 +23,7 @@ from pmdesk.model.ids import new_id
 from pmdesk.model.labels import label
 from pmdesk.model.readiness import CLOSED, is_overdue
 from pmdesk.model.recorder import compose_each
+from pmdesk.report.common import plural
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.actions_model import (
     DUE,
@@ -262,14 +263,14 @@ class ActionsPage(QWidget):
         if not ids:
             self.qt_document.failed.emit("Select the actions to delete.")
             return
-        self.qt_document.attempt(compose_each, f"Delete {len(ids)} actions", delete_action, ids)
+        self.qt_document.attempt(compose_each, f"Delete {plural(len(ids), 'action')}", delete_action, ids)
 
     def _update_summary(self, _edit: object = None) -> None:
         actions = [self.model.item(row) for row in range(self.model.rowCount())]
         overdue = sum(1 for action in actions if is_overdue(action, self.model.today()))
         open_count = sum(1 for action in actions if action.status not in CLOSED)
         missing = sum(1 for action in actions if action.owner is None or action.due is None)
-        parts = [f"{len(actions)} actions", f"{open_count} open", f"{overdue} overdue"]
+        parts = [plural(len(actions), "action"), f"{open_count} open", f"{overdue} overdue"]
         if missing:
             parts.append(f"{missing} without owner or due date")
         self.summary.setText("  ·  ".join(parts))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import ranking, section_items, tallies, theme_cards
 from pmdesk.model.templates import BLAMELESS_REMINDER, PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR
+from pmdesk.report.common import plural
 from pmdesk.ui.palette import Palette as Colours
 from pmdesk.ui.plain import plain_label
 
@@ -222,10 +223,18 @@ def wrap_up_view(look: Look, board: Board) -> QWidget:
         layout.addWidget(look.label("Key takeaways", 0.9, c.accent, bold=True))
         layout.addWidget(look.label(board.session.takeaways, 1.0))
     missing = [a for a in board.actions if not a.owner or not a.due]
-    if board.actions and not missing:
-        check = f"All {len(board.actions)} actions have an owner and a due date."
+    total = len(board.actions)
+    if not board.actions:
+        check = "No actions yet."
+    elif not missing:
+        check = (
+            "The action has an owner and a due date."
+            if total == 1
+            else f"All {total} actions have an owner and a due date."
+        )
     else:
-        check = f"{len(missing)} of {len(board.actions)} actions still need an owner or a due date."
+        needs = "still needs" if len(missing) == 1 else "still need"
+        check = f"{len(missing)} of {plural(total, 'action')} {needs} an owner or a due date."
     layout.addWidget(look.note(check, c.theme_card, c.theme_card_text, 1.0, bold=True))
     check_in = board.session.check_in or "not set yet"
     layout.addWidget(look.label(f"Follow-up check-in: {check_in}", 1.0))

@@ -282,3 +282,16 @@ def test_tab_from_the_last_cell_leaves_the_table(
     assert focused is not None and not page.table.isAncestorOf(focused) and focused is not page.table
     assert page.table.currentIndex().row() == last  # not round to the first row
     assert saved().actions[last].source == "t4"
+
+
+def test_one_action_is_counted_and_undone_in_the_singular(qtbot: QtBot, facts_window: MainWindow) -> None:
+    """The summary read "1 actions"."""
+    page = page_of(facts_window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert facts_window.qt_document.undo_stack.undoText() in ("Delete action", "Delete 1 action")
+    for _ in range(2):
+        page.table.selectRow(0)
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.summary.text().startswith("1 action  ·")

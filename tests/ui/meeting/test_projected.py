@@ -177,3 +177,25 @@ def test_a_long_unbroken_word_wraps_and_the_room_view_keeps_equal_sections(
         assert any(card.text == "x" * 150 for card in reopened.board.cards)  # all of it, unbroken
     finally:
         reopened.close()
+
+
+def test_the_wrap_up_check_the_room_sees_speaks_of_one_action_in_the_singular(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    """With one action the room read "All 1 actions have an owner" or "1 of 1 actions still need"."""
+    go(qtbot, meeting, "actions")
+    table = window.pages["actions"].table  # type: ignore[attr-defined]
+    while table.model().rowCount() > 1:
+        table.setFocus()
+        table.selectRow(0)
+        qtbot.keyClick(table, Qt.Key.Key_Delete)
+    go(qtbot, meeting, "wrap-up")
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)  # the Room view
+    qtbot.waitUntil(lambda: any("action" in text for text in strings_held(meeting.room)))
+    said = [text for text in strings_held(meeting.room) if "action" in text]
+    assert any(
+        text
+        in ("The action has an owner and a due date.", "1 of 1 action still needs an owner or a due date.")
+        for text in said
+    ), said
+    assert not any("1 actions" in text for text in said)
