@@ -130,3 +130,22 @@ def test_undo_and_redo_from_the_card_entry_right_after_adding_a_card(room: RoomF
     window.key("ctrl+z")  # typing in the entry is undone in the entry first
     assert focused(window)["text"] == ""
     assert [c["text"] for c in window.export()["cards"]].count("Wrong column for this") == 1
+
+
+def test_focus_page_walk_annotate_and_walk_on_by_keyboard(room: RoomFactory) -> None:
+    """Ctrl+5 put the cursor in the notes (← → moved the caret, not the card) and Esc in the
+    notes left for the board, so only the first card could be annotated without the mouse."""
+    window = room()
+    window.key("ctrl+5")
+    assert window.page() == "focus" and focused(window)["name"] == "FocusPage"
+    window.key("Right")
+    window.key("Tab")
+    assert focused(window)["name"] == "FocusNotes"
+    window.type("Talked it through")
+    window.key("Escape")
+    assert window.page() == "focus" and focused(window)["name"] == "FocusPage"
+    window.key("Right")
+    window.key("Tab")
+    window.type("Next one too")
+    annotated = [c["notes"] for c in window.export()["cards"] + window.export()["themes"] if c["notes"]]
+    assert sorted(annotated) == ["Next one too", "Talked it through"]

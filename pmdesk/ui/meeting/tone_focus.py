@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -101,6 +101,8 @@ class FocusPage(QWidget):
         self.notes.setObjectName("FocusNotes")
         self.notes.setPlaceholderText("Discussion notes for this card…")
         self.notes.setMaximumHeight(140)
+        self.notes.setTabChangesFocus(True)  # Tab leaves the notes; Esc goes back to walking the board
+        self.notes.installEventFilter(self)
         self.notes.textChanged.connect(self._notes_edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
@@ -140,6 +142,23 @@ class FocusPage(QWidget):
     def enter(self) -> None:
         """Shown for the discussion: take the keyboard."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_first_input(self) -> bool:
+        """Ctrl+5 and a lost focus land on the page itself, so ← → walk the board at once."""
+        self.enter()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the notes hands the keyboard back to the page (a second Esc leaves for the board)."""
+        if (
+            watched is self.notes
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.enter()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_look(self, colours: Colours, zoom: float) -> None:
         """Colours and zoom of the display."""

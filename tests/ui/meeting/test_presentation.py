@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import add_card
+from pmdesk.store.document import Document
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
 from pmdesk.ui.meeting.presenter import screen_scale
@@ -186,3 +198,29 @@ def test_theme_menu_switches_and_remembers(window: MainWindow, meeting: Meeting)
     assert window.palette().color(QPalette.ColorRole.Window).name() == PALETTES[DARK].window
     meeting.theme_actions[PROJECTOR].trigger()
     assert window.palette().color(QPalette.ColorRole.Window).name() == PALETTES[PROJECTOR].window
+
+
+def test_the_focus_page_is_walked_and_annotated_from_the_keyboard_alone(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path
+) -> None:
+    """Ctrl+5 put the cursor in the notes, where ← → moved the caret instead of the card, and Esc
+    in the notes left the page for the board: no card but the first could be annotated by keys."""
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    focus = meeting.focus
+    assert QApplication.focusWidget() is focus
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    second = focus.current_item()
+    assert second is not None and focus.index() == 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # into the notes
+    assert QApplication.focusWidget() is focus.notes
+    qtbot.keyClicks(focus.notes, "Talked it through")
+    qtbot.keyClick(focus.notes, Qt.Key.Key_Escape)  # back to walking the board, still on Focus
+    assert window.current_page() is focus and QApplication.focusWidget() is focus
+    qtbot.keyClick(focus, Qt.Key.Key_Right)
+    assert focus.index() == 2
+    qtbot.keyClick(focus, Qt.Key.Key_Escape)  # and Esc on the page itself returns to the board
+    assert window.current_page() is window.pages["board"]
+    window.qt_document.document.close()
+    with closing(Document.open(board_path)) as document:
+        notes = {c.id: c.notes for c in document.board.cards} | {t.id: t.notes for t in document.board.themes}
+    assert notes[second.id] == "Talked it through"
