@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shlex
 import sys
 from collections.abc import Callable
@@ -64,6 +65,14 @@ def complete_window(window: MainWindow) -> None:
         install_library(window)  # File ▸ Library…
     finally:
         window.completed.emit()  # e.g. the board's long columns fill in, whatever else failed
+
+
+def resume_collection() -> None:
+    """Collect garbage again if start-up paused it (``pmdesk.cli.entry``). What start-up made lives
+    on with the window, so it is frozen out of later collections rather than gone over by each."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def close_document(document: Document) -> None:
@@ -176,7 +185,10 @@ class Application:
             from pmdesk.startup import since_start_line
 
             print(f"pmdesk: {since_start_line('first frame painted', cpu=True)}", flush=True)
-        complete_window(window)
+        try:
+            complete_window(window)
+        finally:
+            resume_collection()
         if self.quit_after_show:
             QTimer.singleShot(0, self._report_complete)  # after the views' own deferred layouts
 
@@ -302,5 +314,6 @@ def run(path: Path | None = None, quit_after_show: bool = False) -> int:
             close_document(window.qt_document.document)
     finally:
         errors.uninstall()
+        resume_collection()  # if no window came to paint
     # A smoke test (--quit-after-show) fails if anything went wrong while the window showed.
     return 1 if quit_after_show and errors.errors and status == 0 else status

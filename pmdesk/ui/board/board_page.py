@@ -18,9 +18,10 @@ from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.find_line import FindLine
 from pmdesk.ui.board.fit import fit_board
-from pmdesk.ui.board.section_column import SectionColumn
+from pmdesk.ui.board.section_column import SectionColumn, columns_style
 from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
+from pmdesk.ui.palette import current_palette, set_sheet
 from pmdesk.ui.refresh import follow, follow_steps
 
 MIN_COLUMN_WIDTH = 250
@@ -59,6 +60,7 @@ class BoardPage(QWidget):
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard goes to a column, not around it
         self.strip = QWidget(self.scroller)
+        self.strip.setObjectName("ColumnStrip")
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(12)
@@ -70,6 +72,7 @@ class BoardPage(QWidget):
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
         follow(qt_document, ("cards", "sections", "participants", "votes", "session"), self._on_changed, self)
         follow_steps(qt_document, self._after_step, self)
+        self.restyle()  # before the columns: each is polished once, in the style sheet of them all
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
 
@@ -92,7 +95,7 @@ class BoardPage(QWidget):
             column.deleteLater()
         self.columns = []
         for section_id in self.model.sections:
-            column = SectionColumn(self.model, section_id, self.strip)
+            column = SectionColumn(self.model, section_id, self.strip, self.zoom)
             column.setMinimumWidth(self.minimum_column_width)
             column.card_submitted.connect(self.add_card)
             column.author_chosen.connect(self.set_author)
@@ -103,7 +106,6 @@ class BoardPage(QWidget):
             column.view.focused.connect(lambda c=column: self._selected_in(c))
             column.view.step_column.connect(lambda step, c=column: self.step_column(c, step))
             column.view.card_delegate.votes_hidden = self.qt_document.board.session.votes_hidden
-            column.set_zoom(self.zoom)
             column.view.voting = self.voting
             self.strip_layout.addWidget(column, 1)
             self.columns.append(column)
@@ -302,9 +304,14 @@ class BoardPage(QWidget):
             )
         self.voting_changed.emit(on)
 
+    def restyle(self) -> None:
+        """The columns' style sheet, in the current theme at the board's zoom."""
+        set_sheet(self.strip, columns_style(current_palette(self), self.zoom))
+
     def set_zoom(self, factor: float) -> None:
         """Scale the cards' text (1.0 is normal)."""
         self.zoom = max(0.5, min(3.0, factor))
+        self.restyle()
         for column in self.columns:
             column.set_zoom(self.zoom)
         self.align_headers()  # headings wrap differently at another size
