@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import shlex
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -107,6 +106,8 @@ def import_hint(path: Path) -> str:
         pass
     if path.suffix.lower() != ".json" and not looks_like_json:
         return ""
+    import shlex
+
     target = shlex.quote(path.with_suffix(".pmdesk").name)
     return f"; to make a board from a JSON file, run: pmdesk import {shlex.quote(path.name)} {target}"
 

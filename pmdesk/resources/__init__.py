@@ -1,24 +1,30 @@
 """The files pmdesk ships inside its package: fonts and their licences, icons, section templates,
 blameless phrases, the launcher and MIME type, and the board format's description.
 
-They are found with importlib.resources, so they are there however pmdesk was installed: from
-a source checkout, an editable or a wheel install, or the PyInstaller bundle (whose loader
-serves ``pmdesk/resources`` from the bundle's folder).
+Where this package is a folder on disk (a source checkout, an editable or a wheel install, the
+PyInstaller bundle, which keeps ``pmdesk/resources`` in its folder) they are read from there;
+otherwise (a zipped install) they are found with importlib.resources, which is not imported
+unless needed: importing it took a noticeable part of the window's start-up.
 """
 
 from __future__ import annotations
 
 import atexit
 from contextlib import ExitStack
-from importlib.resources import as_file, files
 from pathlib import Path
 
+_FOLDER = Path(__file__).parent
 _extracted = ExitStack()  # files copied out of a zipped install, removed at exit
 atexit.register(_extracted.close)
 
 
 def resource_path(*parts: str) -> Path:
     """The file-system path of ``pmdesk/resources/<parts>`` (a file or a folder)."""
+    direct = _FOLDER.joinpath(*parts)
+    if direct.exists():
+        return direct
+    from importlib.resources import as_file, files
+
     found = files(__name__).joinpath(*parts)
     if isinstance(found, Path):
         return found
@@ -27,4 +33,9 @@ def resource_path(*parts: str) -> Path:
 
 def resource_text(*parts: str) -> str:
     """The UTF-8 text of ``pmdesk/resources/<parts>``."""
+    direct = _FOLDER.joinpath(*parts)
+    if direct.is_file():
+        return direct.read_text(encoding="utf-8")
+    from importlib.resources import files
+
     return files(__name__).joinpath(*parts).read_text(encoding="utf-8")

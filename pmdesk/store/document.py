@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit, Primitive, apply_edit, primitives
@@ -17,6 +17,9 @@ from pmdesk.store.board_file import BoardFile, create_file
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.store.lock import BoardLock
 from pmdesk.store.writer import FileWriter
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 UNTITLED_PREFIX = "untitled-"
 Listener = Callable[[Edit], None]
@@ -154,6 +157,8 @@ class Document:
         edits = list(primitives(edit))
         if len(edits) > BIG_BATCH:
             inverse = self.apply(edit)
+            from concurrent.futures import Future
+
             done: Future[None] = Future()
             done.set_result(None)
             return inverse, done

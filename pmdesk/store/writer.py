@@ -24,11 +24,14 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmdesk.model.edits import Primitive
 from pmdesk.store.errors import BoardFileError
+
+if TYPE_CHECKING:  # imported at the first write, not at the window's start
+    from concurrent.futures import Future
 
 Write = Callable[[list[Primitive]], None]
 # Primitives committed in one transaction at most when several queued writes are joined: a
@@ -80,6 +83,8 @@ class FileWriter:
 
     def submit(self, edits: list[Primitive]) -> Future[None]:
         """Queue a write; its Future is done once it is durable (or holds the BoardFileError)."""
+        from concurrent.futures import Future
+
         done: Future[None] = Future()
         with self._cond:
             if self._stopped:

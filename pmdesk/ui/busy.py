@@ -5,12 +5,16 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from pmdesk.model.edits import Edit, primitives
 from pmdesk.store.batch_write import BIG_BATCH
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 SHOW_AFTER = 0.5  # seconds: quicker edits never flash a dialog
 STEPS = 100
@@ -35,6 +39,8 @@ class BusyProgress:
                 return
             if not isinstance(QCoreApplication.instance(), QApplication):
                 return  # no window to show it in (the headless room)
+            from PySide6.QtWidgets import QProgressDialog  # imported by the first big edit
+
             dialog = QProgressDialog(f"{self.label}…", "", 0, STEPS, QApplication.activeWindow())
             dialog.setWindowTitle("pmdesk")
             dialog.setCancelButton(None)  # one transaction: it cannot stop halfway

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,6 +19,9 @@ from pmdesk.model.edits import Batch, Edit, EditError, edit_name, merged
 from pmdesk.store.document import Document
 from pmdesk.store.errors import BoardFileError, ReadOnlyError
 from pmdesk.ui.busy import busy_for
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # Steps kept for Undo: far more than a meeting needs, and a bound on memory over a long session.
 UNDO_LIMIT = 1000

@@ -11,11 +11,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from pmdesk.errorlog import internal_error_line, summary, write_log
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -73,6 +77,8 @@ class ErrorHandler(QObject):
         print(f"pmdesk: error: {internal_error_line(error, log)}", file=sys.stderr, flush=True)
         if not self.interactive or (self.box is not None and self.box.isVisible()):
             return None  # one dialog at a time: an error in painting would otherwise repeat it forever
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: most windows never need one
+
         box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk: internal error", "")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(dialog_text(error, log))

@@ -18,7 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
-    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -95,6 +94,8 @@ def focus_page(page: QWidget | None) -> bool:
         else:
             target.end(False)  # typing continues the text
     elif isinstance(target, QPlainTextEdit):
+        from PySide6.QtGui import QTextCursor  # (its enums cost a start-up that needs none)
+
         target.moveCursor(QTextCursor.MoveOperation.End)
     return True
 
@@ -211,5 +212,7 @@ class FocusKeeper(QObject):
         pages: Any = getattr(window, "pages", None)
         current = pages.current() if pages is not None else None
         if not focus_page(current):
+            from PySide6.QtWidgets import QTabBar
+
             bar = window.findChild(QTabBar)
             (bar or window).setFocus(Qt.FocusReason.OtherFocusReason)

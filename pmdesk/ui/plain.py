@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from pmdesk.model.shown import shown
 
@@ -63,6 +63,8 @@ def menu_text(text: str) -> str:
 
 def confirm_replace(parent: QWidget, path: Path) -> bool:
     """Ask whether to replace the existing file ``path`` (No is the default)."""
+    from PySide6.QtWidgets import QMessageBox  # dialogs are imported when needed, not at start
+
     answer = QMessageBox.question(
         parent,
         "Replace file?",

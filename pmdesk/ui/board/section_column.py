@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPlainTextEdit,
+    QScrollBar,
     QVBoxLayout,
     QWidget,
 )
@@ -139,10 +140,9 @@ class SectionColumn(QFrame):
         layout.addWidget(self.header)
         self.section_model = SectionModel(model, section_id, self)
         self.view = CardView(self)
-        bar = self.view.verticalScrollBar()
-        bar.setObjectName("CardScrollBar")  # the view polished its bar when it measured it: again
-        bar.style().unpolish(bar)
-        bar.style().polish(bar)
+        bar = QScrollBar(Qt.Orientation.Vertical)  # named before it is polished: the style sheet finds it
+        bar.setObjectName("CardScrollBar")
+        self.view.setVerticalScrollBar(bar)
         self.fit_scrolling()  # before the rows: a long column must never measure them all
         self.view.setModel(self.section_model)
         self.section_model.rowsMoved.connect(self.view.rows_moved)
