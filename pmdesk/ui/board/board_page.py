@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
@@ -19,10 +20,12 @@ from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.find_line import FindLine
 from pmdesk.ui.board.fit import fit_board
 from pmdesk.ui.board.section_column import SectionColumn, columns_style
-from pmdesk.ui.board.voting_bar import VotingBar
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.palette import current_palette, set_sheet
 from pmdesk.ui.refresh import follow, follow_steps
+
+if TYPE_CHECKING:
+    from pmdesk.ui.board.voting_bar import VotingBar
 
 MIN_COLUMN_WIDTH = 250
 
@@ -33,6 +36,7 @@ class BoardPage(QWidget):
     author_changed = Signal(object)  # participant id or None: who writes the next cards
     voting_changed = Signal(bool)
     vote_requested = Signal(str, object)  # a click in voting mode: item id, modifiers
+    voting_done = Signal()  # the voting bar's "Done voting"
 
     def __init__(self, qt_document: QtDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +54,8 @@ class BoardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(8)
-        self.voting_bar = VotingBar(qt_document, self.model.session, self)
-        self.voting_bar.setVisible(False)
-        layout.addWidget(self.voting_bar)
+        self._layout = layout
+        self._voting_bar: VotingBar | None = None  # above the find line, once voting first starts
         self.find_line = FindLine(self)
         layout.addWidget(self.find_line)
         self.scroller = QScrollArea(self)
@@ -75,6 +78,21 @@ class BoardPage(QWidget):
         self.restyle()  # before the columns: each is polished once, in the style sheet of them all
         self._build_columns()
         self._sync_entries()  # the model followed the file's read-only state when it was built
+
+    @property
+    def voting_bar(self) -> VotingBar:
+        """The bar above the columns in voting mode, built the first time it is needed (a board
+        that is not voting never builds it, so it costs the start-up nothing)."""
+        if self._voting_bar is None:
+            from pmdesk.ui.board.voting_bar import VotingBar
+
+            bar = VotingBar(self.qt_document, self.model.session, self)
+            bar.setVisible(False)
+            bar.set_presenting(self.presenting)
+            bar.done.connect(self.voting_done)
+            self._layout.insertWidget(0, bar)
+            self._voting_bar = bar
+        return self._voting_bar
 
     @property
     def voting(self) -> bool:
@@ -209,8 +227,8 @@ class BoardPage(QWidget):
                 column.view.relayout()
         if changes.concerns("participants"):
             self._fill_authors()
-        if changes.concerns("participants", "votes", "session"):
-            self.voting_bar.refresh()
+        if self._voting_bar is not None and changes.concerns("participants", "votes", "session"):
+            self._voting_bar.refresh()
 
     def sync_read_only(self) -> None:
         """Follow the file's read-only state (it changes when Save As moves the board)."""
@@ -288,7 +306,8 @@ class BoardPage(QWidget):
             column.show_entry(not on)
         if on:
             self.find_line.dismiss()
-        self.voting_bar.set_presenting(on)
+        if self._voting_bar is not None:
+            self._voting_bar.set_presenting(on)
         add_button = getattr(self.participants_bar, "add_button", None)
         if isinstance(add_button, QWidget):
             add_button.setVisible(not on)
@@ -296,7 +315,8 @@ class BoardPage(QWidget):
     def start_voting(self, on: bool) -> None:
         """Voting mode on or off: clicks on themes and loose cards place dots."""
         self.voting = on
-        self.voting_bar.setVisible(on)
+        if on or self._voting_bar is not None:
+            self.voting_bar.setVisible(on)
         for column in self.columns:
             column.view.voting = on
             column.view.viewport().setCursor(
