@@ -58,7 +58,8 @@ NOT_IN_WINDOW = (
     "http.server",
     "segno",  # the room's QR codes: made when the room opens
     "reportlab",
-    "pmdesk.report",
+    "pmdesk.report.pdf",  # the PDF report (its light helpers may be loaded)
+    "pmdesk.report.fonts",
     "pmdesk.library",
     "sqlite_utils",
     "pypdf",
