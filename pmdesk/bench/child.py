@@ -6,7 +6,7 @@
     python -m pmdesk.bench.child session BOARD EDITS [SECONDS]  a long session through the window
     python -m pmdesk.bench.child batch BOARD CARDS      delete CARDS cards in one step, and undo
     python -m pmdesk.bench.child window-edits BOARD REPS KEYS   card edits and Summary keystrokes
-    python -m pmdesk.bench.child room-window BOARD      devices post cards to the window's room
+    python -m pmdesk.bench.child room-window BOARD [one] devices post cards to the window's room
 
 A child per measurement keeps one figure's memory and imports out of the others, and a crash in
 the window shows as a missing figure, not a dead benchmark.
@@ -198,7 +198,7 @@ def main(argv: list[str]) -> int:
         from pmdesk.bench.room_window import run as room_window
 
         app, window = _window(board)
-        result = room_window(app, window, board)
+        result = room_window(app, window, board, one_column=argv[2:3] == ["one"])
     elif mode == "session":
         result = session(board, int(argv[2]), float(argv[3]) if len(argv) > 3 else 600.0)
     else:

@@ -9,6 +9,10 @@ keeps the room's event stream open and fetches ``/state`` 150 ms after a change 
 (one fetch for the changes that come within those 150 ms). Each device connects from a loopback
 address of its own (127.0.x.y), as each phone has its own address on the room's network.
 Afterwards the board file is read: every card must be there exactly once.
+
+The devices write into every section in turn, as a room does in individual reflection; with
+``one_column`` every card goes into the board's second section instead (one long column, the
+window's worst case: a column lays all its rows out again when one arrives).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,9 +138,17 @@ def parse_url(url: str) -> tuple[int, str]:
 
 
 def post_cards(
-    port: int, base: str, participants: int, cards_each: int, window: float, streams: bool = True
+    port: int,
+    base: str,
+    participants: int,
+    cards_each: int,
+    window: float,
+    sections: Sequence[str],
+    streams: bool = True,
 ) -> tuple[LoadResult, list[str]]:
     """Join ``participants`` devices, post ``cards_each`` cards each within ``window`` s; texts sent.
+
+    Each device writes into ``sections`` in turn (starting at a section of its own).
 
     With ``streams``, each device follows the event stream and fetches the state as the page does.
     """
@@ -167,7 +179,8 @@ def post_cards(
         for index in range(cards_each):
             text = f"Load card {number}-{index}: the pager rota was out of date"
             client_id = f"n{number:03d}c{index:03d}"
-            body = {"id": client_id, "section": "lessons", "text": text, "author": name}
+            section = sections[(number + index) % len(sections)]
+            body = {"id": client_id, "section": section, "text": text, "author": name}
             due = start_at + offset + index * pace
             time.sleep(max(0.0, due - time.monotonic()))
             for attempt in range(RETRIES + 1):
@@ -212,14 +225,23 @@ def check_board(board: Path, result: LoadResult, texts: list[str]) -> None:
     result.duplicates = len(on_board) - len(set(on_board))
 
 
+def sections_for(ids: Sequence[str], one_column: bool = False) -> list[str]:
+    """The sections the devices write into, of a board's ``ids``: every one, or only its second."""
+    return list(ids[1:2] or ids[:1]) if one_column else list(ids)
+
+
 def run_load(
     board: Path,
     participants: int = 30,
     cards_each: int = 10,
     window: float = 9.0,
     env: dict[str, str] | None = None,
+    one_column: bool = False,
 ) -> LoadResult:
     """Serve ``board`` with ``pmdesk room``; post ``participants`` × ``cards_each`` cards in ``window`` s."""
+    from pmdesk.store.board_file import BoardFile
+
+    sections = sections_for([section.id for section in BoardFile.read_snapshot(board).sections], one_column)
     command = [sys.executable, "-m", "pmdesk", "room", str(board), "--host", HOST, "--port", "0"]
     room = subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
@@ -227,7 +249,7 @@ def run_load(
     try:
         assert room.stdout is not None
         port, base = parse_url(room.stdout.readline().strip())
-        result, texts = post_cards(port, base, participants, cards_each, window)
+        result, texts = post_cards(port, base, participants, cards_each, window, sections)
         assert room.stdin is not None
         room.stdin.write("quit\n")
         room.stdin.flush()
@@ -241,11 +263,11 @@ def run_load(
 
 
 def devices_process(
-    url: str, participants: int, cards_each: int, window: float
+    url: str, participants: int, cards_each: int, window: float, sections: Sequence[str]
 ) -> tuple[LoadResult, list[str]]:
     """Post the cards from a process of their own (as phones are not in the window's process)."""
     command = [sys.executable, "-m", "pmdesk.bench.room_load", "--post", url]
-    command += [str(participants), str(cards_each), str(window)]
+    command += [str(participants), str(cards_each), str(window), ",".join(sections)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
         raise RuntimeError(f"the devices' process exited {done.returncode}: {done.stderr[-400:]}")
@@ -260,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--post"]:
         port, base = parse_url(args[1])
-        result, texts = post_cards(port, base, int(args[2]), int(args[3]), float(args[4]))
+        result, texts = post_cards(port, base, int(args[2]), int(args[3]), float(args[4]), args[5].split(","))
         found = {"sent_within": result.sent_within, "latencies": result.latencies, "texts": texts}
         found.update(retries=result.retries, failed=result.failed, states=result.states)
         print(json.dumps(found))
@@ -273,16 +295,19 @@ def main(argv: list[str] | None = None) -> int:
         create_file(board, demo_board())
         result = run_load(board, env=dict(os.environ))
         print(f"pmdesk room: {result.summary()}")
-        window = Path(folder) / "window.pmdesk"
-        create_file(window, demo_board())
-        command = [sys.executable, "-m", "pmdesk.bench.child", "room-window", str(window)]
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
-        if done.returncode != 0:
-            print(f"the window: failed: {done.stderr[-400:]}")
-            return 1
-        found = json.loads(done.stdout.strip().splitlines()[-1])
-        print(f"the window: {found['summary']}; {window_frames(found)}")
+        for one_column in (False, True):
+            window = Path(folder) / f"window-{'one' if one_column else 'every'}.pmdesk"
+            create_file(window, demo_board())
+            command = [sys.executable, "-m", "pmdesk.bench.child", "room-window", str(window)]
+            command += ["one"] if one_column else []
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+            done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+            label = "the window, every card into one column" if one_column else "the window"
+            if done.returncode != 0:
+                print(f"{label}: failed: {done.stderr[-400:]}")
+                return 1
+            found = json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"{label}: {found['summary']}; {window_frames(found)}")
     return 0
 
 

@@ -17,15 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from pmdesk.bench.figures import Ticks, percentile
-from pmdesk.bench.room_load import HOST, LoadResult, check_board, devices_process
+from pmdesk.bench.room_load import HOST, LoadResult, check_board, devices_process, sections_for
 from pmdesk.ui.page_contract import PageKey
 
 TICK_MS = 5
 LIMIT = 90.0  # seconds: the event loop stops by itself even if a device thread hangs
 
 
-def run(app: Any, window: Any, board: Path, participants: int = 30, cards_each: int = 10) -> dict[str, Any]:
-    """Post ``participants`` × ``cards_each`` cards to the window's room in 9 s; the figures as a dict."""
+def run(
+    app: Any, window: Any, board: Path, participants: int = 30, cards_each: int = 10, one_column: bool = False
+) -> dict[str, Any]:
+    """Post ``participants`` × ``cards_each`` cards to the window's room in 9 s; the figures as a dict.
+
+    The cards go into every section in turn, or all into one column (``one_column``).
+    """
     from PySide6.QtCore import QEventLoop, QObject, QTimer
 
     from pmdesk.ui.meeting.install import Meeting
@@ -40,12 +45,13 @@ def run(app: Any, window: Any, board: Path, participants: int = 30, cards_each: 
         raise RuntimeError("the window's room did not open on 127.0.0.1")
     assert control.server is not None
     url = control.server.url
+    sections = sections_for([section.id for section in window.qt_document.board.sections], one_column)
 
     outcome: dict[str, Any] = {}
 
     def load() -> None:
         try:
-            outcome["load"] = devices_process(url, participants, cards_each, 9.0)
+            outcome["load"] = devices_process(url, participants, cards_each, 9.0, sections)
         except (RuntimeError, OSError, ValueError, KeyError) as error:
             outcome["error"] = error
 
