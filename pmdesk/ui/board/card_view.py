@@ -46,6 +46,7 @@ class CardView(QTreeView):
         # and it runs after any modelReset slot connected before the view got its model.
         self.after_reset: Callable[[], None] | None = None
         self.voting = False
+        self._vote_press: tuple[str, Qt.KeyboardModifier] | None = None  # a vote's click under way
         self.card_delegate = CardDelegate(self)
         self.setItemDelegate(self.card_delegate)
         self.setHeaderHidden(True)
@@ -222,9 +223,12 @@ class CardView(QTreeView):
         """In voting mode a click votes; a click on a theme's "▸ n cards" folds it."""
         index = self.indexAt(event.position().toPoint())
         if self.voting and index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            # The dot is placed when the button comes up on the same card, as a click: pressing
+            # on a card and moving off it (a drag, a change of mind) places none.
             self.setCurrentIndex(index)
-            self.vote_clicked.emit(str(index.data(ID_ROLE)), event.modifiers())
+            self._vote_press = (str(index.data(ID_ROLE)), event.modifiers())
             return
+        self._vote_press = None
         if (
             index.isValid()
             and index.data(KIND_ROLE) == "theme"
@@ -233,6 +237,23 @@ class CardView(QTreeView):
             self.setExpanded(index, not self.isExpanded(index))
             return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """While a vote's click is pressed nothing is dragged or selected."""
+        if self._vote_press is not None:
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """The end of a vote's click: a dot if the pointer is still on the card it pressed."""
+        pressed, self._vote_press = self._vote_press, None
+        if pressed is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        item_id, modifiers = pressed
+        index = self.indexAt(event.position().toPoint())
+        if self.voting and index.isValid() and str(index.data(ID_ROLE)) == item_id:
+            self.vote_clicked.emit(item_id, modifiers)
 
     def _on_fold(self, index: QModelIndex, pos: QPoint) -> bool:
         rect = self.visualRect(index)

@@ -153,3 +153,24 @@ def test_alt_number_chooses_the_voter_while_voting(
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
     assert page.voting_bar.voter is None  # room dots
     assert page.author == author_before  # the author of the next cards is untouched
+
+
+def test_pressing_a_card_and_letting_go_elsewhere_places_no_dot(
+    qtbot: QtBot, page: BoardPage, board_path: Path
+) -> None:
+    """A dot was placed as the button went down: a drag (or a press thought better of) voted."""
+    qtbot.keyClick(column(page, "went-well").view, Qt.Key.Key_V)
+    assert page.voting
+    votes = len(page.qt_document.board.votes)
+    view = column(page, "went-well").view
+    first, other = page.index_of("c3"), page.index_of("c4")
+    start, end = view.visualRect(first).center(), view.visualRect(other).center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), pos=(start + end) / 2)
+    qtbot.mouseMove(view.viewport(), pos=end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert len(page.qt_document.board.votes) == votes
+    click(qtbot, page, "c3")  # a click on the card still places its dot
+    assert len(page.qt_document.board.votes) == votes + 1
+    board = saved_board(page, board_path)
+    assert len(board.votes) == votes + 1 and board.votes[-1].target == "c3"
