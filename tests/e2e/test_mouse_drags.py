@@ -57,3 +57,15 @@ def test_drag_onto_another_columns_header_moves_the_card_to_that_section(room: R
     assert lessons[0].startswith("Incident channel stayed calm")  # at the top, under the header
     assert card(board, "Incident channel stayed calm")["theme"] is None
     assert not window.errors()
+
+
+def test_drag_a_themes_card_onto_its_own_columns_header_puts_it_at_the_top(room: RoomFactory) -> None:
+    """The card left its theme but went to the bottom of the column, not the top."""
+    window = room()
+    header = window.ask("widget_center('QLabel', text='What went well')")
+    drag_item(window, "One-click revert", (header[0], header[1]))
+    assert window.wait_until(lambda: card(window.export(), "One-click revert")["theme"] is None)
+    top = window.ask("item_rect('One-click revert')")
+    rollback = window.ask("item_rect('Fast, safe rollback')")
+    assert top[1] < rollback[1]  # shown above the theme, first in the column
+    assert not window.errors()

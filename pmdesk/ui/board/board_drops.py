@@ -69,8 +69,13 @@ class BoardDrops(CardMoves):
             row = section.children.index(target) + 1
             target = section
             children = [child.item_id for child in section.children]
-        before = children[row] if 0 <= row < len(children) else None
-        if before is not None and target.kind == "section" and before in self.themes:
-            first = target.children[row].children
-            before = first[0].item_id if first else None
+        # The cards go before the first card from that row on that is not one of them (a card
+        # dropped just above itself, or at the top of its own theme's column, stays in place).
+        moving = set(ids)
+        before = None
+        for child in target.children[row:] if row >= 0 else []:
+            cards = [c.item_id for c in child.children] if child.item_id in self.themes else [child.item_id]
+            before = next((card for card in cards if card not in moving), None)
+            if before is not None:
+                break
         return drops.plan_drop(self.qt_document.board, ids, target.kind, target.item_id, row, before)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board import Participant
+from pmdesk.model.derived import section_items
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.dialogs import RemoveParticipantDialog
 from pmdesk.ui.board.drag_drop import drag_for
@@ -102,3 +103,26 @@ def test_counts_in_the_remove_participant_question_read_right(qtbot: QtBot) -> N
     three = RemoveParticipantDialog(ana, 3, [])
     qtbot.addWidget(three)
     assert three.question.text() == "Ana Ruiz wrote 3 cards. What happens to them?"
+
+
+def test_a_card_dropped_on_its_own_columns_header_goes_to_the_top_out_of_its_theme(
+    page: BoardPage, board_path: Path
+) -> None:
+    """A card of a theme dropped on its own column's header went to the bottom of the column."""
+    header = column(page, "went-well").header
+    assert drop(page, ["c1"], header, header.rect().center()) == (True, True)
+    board = saved_board(page, board_path)
+    card = next(c for c in board.cards if c.id == "c1")
+    assert card.theme is None and card.section == "went-well"
+    first = section_items(board, "went-well")[0]
+    assert getattr(first, "id", None) == "c1", section_items(board, "went-well")
+
+
+def test_a_card_dropped_just_above_itself_stays_where_it_was(page: BoardPage, board_path: Path) -> None:
+    view = column(page, "went-well").view
+    rect = view.visualRect(page.index_of("c4"))
+    above = QPoint(rect.center().x(), rect.top() + 1)  # the line between c3 and c4
+    drop(page, ["c4"], view.viewport(), above)
+    board = saved_board(page, board_path)
+    went_well = [c.id for c in board.cards if c.section == "went-well"]
+    assert went_well.index("c4") == went_well.index("c3") + 1
