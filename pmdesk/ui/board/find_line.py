@@ -34,9 +34,9 @@ class FindLine(QLineEdit):
         """Hide the line and show everything again; the keyboard goes back to the cards."""
         had_focus = self.hasFocus()
         self.clear()
-        self.setVisible(False)
-        if had_focus:
+        if had_focus:  # before hiding: Qt would pass the keyboard to the first column, clearing the match
             self.page.focus_first_input()
+        self.setVisible(False)
 
     def _changed(self, text: str) -> None:
         model = self.page.model

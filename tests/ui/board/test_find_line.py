@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.main_window import MainWindow
+from tests.ui.board.helpers import column
 
 
 def test_enter_walks_the_matches_in_column_order_and_esc_closes(
@@ -29,3 +30,15 @@ def test_enter_walks_the_matches_in_column_order_and_esc_closes(
 
     qtbot.keyClick(page.find_line, Qt.Key.Key_Escape)
     assert not page.find_line.isVisible() and page.model.find_text == ""
+
+
+def test_esc_after_a_match_leaves_it_selected_with_the_keyboard_in_its_column(
+    qtbot: QtBot, board_window: MainWindow, page: BoardPage
+) -> None:
+    qtbot.keyClick(board_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.find_line, "Gateway pool")
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Return)
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Escape)
+    lessons = column(page, "lessons")
+    assert lessons.view.hasFocus()  # not the first column, which the hidden line would pass it to
+    assert page.selected_ids() == ["c8"]  # so Delete or Ctrl+Shift+N act on the card found
