@@ -363,7 +363,18 @@ def _run(argv: list[str]) -> int:
         handlers.update(search=_search, actions=_actions)
         handler = {**handlers, "install-desktop": _install_desktop, "help": _help}[command]
         return handler(args)
-    return _open_window(_main_parser().parse_args(argv))
+    plain = _plain_window_args(argv)
+    return _open_window(plain if plain is not None else _main_parser().parse_args(argv))
+
+
+def _plain_window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's arguments where they are at most a file and ``--quit-after-show``, as the
+    parser would read them, without building it (which, with its translations, took a noticeable
+    part of the window's start-up); None for anything else, which the parser reads."""
+    files = [arg for arg in argv if arg != "--quit-after-show"]
+    if len(files) > 1 or any(arg.startswith("-") for arg in files):
+        return None
+    return argparse.Namespace(file=Path(files[0]) if files else None, quit_after_show=len(files) < len(argv))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

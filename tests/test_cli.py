@@ -309,3 +309,31 @@ def test_import_keeps_the_timeline_in_the_files_order(
     assert main(["export", str(target), "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert [event["id"] for event in exported["timeline"]] == ["late", "when", "first"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["b.pmdesk"],
+        ["--quit-after-show"],
+        ["b.pmdesk", "--quit-after-show"],
+        ["--quit-after-show", "b"],
+        [""],
+    ],
+)
+def test_the_window_s_plain_arguments_are_read_without_the_parser_as_it_reads_them(argv: list[str]) -> None:
+    from pmdesk import cli
+
+    plain = cli._plain_window_args(argv)
+    assert plain is not None
+    assert vars(plain) == vars(cli._main_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [["a", "b"], ["-x"], ["--quit"], ["--", "-b.pmdesk"], ["--version"], ["--help"]]
+)
+def test_any_other_window_arguments_go_to_the_parser(argv: list[str]) -> None:
+    from pmdesk import cli
+
+    assert cli._plain_window_args(argv) is None
