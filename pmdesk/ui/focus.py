@@ -100,8 +100,16 @@ def focus_page(page: QWidget | None) -> bool:
     return True
 
 
+# Set on a text field whose Ctrl+Z went on to the board: its Ctrl+Shift+Z goes there too, until
+# the next key typed in it (the field's own redo would otherwise start a new history on the
+# board and lose the board's redo).
+BOARD_HISTORY = "undo_went_to_board"
+
+
 def _own_history(widget: QObject, redo: bool) -> bool:
     """True if a text field has typing of its own to undo (``redo``: to redo)."""
+    if redo and widget.property(BOARD_HISTORY):
+        return False
     if isinstance(widget, QLineEdit):
         return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
@@ -119,8 +127,11 @@ class UndoFallThrough(QObject):
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             for key, redo in ((QKeySequence.StandardKey.Undo, False), (QKeySequence.StandardKey.Redo, True)):
                 if event.matches(key) and not _own_history(watched, redo):
+                    watched.setProperty(BOARD_HISTORY, True)
                     event.ignore()
                     return True
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text():
+            watched.setProperty(BOARD_HISTORY, False)  # typing again: the field's own history again
         return False
 
 

@@ -184,3 +184,21 @@ def test_ctrl_z_in_an_entry_with_text_undoes_the_typing_first(qtbot: QtBot, page
     qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL)
     assert entry.toPlainText() == ""  # the text field's own undo: the board is untouched
     assert page.qt_document.undo_stack.count() == steps and page.qt_document.undo_stack.index() == steps
+
+
+def test_redo_after_undo_went_on_to_the_board_redoes_the_board(
+    qtbot: QtBot, page: BoardPage, board_path: Path
+) -> None:
+    """Ctrl+Z from the entry undid its typing, then the card; Ctrl+Shift+Z then brought back the
+    typing (a new edit), and the card's redo was gone."""
+    entry = column(page, "lessons").entry
+    page.focus_card_entry("lessons")
+    qtbot.keyClicks(entry, "Card to keep")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.keyClicks(entry, "half typed")
+    qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL)  # the entry's own typing
+    qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL)  # then the card
+    assert entry.toPlainText() == "" and not any(c.text == "Card to keep" for c in page.model.cards.values())
+    qtbot.keyClick(entry, Qt.Key.Key_Y, CTRL)  # redo: the card comes back
+    assert entry.toPlainText() == ""
+    assert [c.text for c in saved_board(page, board_path).cards].count("Card to keep") == 1
