@@ -7,7 +7,6 @@ room (``write``, ``vote``, ``view``, ``reveal``, ``undo``, ``anonymous on|off``,
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import sys
@@ -21,7 +20,7 @@ from pmdesk.model.board import Board
 from pmdesk.model.edits import EditError
 from pmdesk.model.room_ops import pending_counts, reveal_cards
 from pmdesk.room.gateway import LocalGateway, Mode, RoomPhase
-from pmdesk.room.page import LANG, direction_of
+from pmdesk.room.page import direction_of, room_language
 from pmdesk.room.server import RoomConfig, RoomServer
 
 # The agenda phase whose title and minutes each mode shows.
@@ -44,17 +43,6 @@ def lan_address() -> str:
     finally:
         probe.close()
     return "127.0.0.1" if address in ("0.0.0.0", "") else address
-
-
-def room_language(environ: dict[str, str] | None = None) -> str:
-    """The room's language from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), as a BCP 47 tag."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        tag = value.split(".")[0].split("@")[0].replace("_", "-")
-        if tag and tag not in ("C", "POSIX") and LANG.match(tag):
-            return tag
-    return "en"
 
 
 def phase_for(board: Board, mode: Mode, anonymous: bool, now: float | None = None) -> RoomPhase:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from pmdesk.resources import resource_text
@@ -19,6 +20,17 @@ RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "
 def direction_of(lang: str) -> str:
     """``rtl`` for a language written right to left, else ``ltr``."""
     return "rtl" if lang.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def room_language(environ: dict[str, str] | None = None) -> str:
+    """The room's language from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), as a BCP 47 tag."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        tag = value.split(".")[0].split("@")[0].replace("_", "-")
+        if tag and tag not in ("C", "POSIX") and LANG.match(tag):
+            return tag
+    return "en"
 
 
 def page_html(base: str, lang: str, direction: str) -> bytes:

@@ -42,7 +42,13 @@
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+      // Each text in its own direction: the page's words are English, the board's may be in
+      // any script, and on a right-to-left page an English sentence would lose its full stop
+      // and its numbers to the wrong end ("card face down in the room 1").
+      node.dir = "auto";
+    }
     return node;
   }
 

@@ -75,10 +75,13 @@ ServerFactory = Callable[[RoomGateway, str], Server]
 
 
 def real_server(gateway: RoomGateway, host: str) -> Server:
-    """The room's HTTP server on ``host`` at a free port."""
+    """The room's HTTP server on ``host`` at a free port, its page in the laptop's language direction."""
+    from pmdesk.room.config import RoomConfig
+    from pmdesk.room.page import direction_of, room_language
     from pmdesk.room.server import RoomServer
 
-    return RoomServer(gateway, host=host, port=0)
+    lang = room_language()
+    return RoomServer(gateway, host=host, port=0, config=RoomConfig(lang=lang, dir=direction_of(lang)))
 
 
 class RoomControl(QObject):

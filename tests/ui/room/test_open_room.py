@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import shutil
 import subprocess
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -387,3 +388,18 @@ def test_while_the_room_is_open_the_collector_leaves_the_windows_objects_alone(
     assert gc.get_freeze_count() > 1000  # the window and the board: not walked by a full collection
     actions["OpenRoomAction"].trigger()  # Close the Room
     assert not control.is_open and gc.get_freeze_count() == 0
+
+
+def test_the_window_serves_the_page_in_the_laptops_language_direction(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "he_IL.UTF-8")
+    control = meeting.room_control  # the real server
+    assert control.open(RoomRequest("127.0.0.1"))
+    try:
+        assert control.server is not None
+        with urllib.request.urlopen(control.server.url, timeout=10) as answer:
+            page = answer.read().decode()
+        assert '<html lang="he-IL" dir="rtl">' in page
+    finally:
+        control.close()
