@@ -20,6 +20,7 @@ from pmdesk.ui.library import install as library_install
 from pmdesk.ui.library.segments import SEGMENTS_ROLE
 from pmdesk.ui.library.window import LibraryWindow
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.plain import plain_tooltip
 from tests.library.boards import board, write
 
 HOSTILE = "We were Restoring <b>by hand</b> & <img src=x>"
@@ -329,3 +330,5 @@ def test_every_actions_column_is_in_view_without_scrolling_sideways(
         for row in range(view.proxy.rowCount()):
             text = view.proxy.index(row, column).data()
             assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(column)
+    action = view.proxy.index(0, 2)
+    assert action.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(action.data())  # the whole text on hover

@@ -24,9 +24,10 @@ from pmdesk.library import register
 from pmdesk.library.index import ActionRow
 from pmdesk.model.shown import shown
 from pmdesk.report.common import label
-from pmdesk.ui.plain import confirm_replace
+from pmdesk.ui.plain import confirm_replace, plain_tooltip
 
 COLUMNS = ("Board", "Date", "Action", "Owner", "Due", "Priority", "Status", "Answers")
+WIDE_COLUMNS = (0, 2, 7)  # Board, Action, Answers: they share what the short columns leave
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 EVERYONE = "Everyone"
 EVERY_SERVICE = "Every service"
@@ -108,7 +109,7 @@ class ActionsView(QWidget):
         for column, sample in short.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, metrics.horizontalAdvance(f"{sample}  ") + 16)
-        for column in (0, 2, 7):  # Board, Action, Answers
+        for column in WIDE_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def set_rows(self, rows: list[ActionRow]) -> None:
@@ -166,11 +167,12 @@ class ActionsView(QWidget):
                 (row.answers, row.answers.casefold()),
             ]
             items = []
-            for text, key in cells:
+            for column, (text, key) in enumerate(cells):
                 item = QStandardItem(" ".join(text.split()))
                 item.setData(key, Qt.ItemDataRole.UserRole)
                 item.setData(row, ROW_ROLE)
-                item.setToolTip("")
+                # The columns that share the width may be elided: their whole text on hover.
+                item.setToolTip(plain_tooltip(shown(text)) if column in WIDE_COLUMNS and text else "")
                 if overdue:
                     item.setForeground(QBrush(OVERDUE))
                 items.append(item)
