@@ -89,6 +89,7 @@ class Meeting(QObject):
         follow(window.qt_document, ("session.cards_revealed",), lambda _changes: turned())
         self.private_entry = PrivateEntry(window.qt_document, window.pages.get(PageKey.BOARD), self.room)
         self.private_entry.setVisible(False)
+        self.private_entry.escaped.connect(self.presenter.escape)
         room_layout = self.room.layout()
         if room_layout is not None:
             room_layout.addWidget(self.private_entry)
@@ -290,6 +291,7 @@ class Meeting(QObject):
             self.private_entry.start()
         elif not wanted:
             self.private_entry.setVisible(False)
+        self.private_entry.escaped.connect(self.presenter.escape)
 
     def _on_closing(self) -> None:
         """On closing the window, write the time spent in the current phase."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLineEdit, QWidget
 
 from pmdesk.model.card_ops import add_card
@@ -20,7 +21,10 @@ from pmdesk.ui.refresh import follow
 
 
 class PrivateEntry(QFrame):
-    """Section, author and a masked line: Enter adds the card to the board."""
+    """Section, author and a masked line: Enter adds the card to the board; Esc clears the line,
+    and on an empty line leaves presenting (``escaped``), as Esc does everywhere else."""
+
+    escaped = Signal()
 
     def __init__(
         self, qt_document: QtDocument, board_page: Any = None, parent: QWidget | None = None
@@ -81,6 +85,16 @@ class PrivateEntry(QFrame):
     def _author(self) -> str | None:
         data = self.author.currentData()
         return None if data is None else str(data)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc (the line does not take it): clear what was typed, else leave presenting."""
+        if event.key() == Qt.Key.Key_Escape:
+            if self.text.text():
+                self.text.clear()
+            else:
+                self.escaped.emit()
+            return
+        super().keyPressEvent(event)
 
     def start(self) -> None:
         """Shown: take the board's current author and the keyboard."""

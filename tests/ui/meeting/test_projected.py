@@ -199,3 +199,19 @@ def test_the_wrap_up_check_the_room_sees_speaks_of_one_action_in_the_singular(
         for text in said
     ), said
     assert not any("1 actions" in text for text in said)
+
+
+def test_esc_in_the_one_screen_card_line_clears_it_then_leaves_presenting(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    """The card line kept the keyboard and Esc did nothing there: presenting could not be left."""
+    go(qtbot, meeting, "reflection")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    entry = meeting.private_entry
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is entry.text)
+    qtbot.keyClicks(entry.text, "half a thought")
+    qtbot.keyClick(entry.text, Qt.Key.Key_Escape)
+    assert entry.text.text() == "" and meeting.controller.presenting  # the first Esc clears the line
+    qtbot.keyClick(entry.text, Qt.Key.Key_Escape)
+    assert not meeting.controller.presenting
+    assert not any(card.text == "half a thought" for card in window.qt_document.board.cards)
