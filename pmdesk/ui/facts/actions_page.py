@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES
 from pmdesk.model.board_ops import add_action, delete_action
+from pmdesk.model.changes import Changes
+from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.labels import label
 from pmdesk.model.readiness import CLOSED, is_overdue
@@ -41,7 +52,7 @@ from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
 from pmdesk.ui.facts.row_table import RowTable, button_row
 from pmdesk.ui.facts.wrapping import WrappingChoiceDelegate, WrappingDelegate
 from pmdesk.ui.plain import plain_label
-from pmdesk.ui.refresh import follow
+from pmdesk.ui.refresh import follow, follow_steps
 
 FILTERS = ("all", "open", "overdue")
 # How an empty new action's text editor closes when it should be withdrawn: Esc, or Enter.
@@ -169,6 +180,7 @@ class ActionsPage(QWidget):
         self.editing_buttons = [*made, *self.filters.buttons()]  # not on the projector
         layout.addLayout(buttons)
         follow(qt_document, ("actions",), self._update_summary, self)
+        follow_steps(qt_document, self._after_step, self)
         self._update_summary()
         # A new action whose text is left empty with Esc, or with Enter on nothing, is withdrawn;
         # moving on to another cell (to pick the owner first, say) keeps it.
@@ -264,6 +276,30 @@ class ActionsPage(QWidget):
             self.qt_document.failed.emit("Select the actions to delete.")
             return
         self.qt_document.attempt(compose_each, f"Delete {plural(len(ids), 'action')}", delete_action, ids)
+
+    def _after_step(self, changes: Changes) -> None:
+        """After Undo or Redo the actions it brought back or changed are selected, as on the board,
+        with the keyboard in the table (unless it is in a field of this page)."""
+        if changes.edit is None:
+            return
+        ids = [
+            str(getattr(step.item, "id", "")) if isinstance(step, Insert) else str(step.item_id)
+            for step in primitives(changes.edit)
+            if isinstance(step, Insert | SetField) and step.collection == "actions"
+        ]
+        rows = [self.model.row_of(item) for item in dict.fromkeys(ids)]
+        shown = [self.proxy.mapFromSource(self.model.index(row, TEXT)) for row in rows if row >= 0]
+        shown = [index for index in shown if index.isValid()]
+        if not shown:
+            return
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        selection.setCurrentIndex(shown[0], flags.ClearAndSelect | flags.Rows)
+        for index in shown[1:]:
+            selection.select(index, flags.Select | flags.Rows)
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible() or focus is self.table or not self.isAncestorOf(focus):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_summary(self, _edit: object = None) -> None:
         actions = [self.model.item(row) for row in range(self.model.rowCount())]

@@ -295,3 +295,19 @@ def test_one_action_is_counted_and_undone_in_the_singular(qtbot: QtBot, facts_wi
         page.table.selectRow(0)
         qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.summary.text().startswith("1 action  ·")
+
+
+def test_undoing_a_deletion_selects_the_action_it_brings_back(
+    qtbot: QtBot, facts_window: MainWindow, saved: Callable[[], Board]
+) -> None:
+    """After Del and Ctrl+Z the selection stayed on the row below, so the next Del removed another."""
+    page = page_of(facts_window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    deleted = page.proxy.index(0, TEXT).data()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.table
+    current = page.table.currentIndex()
+    assert current.row() == 0 and current.sibling(0, TEXT).data() == deleted
+    assert [index.row() for index in page.table.selectionModel().selectedRows()] == [0]
