@@ -1,4 +1,4 @@
-"""Entering a participant's email: an address a draft cannot go to is said at once, and OK waits."""
+"""Entering a participant: an empty name or an address a draft cannot go to is said at once; OK waits."""
 
 from __future__ import annotations
 
@@ -39,3 +39,22 @@ def test_no_address_at_all_is_fine(qtbot: QtBot) -> None:
     dialog.open()
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.result() == 1
+
+
+def test_enter_with_no_name_keeps_the_dialog_and_what_was_typed(qtbot: QtBot) -> None:
+    """Enter with the name left empty closed the dialog: the role and address typed were lost
+    (the status bar then said a name must not be empty)."""
+    dialog = ParticipantDialog("Add participant", Participant("", ""))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.role, "Incident commander")
+    qtbot.keyClicks(dialog.email, "ana@example.org")
+    qtbot.keyClick(dialog.email, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.name_problem.isVisible() and dialog.name_problem.text() == "A participant needs a name."
+    assert dialog.name.hasFocus() or dialog.focusWidget() is dialog.name
+    qtbot.keyClicks(dialog.name, "Ana Ruiz")
+    assert not dialog.name_problem.isVisible()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == 1
+    assert (dialog.role.text(), dialog.email.text()) == ("Incident commander", "ana@example.org")

@@ -51,6 +51,13 @@ class ParticipantDialog(QDialog):
         self.role = QLineEdit(person.role, self)
         self.email = QLineEdit(person.email, self)
         form.addRow("Name", self.name)
+        # A name left empty keeps the dialog open, saying so (what was typed in it stays).
+        self.name_problem = plain_label("", self)
+        self.name_problem.setObjectName("name_problem")
+        self.name_problem.setStyleSheet("color: #b91c1c;")
+        self.name_problem.setVisible(False)
+        form.addRow("", self.name_problem)
+        self.name.textChanged.connect(lambda _text: self.name_problem.setVisible(False))
         form.addRow("Role", self.role)
         form.addRow("Email", self.email)
         # Checked as it is typed: an address the email draft could not carry is said at once.
@@ -83,7 +90,13 @@ class ParticipantDialog(QDialog):
         return problem
 
     def accept(self) -> None:
-        """Close with OK, unless the email address is one a draft could not be sent to."""
+        """Close with OK, unless the name is empty or the email address is one a draft could not
+        be sent to."""
+        if not self.name.text().strip():
+            self.name_problem.setText("A participant needs a name.")
+            self.name_problem.setVisible(True)
+            self.name.setFocus()
+            return
         if self._check_email() is not None:
             self.email.setFocus()
             self.email.selectAll()
