@@ -130,6 +130,9 @@ def device_state(
         "pending": pending_counts(board),
         "tallies_shown": tallies_shown,
         "votes_hidden": board.session.votes_hidden,
-        "board": _board_json(board, tallies_shown) if mode != "write" else [],
+        "cards_revealed": board.session.cards_revealed,
+        # While people write, nothing shows face up until the facilitator reveals the cards;
+        # once revealed, a phone shows what the projector shows (its own cards among them).
+        "board": _board_json(board, tallies_shown) if mode != "write" or board.session.cards_revealed else [],
     }
     return state

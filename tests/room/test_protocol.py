@@ -125,6 +125,22 @@ def test_cards_are_private_until_revealed(room: Room) -> None:
     assert room.get("state").data["mine"] == []
 
 
+def test_once_revealed_while_people_write_the_phones_show_the_revealed_board(room: Room) -> None:
+    room.post("join", {"participant": "p2"})
+    room.post("join", {"participant": "p3"}, key=KEY_B)
+    room.post("cards", _card("reveal01", "A's card before the reveal"))
+    assert room.get("state").data["board"] == [] and not room.get("state").data["cards_revealed"]
+    room.gateway.apply(reveal_cards)  # still individual reflection
+    room.post("cards", _card("reveal02", "B's card after the reveal", author="p3"), key=KEY_B)
+    state = room.get("state").data
+    assert state["cards_revealed"] and state["mine"] == []
+    lessons = next(column for column in state["board"] if column["section"] == "lessons")
+    texts = [item.get("text") for item in lessons["items"]]
+    assert "A's card before the reveal" in texts  # the phone's card did not just vanish
+    assert "B's card after the reveal" not in str(state["board"])  # face down until the next reveal
+    assert state["pending"]["lessons"] == 1
+
+
 def test_cards_are_written_under_ones_own_name(room: Room) -> None:
     room.post("join", {"participant": "p2"})
     assert room.post("cards", _card("other1", author="p3")).status == 403

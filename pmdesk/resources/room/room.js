@@ -295,7 +295,9 @@
 
   function renderWrite() {
     main.replaceChildren();
-    main.append(el("p", "hint", "Write your cards. Only you see them until the facilitator reveals them."));
+    main.append(el("p", "hint", state.cards_revealed
+      ? "The facilitator has revealed the cards: they are under each section. New cards stay private until the next reveal."
+      : "Write your cards. Only you see them until the facilitator reveals them."));
     const columns = el("div", "columns");
     state.sections.forEach((section) => {
       const column = el("section", "column");
@@ -323,6 +325,13 @@
         column.append(el("p", "notsent", "Not sent: this card is not in the room. Its text is kept here."));
       }
       column.append(row);
+      const shown = (state.board || []).find((c) => c.section === section.id);
+      if (shown && shown.items.length) {
+        const revealed = el("div", "revealed");
+        revealed.append(el("h3", "", "On the board"));
+        appendItems(revealed, shown.items, false);
+        column.append(revealed);
+      }
       columns.append(column);
     });
     main.append(columns);
@@ -431,23 +440,27 @@
       const box = el("section", "column");
       box.append(el("h2", "", sectionTitle(column.section)));
       if (column.items.length === 0) box.append(el("p", "hint", "No cards yet."));
-      column.items.forEach((item) => {
-        if (item.kind === "theme") {
-          const theme = el("div", "theme");
-          const label = el("div", "label");
-          label.append(textOf(item.label || "Theme"));
-          if (typeof item.votes === "number" && item.votes > 0) label.append(el("span", "tally", dotsText(item.votes)));
-          theme.append(label);
-          item.cards.forEach((card) => theme.append(boardCard(card, false)));
-          if (voting) theme.append(voteBar(item.id));
-          box.append(theme);
-        } else {
-          box.append(boardCard(item, voting));
-        }
-      });
+      appendItems(box, column.items, voting);
       columns.append(box);
     });
     main.append(columns);
+  }
+
+  function appendItems(box, items, voting) {
+    items.forEach((item) => {
+      if (item.kind === "theme") {
+        const theme = el("div", "theme");
+        const label = el("div", "label");
+        label.append(textOf(item.label || "Theme"));
+        if (typeof item.votes === "number" && item.votes > 0) label.append(el("span", "tally", dotsText(item.votes)));
+        theme.append(label);
+        item.cards.forEach((card) => theme.append(boardCard(card, false)));
+        if (voting) theme.append(voteBar(item.id));
+        box.append(theme);
+      } else {
+        box.append(boardCard(item, voting));
+      }
+    });
   }
 
   let lastMode = null;
