@@ -50,7 +50,7 @@ def test_english_words_on_a_right_to_left_page_keep_their_order(
     hebrew_room: RoomServer, phones: Callable[[], Any]
 ) -> None:
     phone = small_phone(phones, hebrew_room.url)
-    wait(phone, lambda d: d.find_elements(By.CSS_SELECTOR, "p.facedown"))
+    wait(phone, lambda d: d.find_elements(By.CSS_SELECTOR, "p.facedown"), seconds=40)  # a loaded machine
     assert phone.execute_script("return getComputedStyle(document.body).direction") == "rtl"
     assert direction(phone, "p.facedown", "face down in the room") == "ltr"  # "0 cards …", not "… 0"
     assert direction(phone, "p.hint", "Only you see them") == "ltr"
