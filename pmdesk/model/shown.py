@@ -34,6 +34,12 @@ def shown(text: str) -> str:
     return "".join(_escaped(char) if _needs_escape(char) else char for char in text)
 
 
+def isolated(text: str) -> str:
+    """User text set apart for the bidirectional algorithm (FSI … PDI): its direction, and any
+    override or embedding it leaves open, end with it instead of reordering what follows."""
+    return f"\u2068{text}\u2069"
+
+
 def quoted_text(text: str, limit: int = MAX_QUOTED) -> str:
     """Text in double quotes, shortened past ``limit`` characters, with ``\\`` and ``"`` escaped too."""
     short = text if len(text) <= limit else text[: limit - 3] + "..."

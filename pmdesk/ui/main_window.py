@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 from pmdesk.model.labels import safe_file_stem
-from pmdesk.model.shown import shown
+from pmdesk.model.shown import isolated, shown
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import FocusKeeper, focus_page
 from pmdesk.ui.lazy_pages import LazyPages, PageFactory
@@ -337,7 +337,10 @@ class MainWindow(QMainWindow):
         title = self.qt_document.board.incident.title or "Untitled incident"
         where = "untitled board" if document.untitled else shown(document.path.name)
         suffix = " (read-only)" if document.read_only else ""
-        self.setWindowTitle(f"{title} — {where}{suffix} — pmdesk")
+        # The title is the user's text: its bidi controls shown as escapes (as in every message)
+        # and the rest isolated, so neither an override nor an Arabic or Hebrew title reorders
+        # the file name and "pmdesk" after it.
+        self.setWindowTitle(f"{isolated(shown(title))} — {where}{suffix} — pmdesk")
 
     def _update_banner(self) -> None:
         document = self.qt_document.document

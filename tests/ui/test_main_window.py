@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import add_card
 from pmdesk.store.document import Document
@@ -65,3 +68,30 @@ def test_save_as_of_a_read_only_board_makes_its_cards_editable(window: MainWindo
     assert window.save_as(tmp_path / "writable copy.pmdesk")
     assert page.model.flags(card) & Qt.ItemFlag.ItemIsEditable
     assert not any(column.entry.isReadOnly() for column in page.columns)
+
+
+def test_a_right_to_left_override_in_the_title_reorders_nothing_in_the_window_title(
+    qtbot: QtBot, window: MainWindow, board_path: Path
+) -> None:
+    """A stranger's board titled "\u202eRTL title" turned the whole window title backwards,
+    file name and "pmdesk" included ("ksedmp — ksedmp.elitsoh — eltit LTR")."""
+
+    def retitle(text: str) -> None:
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the title field
+        title = window.qt_document.board.incident.title
+        qtbot.waitUntil(lambda: getattr(QApplication.focusWidget(), "text", lambda: None)() == title)
+        field = QApplication.focusWidget()
+        assert isinstance(field, QLineEdit)
+        field.selectAll()
+        for char in text:  # as a keyboard layout delivers them (QTest types ASCII only)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(field, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+    retitle("\u202eRTL title <b>x</b>")
+    assert window.qt_document.board.incident.title == "\u202eRTL title <b>x</b>"  # kept as typed
+    title = window.windowTitle()
+    assert "\u202e" not in title and "\\u202eRTL title <b>x</b>" in title  # the override, shown
+    assert title.startswith("\u2068") and f"\u2069 — {board_path.name} — pmdesk" in title
+    retitle("عطل في الدفع")  # a right-to-left title, isolated from what follows
+    assert window.windowTitle() == f"\u2068عطل في الدفع\u2069 — {board_path.name} — pmdesk"
