@@ -41,6 +41,7 @@ SEEN_BY_DEVICES = (
     "participants",
     "votes",
     "session.votes_hidden",
+    "session.cards_revealed",
     "session.votes_per_participant",
 )
 

@@ -15,6 +15,7 @@ from pmdesk.model.board import Board
 from pmdesk.model.board_ops import add_event, set_incident_field, set_session_field
 from pmdesk.model.card_ops import add_card
 from pmdesk.model.edits import Edit, EditError
+from pmdesk.model.room_ops import reveal_cards
 from pmdesk.room.gateway import RoomPhase
 from pmdesk.store.board_file import BoardFile
 from pmdesk.ui.main_window import MainWindow
@@ -150,8 +151,10 @@ def test_watchers_hear_only_what_devices_see_through_the_windows_refresh_path(
     assert heard == []  # the incident and the timeline are not on a device's page
     assert qt_document.attempt(set_session_field, "votes_per_participant", 5)
     assert len(heard) == 1  # the dot budget is
+    assert qt_document.attempt(reveal_cards)  # no card from a device: only the board's reveal
+    assert len(heard) == 2  # the phones show the revealed cards from now on
     qt_document.announce_everything()  # another board, or the file read again after a failure
-    assert len(heard) == 2
+    assert len(heard) == 3
     gateway.close()
     assert qt_document.attempt(add_card, section(qt_document.board), "after the room closed")
-    assert len(heard) == 2
+    assert len(heard) == 3
