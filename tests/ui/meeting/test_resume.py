@@ -171,3 +171,17 @@ def test_reflection_cards_revealed_stay_revealed_when_the_board_is_reopened(
     qtbot.mouseClick(resumed.reveal_cards, Qt.MouseButton.LeftButton)  # turned face down on purpose
     assert resumed.controller.cards_hidden_from_room()
     assert not BoardFile.read_snapshot(board_path).session.cards_revealed
+
+
+def test_on_a_read_only_board_reveal_cards_still_turns_them_for_the_room(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.mouseClick(meeting.agenda.buttons["reflection"], Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(window.qt_document.document.file, "read_only", True)
+    errors: list[str] = []
+    window.qt_document.failed.connect(errors.append)
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    assert not meeting.controller.cards_hidden_from_room() and meeting.reveal_cards.isChecked()
+    qtbot.mouseClick(meeting.reveal_cards, Qt.MouseButton.LeftButton)
+    assert meeting.controller.cards_hidden_from_room() and not meeting.reveal_cards.isChecked()
+    assert errors == [] and not BoardFile.read_snapshot(board_path).session.cards_revealed
