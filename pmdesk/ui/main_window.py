@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.header = QHBoxLayout()
         self.header.setContentsMargins(8, 4, 8, 4)
+        self.header.setSpacing(6)  # the central layout's 0 would make neighbouring buttons touch
         layout.addLayout(self.header)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)

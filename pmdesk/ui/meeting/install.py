@@ -109,6 +109,7 @@ class Meeting(QObject):
         self._phase_shown = self.controller.phase_id
         self.controller.phase_changed.connect(self._phase_changed)
         window.installEventFilter(self)
+        QTimer.singleShot(0, self.fit_header)  # again once the new header buttons have their styles
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._update_escape)
@@ -250,26 +251,58 @@ class Meeting(QObject):
         return False
 
     def fit_header(self) -> None:
-        """Keep the header on one row without overlaps: drop what the keys also do, narrowest first."""
+        """Keep the header on one row without overlaps, and the stepper's ◀ ▶ in one place all meeting.
+
+        What goes first is what a menu or a key also does: the Minutes… and +2 buttons (Meeting ▸
+        Plan Minutes…, Ctrl+Shift+2); then the People caption and the other phases' numbers,
+        decided as for a phase with Reveal cards or Reveal votes and without those two buttons, so
+        that the stepper does not move from phase to phase; then the pause button.
+        """
         header = self.window.header
         central = self.window.centralWidget()
         width = central.width() if central is not None else self.window.width()
         page = self.window.pages.get(PageKey.BOARD)
         bar = getattr(page, "participants_bar", None)
         caption = getattr(bar, "caption", None)
-        optional: list[Callable[[bool], None]] = []
+        moving: list[Callable[[bool], None]] = []  # what moves the stepper's arrows
         if isinstance(caption, QWidget):
-            optional.append(caption.setVisible)
-        optional.append(self.agenda.show_numbers)
+            moving.append(caption.setVisible)
+        moving.append(self.agenda.show_numbers)
+        spare: list[Callable[[bool], None]] = [self.timer.edit.setVisible, self.timer.plus_two.setVisible]
         if self.controller.presenting:
-            optional.append(lambda full: self.present.setText("Stop presenting" if full else "Stop"))
-        optional.append(self.timer.pause.setVisible)
-        for show in optional:
+            spare.append(lambda full: self.present.setText("Stop presenting" if full else "Stop"))
+        for show in [*moving, *spare, self.timer.pause.setVisible]:
             show(True)
         margins = header.contentsMargins()
-        for show in optional:
+
+        def needed() -> int:
+            for index in range(header.count()):
+                item = header.itemAt(index)
+                widget = item.widget() if item is not None else None
+                if widget is not None:  # measured now, not when the shown and hidden buttons settle
+                    widget.ensurePolished()  # a button just added measures with its style sheet
+                    inner = widget.layout()
+                    if inner is not None:
+                        inner.invalidate()
+                    widget.updateGeometry()
             header.invalidate()
-            if header.minimumSize().width() + margins.left() + margins.right() <= width:
+            return header.minimumSize().width() + margins.left() + margins.right()
+
+        reveals = (self.reveal_cards, self.reveal_votes)
+        for button in reveals:
+            button.ensurePolished()
+        shown = sum(b.sizeHint().width() + header.spacing() for b in reveals if not b.isHidden())
+        widest = max(b.sizeHint().width() for b in reveals) + header.spacing()
+        for show in spare:
+            show(False)
+        for show in moving:
+            if needed() - shown + widest <= width:
+                break
+            show(False)
+        for show in spare:
+            show(True)
+        for show in [*spare, self.timer.pause.setVisible]:
+            if needed() <= width:
                 break
             show(False)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pmdesk.app import build_window
+from pmdesk.app import build_first_view, complete_window
 from pmdesk.model.demo import demo_board
 from pmdesk.store.document import Document
 from pmdesk.ui.document_adapter import QtDocument
@@ -16,7 +16,16 @@ from pmdesk.ui.meeting.install import Meeting
 
 
 def demo_window(folder: Path, theme: str = "light") -> tuple[QApplication, MainWindow, Meeting]:
-    """The application and a shown main window on a fresh demo board, in ``theme``."""
+    """The application and a main window on a fresh demo board, in ``theme``."""
+    app, window = first_view(folder, theme)
+    complete_window(window)
+    meeting = window.findChild(Meeting)
+    assert meeting is not None
+    return app, window, meeting
+
+
+def first_view(folder: Path, theme: str = "light") -> tuple[QApplication, MainWindow]:
+    """The application and a window on a fresh demo board as it first shows (complete_window adds more)."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     path = folder / f"probe-{theme}.pmdesk"
@@ -26,11 +35,9 @@ def demo_window(folder: Path, theme: str = "light") -> tuple[QApplication, MainW
     settings.setValue("meeting/theme", theme)
     qt_document = QtDocument(Document.open(path))
     hooks = WindowHooks(lambda: None, lambda _path: None, lambda: [], lambda: None)
-    window = build_window(qt_document, hooks, settings)
+    window = build_first_view(qt_document, hooks, settings)
     qt_document.setParent(window)
-    meeting = window.findChild(Meeting)
-    assert meeting is not None
-    return app, window, meeting
+    return app, window
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:

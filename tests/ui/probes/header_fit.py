@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from pmdesk.app import complete_window, fit_to_screen
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
-from tests.ui.probes.common import demo_window, overlaps, settle
+from tests.ui.probes.common import first_view, overlaps, settle
 
 
 def header_widgets(window: MainWindow, meeting: Meeting) -> list[QWidget]:
@@ -39,24 +40,49 @@ def problems(window: MainWindow, meeting: Meeting, where: str) -> list[str]:
     return found
 
 
+def arrows(meeting: Meeting, window: MainWindow) -> tuple[int, int]:
+    """Where the stepper's ◀ and ▶ are in the window (x)."""
+    agenda = meeting.agenda
+    return agenda.previous.mapTo(window, agenda.previous.rect().topLeft()).x(), agenda.next.mapTo(
+        window, agenda.next.rect().topLeft()
+    ).x()
+
+
 def main() -> None:
     folder, mode = Path(sys.argv[1]), sys.argv[2]
-    app, window, meeting = demo_window(folder)
-    screen = app.screens()[0]
-    window.setGeometry(screen.availableGeometry())
-    window.show()
+    app, window = first_view(folder)
+    if mode == "started":  # as the application opens a board: most of the screen, the meeting added after
+        fit_to_screen(window)
+        window.show()
+        settle(app)
+        complete_window(window)
+    else:
+        complete_window(window)
+        window.setGeometry(app.screens()[0].availableGeometry())
+        window.show()
+    meeting = window.findChild(Meeting)
+    assert meeting is not None
     window.activateWindow()
     settle(app)
-    found: list[str] = []
+    found: list[str] = problems(window, meeting, f"{mode} at start")
     if mode == "presenting":
         QTest.keyClick(window, Qt.Key.Key_F5)
         settle(app)
+    places: dict[str, tuple[int, int]] = {}
     for index, phase in enumerate(meeting.controller.phases()):
         meeting.controller.go_to(index)
         settle(app)
         found += problems(window, meeting, f"{mode} {phase.id}")
+        places[phase.id] = arrows(meeting, window)
     print(
-        json.dumps({"problems": found, "width": window.width(), "presenting": meeting.controller.presenting})
+        json.dumps(
+            {
+                "problems": found,
+                "width": window.width(),
+                "presenting": meeting.controller.presenting,
+                "arrows": places,
+            }
+        )
     )
     window.close()
 
