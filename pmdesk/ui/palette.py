@@ -214,6 +214,12 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+def ink_on(hex_colour: str) -> str:
+    """Black or white, whichever reads better on ``hex_colour`` (initials on a participant's colour)."""
+    black, white = "#000000", "#ffffff"
+    return black if contrast_ratio(black, hex_colour) > contrast_ratio(white, hex_colour) else white
+
+
 _ROLE = QPalette.ColorRole
 # The palette role each theme colour fills (the colour's field name).
 ROLE_COLOURS = (

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.ui.board.board_data import KIND_ROLE, THEME_ROLE, Look
 from pmdesk.ui.board.section_model import SectionModel
-from pmdesk.ui.palette import Palette, current_palette
+from pmdesk.ui.palette import Palette, current_palette, ink_on
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 1200  # characters drawn on a card; the full text is in the tooltip and the editor
@@ -257,7 +257,7 @@ class CardDelegate(QStyledItemDelegate):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(look.color))
                 painter.drawEllipse(circle)
-                painter.setPen(QColor("#ffffff"))
+                painter.setPen(QColor(ink_on(QColor(look.color).name())))
                 painter.setFont(self.initials_font)
                 painter.drawText(circle, _CENTER, badge[:2])
                 painter.setFont(self.small_font)

@@ -16,7 +16,7 @@ from pmdesk.model.recorder import compose
 from pmdesk.ui.board.common import initials, next_color
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.focus import focus_ring
-from pmdesk.ui.palette import current_palette
+from pmdesk.ui.palette import current_palette, ink_on
 from pmdesk.ui.plain import plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
 
@@ -39,7 +39,7 @@ class Avatar(QToolButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """A coloured circle with white initials."""
+        """A coloured circle with the initials in black or white, whichever reads better on it."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         circle = QRect(6, 4, 40, 40)
@@ -54,7 +54,7 @@ class Avatar(QToolButton):
         font.setBold(True)
         font.setPointSizeF(12)
         painter.setFont(font)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(ink_on(QColor(self.color).name())))
         painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), self.letters)
         if self.hasFocus():  # the keyboard is here (Space or Enter highlights this person)
             theme = current_palette(self)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.board_ops import set_participant_field, set_session_field
 from pmdesk.model.card_ops import set_card_field
+from pmdesk.ui.board.common import PALETTE
 from pmdesk.ui.board.participants_bar import ParticipantsBar
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.palette import contrast_ratio
 
 
 def _bar(window: MainWindow) -> ParticipantsBar:
@@ -31,6 +36,26 @@ def test_renaming_a_person_updates_their_avatar(board_window: MainWindow) -> Non
     person = board_window.qt_document.board.participants[0]
     assert board_window.qt_document.attempt(set_participant_field, person.id, "name", "Zoë Quinn")
     assert "Zoë Quinn" in bar.avatars[0].toolTip()
+
+
+@pytest.mark.parametrize("colour", PALETTE)
+def test_initials_read_on_every_avatar_colour(board_window: MainWindow, colour: str) -> None:
+    """Orange, cyan or olive avatars took white initials at 2:1; the projector needs them readable."""
+    person = board_window.qt_document.board.participants[0]
+    board_window.qt_document.attempt(set_participant_field, person.id, "color", colour)
+    assert board_window.qt_document.board.participants[0].color == colour
+    avatar = _bar(board_window).avatars[0]
+    image = avatar.grab().toImage()
+    centre = image.rect().center()
+    seen = Counter(
+        image.pixelColor(x, y).name()
+        for x in range(centre.x() - 12, centre.x() + 12)
+        for y in range(centre.y() - 8, centre.y() + 8)
+    )
+    fill = seen.most_common(1)[0][0]
+    assert fill == colour
+    ink = max(seen, key=lambda found: contrast_ratio(found, fill))
+    assert contrast_ratio(ink, fill) >= 4.5, f"initials {ink} on {fill}"
 
 
 class _WindowsShown(QObject):
