@@ -61,10 +61,10 @@ class IncidentForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
 
-        self.title = self._line("title", "Checkout API outage after a config push")
+        self.title = self._line("title", "e.g. Checkout API outage after a config push")
         self.title.setProperty(DEFAULT_TEXT, UNTITLED)  # Ctrl+1 on a new board selects it
         form.addRow("&Title", self.title)
-        self.reference = self._line("reference", "INC-2041")
+        self.reference = self._line("reference", "e.g. INC-2041")
         form.addRow("&Reference", self.reference)
         self.kind = QComboBox(self)
         self.kind.addItems([labels.label(kind) for kind in INCIDENT_KINDS])
@@ -76,7 +76,7 @@ class IncidentForm(QWidget):
         self.severity.currentTextChanged.connect(lambda text: self._set("severity", text.strip()))
         form.addRow("Se&verity", self.severity)
         self.services = QLineEdit(self)
-        self.services.setPlaceholderText("checkout-api, payments-gateway")
+        self.services.setPlaceholderText("e.g. checkout-api, payments-gateway")
         self.services.setToolTip("Affected services, separated by commas")
         self.services.textEdited.connect(lambda text: self._set("services", services_of(text)))
         form.addRow("&Services", self.services)

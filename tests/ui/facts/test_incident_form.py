@@ -176,3 +176,15 @@ def test_empty_title_is_refused_with_a_message(qtbot: QtBot, facts_window: MainW
     qtbot.keyClick(form.title, Qt.Key.Key_Backspace)
     assert facts_window.qt_document.board.incident.title.startswith("Checkout")
     assert "title" in facts_window.statusBar().currentMessage()
+
+
+def test_emptied_fields_show_examples_not_values(qtbot: QtBot, facts_window: MainWindow) -> None:
+    """In the projector theme a hint is nearly as dark as text: an empty Reference read "INC-2041"."""
+    form = page_of(facts_window).form
+    for edit in (form.title, form.reference, form.services):
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        assert edit.text() == ""
+        assert edit.placeholderText().startswith("e.g. ")
+    assert facts_window.qt_document.board.incident.reference == ""
