@@ -114,17 +114,18 @@ class RelatedPanel(QFrame):
         self.tree.currentItemChanged.connect(lambda _now, _before: self._enable())
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
-        self.show_button = QPushButton("Show in &Room", self)
+        self.show_button = QPushButton("Show in &room", self)
         self.show_button.setObjectName("RelatedShow")
         self.show_button.setToolTip(
             "Bring the selected earlier incident and its open actions to the room's view"
         )
-        self.stop_button = QPushButton("Back to the &Facts", self)
+        self.stop_button = QPushButton("Back to the &facts", self)
         self.stop_button.setObjectName("RelatedStop")
         self.stop_button.setToolTip("The room sees this incident's facts again")
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.stop_button)
         layout.addLayout(buttons)
+        layout.addStretch(0)  # takes the height while there is no list: the message stays on top
         self.show_button.clicked.connect(self.show_selected)
         self.stop_button.clicked.connect(self.stop_showing)
         self.shown_in_room: RelatedIncident | None = None
@@ -232,6 +233,10 @@ class RelatedPanel(QFrame):
         return found if isinstance(found, Related) else None
 
     def _enable(self) -> None:
+        # Nothing found, nothing shown: the message alone, not an empty list and two dead buttons.
+        listed = bool(self.found) or self.shown_in_room is not None
+        for widget in (self.tree, self.show_button, self.stop_button):
+            widget.setVisible(listed)
         self.show_button.setEnabled(self.selected() is not None)
         self.stop_button.setEnabled(self.shown_in_room is not None)
 

@@ -73,6 +73,29 @@ def test_the_laptop_lists_earlier_incidents_and_their_open_actions(
     assert not panel.stop_button.isEnabled()
 
 
+def test_without_a_library_the_panel_says_how_to_add_one_and_nothing_else(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    go(qtbot, meeting, "facts")
+    page = window.pages.get("review")
+    assert isinstance(page, ReviewPage)
+    panel = page.related
+    qtbot.waitUntil(lambda: panel.worker is None and bool(panel.status.text()), timeout=30_000)
+    assert panel.status.text().startswith("No library yet: add folders of earlier boards with File ▸ Library")
+    assert panel.status.isVisible()
+    assert not panel.tree.isVisible()  # no empty list, no buttons that can do nothing
+    assert not panel.show_button.isVisible() and not panel.stop_button.isVisible()
+    assert panel.status.geometry().bottom() < panel.height() // 3  # the message at the top, not adrift
+
+
+def test_the_buttons_are_worded_like_the_others(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    go(qtbot, meeting, "facts")
+    page = window.pages.get("review")
+    assert isinstance(page, ReviewPage)
+    texts = [page.related.show_button.text(), page.related.stop_button.text()]
+    assert [text.replace("&", "") for text in texts] == ["Show in room", "Back to the facts"]
+
+
 def test_presenting_on_the_laptop_itself_hides_the_panel(
     qtbot: QtBot, window: MainWindow, meeting: Meeting, library: Path
 ) -> None:
