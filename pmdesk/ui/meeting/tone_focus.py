@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Card, Theme
 from pmdesk.model.card_ops import set_card_field, set_theme_field
@@ -15,6 +15,8 @@ from pmdesk.ui.meeting.render import Look, focus_view, tone_view
 from pmdesk.ui.palette import Palette as Colours
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow
+
+RENDERED_MARGIN = 1.2  # a rendered page's side margins, in the look's text sizes
 
 
 class _Rendered(QScrollArea):
@@ -46,7 +48,7 @@ class _Rendered(QScrollArea):
         holder.setObjectName("RenderedPage")
         holder.setStyleSheet(f"QWidget#RenderedPage{{background:{self.look.colours.window};}}")
         layout = QVBoxLayout(holder)
-        margin = self.look.px(1.2)
+        margin = self.look.px(RENDERED_MARGIN)
         layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         layout.addWidget(self.build())
         self.setWidget(holder)  # the old content is deleted by the scroll area
@@ -96,7 +98,9 @@ class FocusPage(QWidget):
         self.presenting = False
         self._filling = False
         self.view = _FocusView(self, colours)
-        self.hint = plain_label("← → move between cards and themes · Esc returns to the board", wrap=False)
+        self.hint = plain_label(
+            "← → move between cards and themes · Tab writes notes · Esc returns to the board", wrap=False
+        )
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("FocusNotes")
         self.notes.setPlaceholderText("Discussion notes for this card…")
@@ -108,7 +112,9 @@ class FocusPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 6)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.notes)
+        self.notes_row = QHBoxLayout()  # the notes line up with the item shown above them
+        self.notes_row.addWidget(self.notes)
+        layout.addLayout(self.notes_row)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.follower = follow(qt_document, ("cards", "themes", "sections"), self._update, self)
         self.follower.request()
@@ -208,6 +214,8 @@ class FocusPage(QWidget):
         look = self.view.look
         self.hint.setStyleSheet(f"color:{look.colours.muted};font-size:{look.px(0.5)}px;")
         self.hint.setVisible(not self.presenting)
+        margin = look.px(RENDERED_MARGIN)
+        self.notes_row.setContentsMargins(margin, 0, margin, 0)
         self.notes.setVisible(item is not None and not self.presenting)
         kind = "theme" if isinstance(item, Theme) else "card"
         self.notes.setPlaceholderText(f"Discussion notes for this {kind}…")

@@ -192,6 +192,24 @@ def test_the_notes_placeholder_names_a_theme_or_a_card(
     }
 
 
+def test_the_notes_line_up_with_the_item_shown(qtbot: QtBot, window: MainWindow, meeting: Meeting) -> None:
+    """The notes ran from one edge of the window to the other, wider than the card above them."""
+    window.resize(1366, 768)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    focus = meeting.focus
+    qtbot.waitUntil(lambda: focus.view.widget() is not None and focus.notes.isVisible())
+    holder = focus.view.widget()
+    shown = holder.layout().itemAt(0).widget()
+    left = shown.mapTo(focus, shown.rect().topLeft()).x()
+    right = shown.mapTo(focus, shown.rect().topRight()).x()
+    QApplication.processEvents()  # the page lays out its notes row
+    notes = focus.notes.geometry()
+    assert left > 0
+    assert (notes.left(), notes.right()) == (left, right)
+    assert "Tab" in focus.hint.text()  # the hint says how to reach them
+    assert focus.hint.fontMetrics().horizontalAdvance(focus.hint.text()) <= focus.hint.width()
+
+
 def test_theme_menu_switches_and_remembers(window: MainWindow, meeting: Meeting) -> None:
     meeting.theme_actions[DARK].trigger()
     assert window.settings.value(SETTINGS_KEY) == DARK
