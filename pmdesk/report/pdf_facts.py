@@ -59,13 +59,18 @@ def cover(view: View) -> list[Flowable]:
             story.append(para(view.name(person.id) + extra, "body", dot))
     story += [
         Spacer(1, 14 * mm),
-        Paragraph("The Retrospective Prime Directive", styles()["h3"]),
-        Paragraph(f"“{escape(PRIME_DIRECTIVE)}”", styles()["quote"]),
-        Paragraph(f"— {PRIME_DIRECTIVE_AUTHOR}", styles()["quote_by"]),
-        Spacer(1, 4 * mm),
-        Paragraph(
-            "This review looks at systems and decisions, not at people to blame.",
-            styles()["small"],
+        # One block: a long title or many people move all of it on, never the author alone.
+        KeepTogether(
+            [
+                Paragraph("The Retrospective Prime Directive", styles()["h3"]),
+                Paragraph(f"“{escape(PRIME_DIRECTIVE)}”", styles()["quote"]),
+                Paragraph(f"— {PRIME_DIRECTIVE_AUTHOR}", styles()["quote_by"]),
+                Spacer(1, 4 * mm),
+                Paragraph(
+                    "This review looks at systems and decisions, not at people to blame.",
+                    styles()["small"],
+                ),
+            ]
         ),
         PageBreak(),
     ]

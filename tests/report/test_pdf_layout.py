@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,22 @@ def test_the_cover_prints_the_session_date_and_start_not_the_incidents(tmp_path:
     board.session.date = None
     write_pdf(board, tmp_path / "r.pdf")
     assert "Session held" not in page_texts(tmp_path / "r.pdf")[0]
+
+
+@pytest.mark.parametrize("people", [5, 9, 14])
+def test_the_prime_directive_is_never_split_from_its_author(tmp_path: Path, people: int) -> None:
+    """A long title and many people pushed "— Norm Kerth" alone onto an otherwise empty page 2."""
+    board = demo_board()
+    board.incident.title = "Checkout, payments and billing all degraded for three hours after a push " * 2
+    template = board.participants[-1]
+    for number in range(len(board.participants), people):
+        board.participants.append(replace(template, id=f"x{number}", name=f"Person {number}"))
+    write_pdf(board, tmp_path / "r.pdf")
+    pages = page_texts(tmp_path / "r.pdf")
+    quote = next(n for n, text in enumerate(pages) if "Regardless of what we discover" in text)
+    assert "Norm Kerth" in pages[quote]
+    assert "not at people to blame" in pages[quote]
+    assert "What happened" in pages[quote + 1]  # the cover's part ends there, no page of leftovers
 
 
 def laid_out(board: Board, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[int, list[Flowable]]:
