@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QStatusBar
 
 from pmdesk.model.shown import shown
 
@@ -34,6 +34,7 @@ class FindLine(QLineEdit):
         """Hide the line and show everything again; the keyboard goes back to the cards."""
         had_focus = self.hasFocus()
         self.clear()
+        self._say("")
         if had_focus:  # before hiding: Qt would pass the keyboard to the first column, clearing the match
             self.page.focus_first_input()
         self.setVisible(False)
@@ -42,23 +43,43 @@ class FindLine(QLineEdit):
         model = self.page.model
         model.find_text = text.strip()
         model.refresh_all()
+        if model.find_text:  # as the board dims, say how much is left lit (nothing at all, too)
+            count = len(self._hits()[1])
+            self._say(f"{count} {'match' if count == 1 else 'matches'}" if count else self._none())
+        else:
+            self._say("")
 
-    def find_next(self) -> None:
-        """Select the next card or theme that matches (after the selection, in column order)."""
+    def _none(self) -> str:
+        return f"No card matches “{shown(self.page.model.find_text)}”"
+
+    def _say(self, message: str) -> None:
+        """Say it in the window's status bar until the text changes (nothing: clear what was said)."""
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        if message:
+            window.statusBar().showMessage(message)
+        elif (bar := window.findChild(QStatusBar)) is not None:
+            bar.clearMessage()
+
+    def _hits(self) -> tuple[list[str], list[str]]:
+        """Every card and theme in column order, and those that match."""
         model = self.page.model
         needle = model.find_text.casefold()
-        if not needle:
-            return
         order: list[str] = []
         for column in self.page.columns:
             for item_id in model.items_in(column.section_id):
                 order.append(item_id)
                 order.extend(model.children_of(item_id))
-        hits = [item_id for item_id in order if model.finds(item_id, needle)]
+        return order, [item_id for item_id in order if needle and model.finds(item_id, needle)]
+
+    def find_next(self) -> None:
+        """Select the next card or theme that matches (after the selection, in column order)."""
+        if not self.page.model.find_text:
+            return
+        order, hits = self._hits()
         if not hits:
-            window = self.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(f"No card matches “{shown(model.find_text)}”", 4000)
+            self._say(self._none())
             return
         current = self.page.selected_ids()
         after = order.index(current[0]) if current and current[0] in order else -1

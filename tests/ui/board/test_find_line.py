@@ -42,3 +42,18 @@ def test_esc_after_a_match_leaves_it_selected_with_the_keyboard_in_its_column(
     lessons = column(page, "lessons")
     assert lessons.view.hasFocus()  # not the first column, which the hidden line would pass it to
     assert page.selected_ids() == ["c8"]  # so Delete or Ctrl+Shift+N act on the card found
+
+
+def test_typing_says_how_many_match_and_when_nothing_does(
+    qtbot: QtBot, board_window: MainWindow, page: BoardPage
+) -> None:
+    """Typing a word found nowhere dimmed every card and said nothing until Enter."""
+    qtbot.keyClick(board_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = board_window.statusBar()
+    qtbot.keyClicks(page.find_line, "Gateway")
+    said = bar.currentMessage().split()
+    assert said[1:] == ["matches"] and int(said[0]) > 1
+    qtbot.keyClicks(page.find_line, " zz")
+    assert bar.currentMessage() == "No card matches “Gateway zz”"
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Escape)
+    assert bar.currentMessage() == ""
