@@ -15,6 +15,7 @@ from pmdesk.model.card_ops import delete_cards, dissolve_theme
 from pmdesk.model.derived import dots_used
 from pmdesk.model.edits import Batch, EditError, find_index, target_of
 from pmdesk.model.ids import new_id
+from pmdesk.model.labels import plural
 from pmdesk.model.recorder import finished, recording
 from pmdesk.model.rules import FIELDS, require
 from pmdesk.model.times import timestamp_of
@@ -50,7 +51,7 @@ def set_session_field(board: Board, name: str, value: Any) -> Batch:
         for person in board.participants:
             if dots_used(board, person.id) > value:
                 raise EditError(
-                    f"{person.name} has already placed {dots_used(board, person.id)} dots; "
+                    f"{person.name} has already placed {plural(dots_used(board, person.id), 'dot')}; "
                     "remove some before lowering the budget."
                 )
     names = {

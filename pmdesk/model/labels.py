@@ -9,6 +9,11 @@ def label(value: str) -> str:
     return value.replace("-", " ").capitalize()
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """A count with its noun: ``1 dot``, ``3 dots``, ``0 dots``."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
 def safe_file_stem(title: str, fallback: str = "post-mortem") -> str:
     """A file name stem from a title: letters, digits, spaces, - and _ (others become -)."""
     stem = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in title).strip(" -")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pmdesk.model.board import Board, Vote
 from pmdesk.model.derived import dots_used
 from pmdesk.model.edits import Batch, EditError, find_index
+from pmdesk.model.labels import plural
 from pmdesk.model.recorder import finished, recording
 
 
@@ -29,7 +30,7 @@ def place_vote(board: Board, participant: str | None, target: str) -> Batch:
         person = board.participants[find_index(board, "participants", participant)]
         budget = board.session.votes_per_participant
         if dots_used(board, participant) >= budget:
-            raise EditError(f"{person.name} has placed all {budget} dots.")
+            raise EditError(f"{person.name} has placed all {plural(budget, 'dot')}.")
     with recording(board, "Place dot" if participant else "Add room dot") as rec:
         rec.append("votes", Vote(participant, target))
     return finished(rec)

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from pmdesk.model.board import Board, Card, Participant, Session, Theme
 from pmdesk.model.derived import Ranked, cards_by_theme, ranking, section_items, tallies
-from pmdesk.model.labels import label  # noqa: F401  (every export names values the same way)
+from pmdesk.model.labels import label, plural  # noqa: F401  (every export names values and counts alike)
 from pmdesk.model.readiness import action_gaps  # noqa: F401  (the report marks the same gaps)
 from pmdesk.model.templates import PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR  # noqa: F401  (quoted)
 from pmdesk.model.times import parse_date, parse_time
@@ -18,11 +18,6 @@ NO_NAME = "(no name)"  # a participant whose name was left empty (the format all
 def ranked_label(entry: Ranked) -> str:
     """What a Top priorities row names: the theme's label or the card's text ("(empty card)")."""
     return entry.label if entry.label.strip() else "(empty card)"
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """A count with its noun: ``1 dot``, ``3 dots``, ``0 dots``."""
-    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def format_time(text: str | None) -> str:

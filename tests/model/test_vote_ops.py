@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pmdesk.model import board_ops, vote_ops
-from pmdesk.model.board import Board
+from pmdesk.model.board import Board, Vote
 from pmdesk.model.derived import dots_left, dots_used, tallies
 from pmdesk.model.edits import EditError
 
@@ -57,3 +57,13 @@ def test_lowering_the_budget_below_usage_is_refused(board: Board, round_trip: Ro
     round_trip(board, board_ops.set_session_field(board, "votes_per_participant", 5))
     round_trip(board, vote_ops.place_vote(board, "p1", "c3"))
     assert dots_left(board, "p1") == 1
+
+
+def test_a_budget_of_one_dot_is_said_in_the_singular(board: Board) -> None:
+    board.session.votes_per_participant = 1
+    board.votes = [vote for vote in board.votes if vote.participant is None]
+    board.votes.append(Vote("p4", "c3"))
+    with pytest.raises(EditError, match=r"Tom Becker has placed all 1 dot\.$"):
+        vote_ops.place_vote(board, "p4", "c21")
+    with pytest.raises(EditError, match="has already placed 1 dot;"):
+        board_ops.set_session_field(board, "votes_per_participant", 0)

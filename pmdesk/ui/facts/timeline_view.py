@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board import EVENT_KINDS
 from pmdesk.model.board_ops import add_event, add_events, delete_event
 from pmdesk.model.ids import new_id
+from pmdesk.model.labels import plural
 from pmdesk.model.recorder import compose_each
 from pmdesk.model.times import parse_date, parse_time
 from pmdesk.ui.document_adapter import QtDocument
@@ -145,7 +146,7 @@ class TimelinePanel(QWidget):
             rows = {self.table.currentIndex().row()}
         ids = [self.model.item(row).id for row in rows]
         if ids:
-            self.qt_document.attempt(compose_each, f"Delete {len(ids)} events", delete_event, ids)
+            self.qt_document.attempt(compose_each, f"Delete {plural(len(ids), 'event')}", delete_event, ids)
 
     def paste(self) -> None:
         """Add one event per timed line of the clipboard, as one undo step."""

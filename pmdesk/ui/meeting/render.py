@@ -88,7 +88,7 @@ def _item_note(look: Look, board: Board, item: Card | Theme, votes: int | None) 
     suffix = f"   ● {votes}" if votes is not None else ""
     if isinstance(item, Theme):
         count = len(theme_cards(board, item.id))
-        text = f"{item.label or 'Untitled theme'}  ({count} cards){suffix}"
+        text = f"{item.label or 'Untitled theme'}  ({plural(count, 'card')}){suffix}"
         return look.note(text, c.theme_card, c.theme_card_text, bold=True)
     return look.note(item.text + suffix, c.card, c.card_text)
 
@@ -175,7 +175,9 @@ def ranking_view(look: Look, board: Board, hidden: bool) -> QWidget:
     c = look.colours
     if hidden:
         layout.addWidget(look.label("Dot voting", 1.3, c.accent, bold=True))
-        layout.addWidget(look.label(f"{len(board.votes)} dots placed — tallies hidden until the reveal", 1.0))
+        layout.addWidget(
+            look.label(f"{plural(len(board.votes), 'dot')} placed — tallies hidden until the reveal", 1.0)
+        )
         layout.addSpacing(look.px(0.5))
         layout.addWidget(sections_view(look, board, face_down=False), 1)
         return widget

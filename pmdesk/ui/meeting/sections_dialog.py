@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.model.board import Section
 from pmdesk.model.board_ops import add_section, move_item, remove_section, set_section_field
+from pmdesk.model.labels import plural
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
 
@@ -92,7 +93,7 @@ class SectionsDialog(QDialog):
         self.list.clear()
         for section in self.sections():
             count = sum(1 for card in self.qt_document.board.cards if card.section == section.id)
-            item = QListWidgetItem(f"{section.title}  ({count} cards)")
+            item = QListWidgetItem(f"{section.title}  ({plural(count, 'card')})")
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.list.addItem(item)
         ids = [s.id for s in self.sections()]

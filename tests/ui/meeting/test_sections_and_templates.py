@@ -126,3 +126,16 @@ def test_saved_template_is_offered_next_time(tmp_path: Path, window: MainWindow)
     names = [t.name for t in all_templates(tmp_path / "templates")]
     assert names[-1] == "Our retro" and len(names) == 4
     assert load_templates(tmp_path / "templates")[0].sections == template.sections
+
+
+def test_a_section_with_one_card_is_listed_in_the_singular(
+    qtbot: QtBot, window: MainWindow, dialog: SectionsDialog
+) -> None:
+    """The list read "New section  (1 cards)"."""
+    dialog.list.setCurrentRow(3)
+    qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
+    section = window.qt_document.board.sections[4].id
+    window.pages["board"].add_card(section, "The only card")  # type: ignore[attr-defined]
+    again = SectionsDialog(window.qt_document, window)
+    qtbot.addWidget(again)
+    assert again.list.item(4).text() == "New section  (1 card)"
