@@ -252,13 +252,20 @@ class Application:
 
         box = QMessageBox(QMessageBox.Icon.Question, "Untitled boards found", "")
         box.setTextFormat(Qt.TextFormat.PlainText)
+        name = shown(left[0].name)
         box.setText(
-            f"{len(left)} untitled board(s) from an earlier session were kept. "
-            f"Open the most recent one ({shown(left[0].name)})?"
+            f"An untitled board from an earlier session was kept. Open it ({name})?"
+            if len(left) == 1
+            else f"{len(left)} untitled boards from earlier sessions were kept. "
+            f"Open the most recent one ({name})?"
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard)
-        box.button(QMessageBox.StandardButton.Discard).setText("New board")
-        return box.exec() == QMessageBox.StandardButton.Open
+        # "New board" deletes nothing (the boards stay for the next start): no Discard role and
+        # its bin icon; Esc chooses it too.
+        box.setStandardButtons(QMessageBox.StandardButton.Open)
+        new = box.addButton("New board", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        box.setEscapeButton(new)
+        return box.exec() == QMessageBox.StandardButton.Open and box.clickedButton() is not new
 
     def _error(self, title: str, message: str) -> None:
         message = shown(message)  # the store's messages are one line; user text in them stays inert

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from pmdesk.app import close_document
 from pmdesk.model.card_ops import add_card
@@ -80,3 +81,36 @@ def test_a_queued_write_that_fails_as_pmdesk_ends_is_said_on_stderr(
     close_document(document)  # pmdesk ended (Ctrl+C) with the card still queued
     assert "pmdesk: not saved: b.pmdesk: the disk is full" in capsys.readouterr().err
     assert "q" not in [card.id for card in BoardFile.read_snapshot(tmp_path / "b.pmdesk").cards]
+
+
+def test_the_offer_of_a_kept_board_reads_right_and_new_board_discards_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It read "1 untitled board(s) ... were kept" and offered "New board" as a Discard button (a bin)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pmdesk.app import Application
+
+    qt_app = QApplication.instance() or QApplication([])
+    document = Document.create_untitled(tmp_path)
+    document.apply(add_card(document.board, "went-well", "worth keeping"))
+    close_document(document)
+    seen: dict[str, Any] = {}
+
+    def answer(box: QMessageBox) -> int:
+        seen["text"] = box.text()
+        seen["roles"] = {button.text(): box.buttonRole(button) for button in box.buttons()}
+        box.escapeButton().click()  # Esc: a new board
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    application = Application(
+        qt_app, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), tmp_path
+    )
+    assert application._offer_recovery(find_untitled(tmp_path)) is False
+    assert (
+        seen["text"] == f"An untitled board from an earlier session was kept. Open it ({document.path.name})?"
+    )
+    assert seen["roles"]["New board"] == QMessageBox.ButtonRole.RejectRole
+    assert QMessageBox.ButtonRole.DestructiveRole not in seen["roles"].values()
+    assert find_untitled(tmp_path) == [document.path]  # still there for the next start
