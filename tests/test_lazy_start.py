@@ -24,16 +24,20 @@ from pathlib import Path
 import pmdesk.app as app
 
 seen = []
+classes = []
 complete_window = app.complete_window
 
 def complete(window):
     seen.append(sorted(sys.modules))  # the first frame is painted: the rest is added now
+    # PySide6 builds a class (and its enums) when it is first touched; the rest are not there yet
+    from PySide6 import QtCore, QtGui, QtWidgets
+    classes.extend(sorted(n for m in (QtCore, QtGui, QtWidgets) for n in vars(m) if n.startswith("Q")))
     complete_window(window)
     seen.append(sorted(sys.modules))
 
 app.complete_window = complete
 status = app.run(Path(sys.argv[1]), quit_after_show=True)
-print(json.dumps({"status": status, "first_frame": seen[0], "complete": seen[1]}))
+print(json.dumps({"status": status, "first_frame": seen[0], "complete": seen[1], "classes": classes}))
 """
 
 # Never before the first frame: the meeting's parts, the room, export, the Library, pages not shown.
@@ -51,6 +55,14 @@ NOT_IN_FIRST_FRAME = (
     "concurrent.futures",  # the first write brings it
     "importlib.resources",  # pmdesk.resources reads its folder directly
     "shlex",
+)
+# PySide6 classes the first frame does without: each builds its enums when first touched.
+NOT_BUILT_BY_FIRST_FRAME = (
+    "QTextEdit",  # text fields are asked for it by class name
+    "QMetaMethod",  # the board model's dataChanged, made when first asked
+    "QMessageBox",
+    "QProgressDialog",
+    "QTextCursor",
 )
 # Not even in the complete window: only a command or a dialog that needs them imports them.
 NOT_IN_WINDOW = (
@@ -83,7 +95,11 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["status"] == 0, done.stderr
-    return {"first_frame": set(found["first_frame"]), "complete": set(found["complete"])}
+    return {
+        "first_frame": set(found["first_frame"]),
+        "complete": set(found["complete"]),
+        "classes": set(found["classes"]),
+    }
 
 
 def _under(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -94,6 +110,12 @@ def test_the_first_frame_has_the_board_and_nothing_it_does_not_show(loaded: dict
     first = loaded["first_frame"]
     assert "pmdesk.ui.board.board_page" in first  # the snapshot is of a window showing its board
     assert _under(first, NOT_IN_FIRST_FRAME) == []
+
+
+def test_the_first_frame_builds_no_qt_class_it_does_not_use(loaded: dict[str, set[str]]) -> None:
+    built = loaded["classes"]
+    assert {"QTreeView", "QPlainTextEdit"} <= built  # the snapshot sees the classes the board uses
+    assert sorted(built.intersection(NOT_BUILT_BY_FIRST_FRAME)) == []
 
 
 def test_the_complete_window_has_the_meeting_but_no_server_qr_report_or_library(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pmdesk.model.board import Board, Card, Incident, Theme
 from pmdesk.model.times import parse_time
@@ -91,8 +91,7 @@ def _items(board: Board, cards: list[Card], section_id: str) -> list[Card | Them
     return items
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     """A theme or loose card with its dot tally, for the Top priorities view."""
 
     target: Card | Theme
@@ -121,8 +120,7 @@ def ranking(board: Board, section_id: str | None = None) -> list[Ranked]:
     return ranked
 
 
-@dataclass(frozen=True)
-class Durations:
+class Durations(NamedTuple):
     """Incident durations in seconds, measured from the start; None where a time is missing."""
 
     to_detect: float | None

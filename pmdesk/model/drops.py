@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from pmdesk.model.board import Board
 from pmdesk.model.card_ops import add_to_theme, group_cards, merge_themes, move_card
@@ -13,8 +13,7 @@ from pmdesk.model.ids import new_id
 from pmdesk.model.recorder import Step, compose
 
 
-@dataclass(frozen=True)
-class DropPlan:
+class DropPlan(NamedTuple):
     """A drop's edit, built when dropped, and the new theme it makes (to ask its label)."""
 
     build: Callable[[Board], Batch]

@@ -9,7 +9,7 @@ target) need the whole board and are checked there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pmdesk.model.board import (
     ACTION_PRIORITIES,
@@ -70,8 +70,7 @@ def number_problem(value: object, minimum: int, maximum: int) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """What one field may hold, and how the window names it in a refusal."""
 
     label: str

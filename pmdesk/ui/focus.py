@@ -14,7 +14,7 @@ nothing, so the card just added could not be undone from where it was typed).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -27,11 +27,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
-    QTextEdit,
     QWidget,
 )
 
 from pmdesk.ui.palette import Palette
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTextEdit
+
+
+def is_text_edit(widget: QObject) -> TypeGuard[QTextEdit]:
+    """True for a QTextEdit, asked by class name: importing the class builds its enums, which
+    the window's start does without (it has none before its first frame)."""
+    return widget.inherits("QTextEdit")
 
 
 def takes_focus(widget: QWidget) -> bool:
@@ -112,7 +120,7 @@ def _own_history(widget: QObject, redo: bool) -> bool:
         return False
     if isinstance(widget, QLineEdit):
         return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
-    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+    if isinstance(widget, QPlainTextEdit) or is_text_edit(widget):
         document = widget.document()
         return document.isRedoAvailable() if redo else document.isUndoAvailable()
     return True
@@ -137,7 +145,7 @@ class UndoFallThrough(QObject):
 
 def is_text_field(widget: QWidget) -> bool:
     """True for an editable line or text field of a form (not an item view's cell editor)."""
-    if not isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) or widget.isReadOnly():
+    if not (isinstance(widget, (QLineEdit, QPlainTextEdit)) or is_text_edit(widget)) or widget.isReadOnly():
         return False
     parent = widget.parentWidget()
     while parent is not None:

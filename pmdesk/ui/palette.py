@@ -11,7 +11,7 @@ Widgets that paint their own colours ask ``current_palette(self)`` for their win
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
@@ -23,8 +23,7 @@ PALETTE_NAMES = {LIGHT: "Light", DARK: "Dark", PROJECTOR: "High contrast (projec
 SETTINGS_KEY = "meeting/theme"
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """The colours of one theme (hex strings), in pairs of text on background."""
 
     name: str
@@ -188,7 +187,7 @@ def palette_named(name: object) -> Palette:
 
 def text_pairs(theme: Palette) -> list[tuple[str, str, str]]:
     """(what, text colour, background colour) for every text colour the theme uses."""
-    pairs = [(f.name[: -len("_text")], f.name) for f in fields(theme) if f.name.endswith("_text")]
+    pairs = [(f[: -len("_text")], f) for f in theme._fields if f.endswith("_text")]
     pairs += [("card", "muted"), ("base", "muted"), ("column", "muted"), ("theme_card", "muted")]
     pairs += [("base", "dots"), ("theme_card", "dots"), ("base", "accent"), ("column", "accent")]
     found = [(f"{fg} on {bg}", getattr(theme, fg), getattr(theme, bg)) for bg, fg in pairs]

@@ -6,9 +6,9 @@ Each column shows its section through a model of its own that follows this one (
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMetaMethod, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from pmdesk.model.board import Board, Card, Participant, Section, Theme
 from pmdesk.model.board_session import BoardSession
@@ -22,6 +22,9 @@ from pmdesk.ui.board.board_rows import MOST_MOVES, BoardRows, Node
 from pmdesk.ui.board.edit_scope import IdOrder, Scope
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMetaMethod
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument
@@ -58,7 +61,7 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
         self.session = BoardSession()  # voting, the voter, the highlight, the find text
         self.sort_by_votes = False
         self.hide_pending = False  # on the projector: cards from devices wait for the reveal
-        self._data_changed = QMetaMethod.fromSignal(self.dataChanged)
+        self._data_changed: QMetaMethod | None = None  # made when first asked (see viewed)
         self.init_rows()
         self.sync_read_only()
         self._index_board()
@@ -304,6 +307,10 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
         None does in the window: each column follows its section through its own model, which
         repaints on ``items_changed``. The tree's ``dataChanged`` goes out only to such a view.
         """
+        if self._data_changed is None:
+            from PySide6.QtCore import QMetaMethod  # (its enums cost a start-up that needs none)
+
+            self._data_changed = QMetaMethod.fromSignal(self.dataChanged)
         return self.isSignalConnected(self._data_changed)
 
     def refresh_all(self) -> None:
