@@ -165,12 +165,14 @@ def room_slide(look: Look, board: Board, shown: RoomShown, face_down: dict[str, 
         wifi_code.setFixedSize(look.px(10), look.px(10))
         wifi_row.addWidget(wifi_code, 0, Qt.AlignmentFlag.AlignTop)
         words, words_layout = column(look.px(0.15))
-        _credential(look, words_layout, "Network", shown.ssid, "RoomWifiName")
-        if shown.password:
-            _credential(look, words_layout, "Password", shown.password, "RoomWifiPassword")
+        _credential(look, words_layout, "Network", shown.ssid, "RoomWifiName")  # at most 32 bytes
         words_layout.addStretch(1)
         wifi_row.addWidget(words, 1)
         side_layout.addLayout(wifi_row)
+        if shown.password:  # up to 63 characters: the side's whole width, so it stays large
+            secret, secret_layout = column(look.px(0.15))
+            _credential(look, secret_layout, "Password", shown.password, "RoomWifiPassword")
+            side_layout.addWidget(secret)
     side_layout.addStretch(1)
     row.addWidget(side, 6)
     layout.addLayout(row, 1)
@@ -187,7 +189,7 @@ def room_slide(look: Look, board: Board, shown: RoomShown, face_down: dict[str, 
 def _credential(look: Look, layout: QVBoxLayout, caption: str, value: str, name: str) -> None:
     """A caption ("Password") over its value, which is shown whole and exactly (``ExactLabel``)."""
     layout.addWidget(look.label(caption, 0.7, look.colours.muted, bold=True))
-    shown = ExactLabel(value, look.px(1.0), look.px(0.6))
+    shown = ExactLabel(value, look.px(1.0), look.px(0.8))  # smaller would not read from the back
     shown.setObjectName(name)
     shown.setStyleSheet(f"color:{look.colours.text};background:transparent;")
     layout.addWidget(shown)
