@@ -55,6 +55,7 @@ class Palette(NamedTuple):
     border: str  # lines around cards and boxes
     focus: str  # the keyboard focus ring
     dots: str  # vote dots and tallies, on ``base`` and ``theme_card``
+    placeholder: str  # the hint in an empty field, on ``base``: readable, yet paler than what is typed
     focus_width: int = 2  # pixels
 
 
@@ -88,6 +89,7 @@ COLOURS: tuple[tuple[str, str, str, str], ...] = (
     ("border", "#aab4c3", "#5c636e", "#000000"),
     ("focus", "#0b4f9c", "#9cc8ff", "#000000"),
     ("dots", "#7c2410", "#ffb38a", "#8a1c00"),
+    ("placeholder", "#575757", "#b4b4b4", "#575757"),
 )
 
 
@@ -190,6 +192,7 @@ def text_pairs(theme: Palette) -> list[tuple[str, str, str]]:
     pairs = [(f[: -len("_text")], f) for f in theme._fields if f.endswith("_text")]
     pairs += [("card", "muted"), ("base", "muted"), ("column", "muted"), ("theme_card", "muted")]
     pairs += [("base", "dots"), ("theme_card", "dots"), ("base", "accent"), ("column", "accent")]
+    pairs += [("base", "placeholder")]
     found = [(f"{fg} on {bg}", getattr(theme, fg), getattr(theme, bg)) for bg, fg in pairs]
     found += [("text", theme.text, theme.window), ("muted", theme.muted, theme.window)]
     found += [("accent on window", theme.accent, theme.window), ("text on base", theme.text, theme.base)]
@@ -233,7 +236,7 @@ ROLE_COLOURS = (
     (_ROLE.HighlightedText, "accent_text"),
     (_ROLE.ToolTipBase, "base"),
     (_ROLE.ToolTipText, "base_text"),
-    (_ROLE.PlaceholderText, "muted"),
+    (_ROLE.PlaceholderText, "placeholder"),
     (_ROLE.BrightText, "over_text"),
     (_ROLE.Link, "accent"),
 )

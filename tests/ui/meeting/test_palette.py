@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.palette import PALETTES, PROJECTOR, contrast_ratio, qt_palette, text_pairs
 
@@ -26,3 +29,25 @@ def test_projector_palette_roles_reach_7_to_1() -> None:
     for fg, bg in ((role.WindowText, role.Window), (role.Text, role.Base), (role.ButtonText, role.Button)):
         ratio = contrast_ratio(pal.color(fg).name(), pal.color(bg).name())
         assert ratio >= 7, (fg, bg, ratio)
+
+
+def _ink(image: QImage, background: str) -> str:
+    """The colour in ``image`` that stands out most from ``background`` (the text's own colour)."""
+    seen = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    return max(seen, key=lambda colour: contrast_ratio(colour, background))
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_an_empty_fields_hint_is_paler_than_what_is_typed(qtbot: QtBot, name: str) -> None:
+    """In the high-contrast theme the hint of an empty field was as black as a value typed into it."""
+    theme = PALETTES[name]
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.setPalette(qt_palette(theme))
+    edit.resize(320, 34)
+    edit.setPlaceholderText("e.g. INC-2041")
+    hint = _ink(edit.grab().toImage(), theme.base)
+    qtbot.keyClicks(edit, "INC-2041")
+    typed = _ink(edit.grab().toImage(), theme.base)
+    assert contrast_ratio(hint, theme.base) >= 7  # still readable from the back of the room
+    assert contrast_ratio(hint, typed) >= 1.5, f"hint {hint}, typed {typed}"
