@@ -266,7 +266,10 @@ class Meeting(QObject):
         caption = getattr(bar, "caption", None)
         moving: list[Callable[[bool], None]] = []  # what moves the stepper's arrows
         if isinstance(caption, QWidget):
-            moving.append(caption.setVisible)
+            if self.presenter.large_header():  # the room reads this header: the avatars need no caption
+                caption.setVisible(False)
+            else:
+                moving.append(caption.setVisible)
         moving.append(self.agenda.show_numbers)
         spare: list[Callable[[bool], None]] = [self.timer.edit.setVisible, self.timer.plus_two.setVisible]
         if self.controller.presenting:

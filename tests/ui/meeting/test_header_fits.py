@@ -27,6 +27,13 @@ def test_stepper_arrows_stay_in_place_through_the_meeting(tmp_path: Path, size: 
     assert len({tuple(place) for place in places.values()}) == 1, places
 
 
+@pytest.mark.parametrize("mode", ["started", "presenting"])
+def test_the_people_caption_is_left_out_while_the_room_reads_the_header(tmp_path: Path, mode: str) -> None:
+    """Presenting, the header grows for the room but "People" stayed small beside the big avatars."""
+    answer = run_probe(tmp_path, "header_fit", [(1920, 1080)], mode)
+    assert answer["caption"] is (mode == "started")
+
+
 def test_laptop_header_fits_beside_an_audience_window(tmp_path: Path) -> None:
     answer = run_probe(tmp_path, "header_fit", [(1600, 1000), (1920, 1080)], "presenting")
     assert answer["presenting"]

@@ -81,6 +81,7 @@ def main() -> None:
                 "width": window.width(),
                 "presenting": meeting.controller.presenting,
                 "arrows": places,
+                "caption": window.pages["board"].participants_bar.caption.isVisible(),  # type: ignore[attr-defined]
             }
         )
     )
