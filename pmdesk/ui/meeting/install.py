@@ -271,7 +271,9 @@ class Meeting(QObject):
             else:
                 moving.append(caption.setVisible)
         moving.append(self.agenda.show_numbers)
-        spare: list[Callable[[bool], None]] = [self.timer.edit.setVisible, self.timer.plus_two.setVisible]
+        spare: list[Callable[[bool], None]] = []
+        if not self.presenter.large_header():  # (presenting here, the presenter hides these)
+            spare += [self.timer.edit.setVisible, self.timer.plus_two.setVisible]
         if self.controller.presenting:
             spare.append(lambda full: self.present.setText("Stop presenting" if full else "Stop"))
         for show in [*moving, *spare, self.timer.pause.setVisible]:

@@ -37,6 +37,13 @@ def problems(window: MainWindow, meeting: Meeting, where: str) -> list[str]:
     label = meeting.timer.timer.label
     if label.width() < label.sizeHint().width():
         found.append(f"{where}: timer cut ({label.width()} < {label.sizeHint().width()} px)")
+    if meeting.presenter.large_header():  # the room reads this header: no facilitator's buttons
+        timer = meeting.timer
+        found += [
+            f"{where}: {b.text()} shown"
+            for b in (timer.edit, timer.plus_one, timer.plus_two)
+            if b.isVisible()
+        ]
     return found
 
 
