@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board import ACTION_PRIORITIES, ACTION_STATUSES
 from pmdesk.model.board_ops import add_action, delete_action
 from pmdesk.model.changes import Changes
-from pmdesk.model.edits import Insert, SetField, primitives
 from pmdesk.model.ids import new_id
 from pmdesk.model.labels import label
 from pmdesk.model.readiness import CLOSED, is_overdue
@@ -49,7 +46,7 @@ from pmdesk.ui.facts.actions_model import (
 from pmdesk.ui.facts.date_field import Kind
 from pmdesk.ui.facts.delegates import Choice, ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.look import enlarge, present_rows, roomy_rows
-from pmdesk.ui.facts.row_table import RowTable, button_row
+from pmdesk.ui.facts.row_table import RowTable, button_row, select_step_rows
 from pmdesk.ui.facts.wrapping import WrappingChoiceDelegate, WrappingDelegate
 from pmdesk.ui.plain import plain_label
 from pmdesk.ui.refresh import follow, follow_steps
@@ -278,28 +275,12 @@ class ActionsPage(QWidget):
         self.qt_document.attempt(compose_each, f"Delete {plural(len(ids), 'action')}", delete_action, ids)
 
     def _after_step(self, changes: Changes) -> None:
-        """After Undo or Redo the actions it brought back or changed are selected, as on the board,
-        with the keyboard in the table (unless it is in a field of this page)."""
-        if changes.edit is None:
-            return
-        ids = [
-            str(getattr(step.item, "id", "")) if isinstance(step, Insert) else str(step.item_id)
-            for step in primitives(changes.edit)
-            if isinstance(step, Insert | SetField) and step.collection == "actions"
-        ]
-        rows = [self.model.row_of(item) for item in dict.fromkeys(ids)]
-        shown = [self.proxy.mapFromSource(self.model.index(row, TEXT)) for row in rows if row >= 0]
-        shown = [index for index in shown if index.isValid()]
-        if not shown:
-            return
-        selection = self.table.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag
-        selection.setCurrentIndex(shown[0], flags.ClearAndSelect | flags.Rows)
-        for index in shown[1:]:
-            selection.select(index, flags.Select | flags.Rows)
-        focus = QApplication.focusWidget()
-        if focus is None or not focus.isVisible() or focus is self.table or not self.isAncestorOf(focus):
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        """After Undo or Redo the actions it brought back or changed are selected (as on the board)."""
+        select_step_rows(self.table, changes, "actions", self._index_of)
+
+    def _index_of(self, action_id: str) -> QModelIndex:
+        row = self.model.row_of(action_id)
+        return self.proxy.mapFromSource(self.model.index(row, TEXT)) if row >= 0 else QModelIndex()
 
     def _update_summary(self, _edit: object = None) -> None:
         actions = [self.model.item(row) for row in range(self.model.rowCount())]

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QPushButton,
     QTableView,
     QWidget,
 )
+
+from pmdesk.model.changes import Changes
+from pmdesk.model.edits import Insert, SetField, primitives
 
 Button = tuple[str, str, Callable[[], object]]  # text (with its & key), tooltip, what it does
 
@@ -71,6 +75,32 @@ class RowTable(QTableView):
             self._delete()
         else:
             super().keyPressEvent(event)
+
+
+def select_step_rows(
+    table: QTableView, changes: Changes, collection: str, index_of: Callable[[str], QModelIndex]
+) -> None:
+    """After Undo or Redo: select the rows of ``collection`` the step brought back or changed, as
+    the board selects its cards; the keyboard stays where it is, or comes to the table if it was
+    lost (after Del and Ctrl+Z the selection stayed where it was, so the next Del removed another)."""
+    if changes.edit is None:
+        return
+    ids = [
+        str(getattr(step.item, "id", "")) if isinstance(step, Insert) else str(step.item_id)
+        for step in primitives(changes.edit)
+        if isinstance(step, Insert | SetField) and step.collection == collection
+    ]
+    shown = [index for index in (index_of(item) for item in dict.fromkeys(ids)) if index.isValid()]
+    if not shown:
+        return
+    selection = table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag
+    selection.setCurrentIndex(shown[0], flags.ClearAndSelect | flags.Rows)
+    for index in shown[1:]:
+        selection.select(index, flags.Select | flags.Rows)
+    focus = QApplication.focusWidget()
+    if focus is None or not focus.isVisible():
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def button_row(parent: QWidget, buttons: list[Button]) -> tuple[QHBoxLayout, list[QPushButton]]:

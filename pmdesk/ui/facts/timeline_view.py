@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.model.board import EVENT_KINDS
 from pmdesk.model.board_ops import add_event, add_events, delete_event
+from pmdesk.model.changes import Changes
 from pmdesk.model.ids import new_id
 from pmdesk.model.labels import plural
 from pmdesk.model.recorder import compose_each
@@ -25,9 +26,10 @@ from pmdesk.ui.facts.delegates import ChoiceDelegate, TypedDateDelegate
 from pmdesk.ui.facts.kinds import kind_icon, kind_label
 from pmdesk.ui.facts.look import roomy_rows
 from pmdesk.ui.facts.paste import parse_lines
-from pmdesk.ui.facts.row_table import RowTable, button_row
+from pmdesk.ui.facts.row_table import RowTable, button_row, select_step_rows
 from pmdesk.ui.facts.timeline_model import KIND, TEXT, TIME, TimelineModel, to_local
 from pmdesk.ui.plain import plain_label
+from pmdesk.ui.refresh import follow_steps
 
 
 class TimelineTable(RowTable):
@@ -59,6 +61,7 @@ class TimelinePanel(QWidget):
         self.model = TimelineModel(qt_document, self)
         self.table = TimelineTable(self)
         self.table.setModel(self.model)
+        follow_steps(qt_document, self._after_step, self)
         self.table.setItemDelegateForColumn(
             TIME, TypedDateDelegate(Kind.DATETIME, "event time", qt_document.failed.emit, self.table)
         )
@@ -138,6 +141,14 @@ class TimelinePanel(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self.table.edit(index)
+
+    def _after_step(self, changes: Changes) -> None:
+        """After Undo or Redo the events it brought back or changed are selected (as on the board)."""
+        select_step_rows(self.table, changes, "timeline", self._index_of)
+
+    def _index_of(self, event_id: str) -> QModelIndex:
+        row = self.model.row_of(event_id)
+        return self.model.index(row, TEXT) if row >= 0 else QModelIndex()
 
     def delete_selected(self) -> None:
         """Delete the selected events as one undo step."""

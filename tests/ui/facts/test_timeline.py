@@ -232,3 +232,21 @@ def test_add_event_opens_the_time_first_and_tab_from_the_last_cell_leaves_the_ta
         "communication",
         "Customers told it is over",
     )
+
+
+def test_undoing_an_event_deletion_selects_the_event_it_brings_back(
+    qtbot: QtBot, facts_window: MainWindow
+) -> None:
+    """After Del and Ctrl+Z the current row was the one before, so the next Del removed another event."""
+    panel = facts_window.findChild(TimelinePanel)
+    assert panel is not None
+    table = panel.table
+    table.setFocus()
+    table.selectRow(3)
+    restored = panel.model.item(3).id
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.item(table.currentIndex().row()).id == restored
+    assert [index.row() for index in table.selectionModel().selectedRows()] == [3]
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # the same event again, as the selection shows
+    assert restored not in [event.id for event in facts_window.qt_document.board.timeline]
