@@ -110,13 +110,18 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Wrapped text height plus footer, cached by text and width."""
+        width, height = self.row_size(index)
+        return QSize(width, height)
+
+    def row_size(self, index: Index) -> tuple[int, int]:
+        """The row's text width and height at the view's width now (cached by text and width)."""
         # A view lays every row of its column out again after each insert: this runs once per
         # row then, so it asks the model one question instead of one per role.
         model = index.model()
         assert isinstance(model, SectionModel)  # a column shows its own section's model, always
         measure = model.measure(index.row())
         if measure is None:
-            return QSize(0, 0)
+            return 0, 0
         kind, text, in_theme = measure
         text, _ = self._shown(kind, text)
         indent = self._indentation() if in_theme else 0
@@ -131,7 +136,7 @@ class CardDelegate(QStyledItemDelegate):
             if len(self._heights) > HEIGHT_CACHE_SIZE:
                 self._heights.clear()
             self._heights[key] = height
-        return QSize(width, height)
+        return width, height
 
     def _footer_height(self) -> int:
         return self.small_metrics.height() + self._px(10)

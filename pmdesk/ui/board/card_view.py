@@ -22,6 +22,8 @@ from pmdesk.ui.board.card_delegate import CardDelegate
 from pmdesk.ui.board.drag_drop import drag_for
 from pmdesk.ui.board.section_model import SectionModel
 
+_ROOT = QModelIndex()  # a column's rows are the root's children
+
 
 class CardView(QTreeView):
     """The cards of one section; in voting mode a click places a dot."""
@@ -96,6 +98,37 @@ class CardView(QTreeView):
             self._width = self.viewport().width()
             self.scheduleDelayedItemsLayout()
         super().resizeEvent(event)
+
+    def doItemsLayout(self) -> None:
+        """Lay the rows out once, at the width they keep: a column whose rows overflow it shows its
+        scroll bar first (else the rows are laid out, the bar appears, and they are all laid out
+        again a bar's width narrower)."""
+        self._show_scroll_bar_if_overflowing()
+        super().doItemsLayout()
+
+    def _show_scroll_bar_if_overflowing(self) -> None:
+        bar = self.verticalScrollBar()
+        model = self.model()
+        if (
+            model is None
+            or not self.isVisible()
+            or bar.isVisibleTo(self)
+            or self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        ):
+            return
+        room = self.viewport().height()
+        total = 0
+        for row in range(model.rowCount(_ROOT)):
+            if not self.isRowHidden(row, _ROOT):
+                total += self.card_delegate.row_size(model.index(row, 0, _ROOT))[1]
+                if total > room:
+                    # The range the rows' layout will set anyway; a change of policy places the
+                    # bar now (the range alone would, on a later turn of the event loop).
+                    bar.setRange(0, total - room)
+                    self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+                    self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+                    self._width = self.viewport().width()  # its resize event may come later
+                    return
 
     def relayout(self) -> None:
         """Row heights are stale (zoom, tallies shown or hidden)."""
