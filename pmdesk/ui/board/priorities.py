@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Theme
@@ -17,6 +18,7 @@ from pmdesk.ui.refresh import follow
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index, as a default argument
 HEADERS = ("Rank", "Theme or card", "Kind", "Section", "Dots")
+SECTION = HEADERS.index("Section")
 
 
 class RankingModel(QAbstractTableModel):
@@ -75,6 +77,8 @@ class RankingModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return plain_tooltip(row.label)
+        if role == Qt.ItemDataRole.ToolTipRole and column == SECTION:  # the whole title, if cut
+            return plain_tooltip(self.titles.get(row.section_id, ""))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -119,15 +123,38 @@ class PrioritiesPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
+        for column in (0, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # A long section title would take the width from the theme or card, the point of the row;
+        # it wraps instead, and its row grows with the column.
+        header.setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Fixed)
+        header.sectionResized.connect(lambda *_sizes: QTimer.singleShot(0, self.table.resizeRowsToContents))
         self.table.setStyleSheet(
             "QTableView { font-size: 14pt; } QTableView::item { padding: 8px 6px; }"
             " QHeaderView::section { font-size: 12pt; font-weight: 600; padding: 6px; }"
         )
         layout.addWidget(self.table, 1)
         self.model.modelReset.connect(self._update_note)
+        self.model.modelReset.connect(self._fit_section_column)
         self._update_note()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The section column keeps its share of the new width."""
+        super().resizeEvent(event)
+        self._fit_section_column()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Measured once the table has its font (the page is built hidden)."""
+        super().showEvent(event)
+        self._fit_section_column()
+
+    def _fit_section_column(self) -> None:
+        """As wide as its longest section title, but no more than a quarter of the table (it wraps)."""
+        self.table.ensurePolished()
+        widest = max(
+            self.table.sizeHintForColumn(SECTION), self.table.horizontalHeader().sectionSizeHint(SECTION)
+        )
+        self.table.horizontalHeader().resizeSection(SECTION, min(widest, self.table.viewport().width() // 4))
 
     def _update_note(self) -> None:
         session = self.qt_document.board.session
