@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from pmdesk.model.board import Board, Card, Theme
 from pmdesk.model.derived import ranking, section_items, tallies, theme_cards
+from pmdesk.model.shown import isolated
 from pmdesk.model.templates import BLAMELESS_REMINDER, PRIME_DIRECTIVE, PRIME_DIRECTIVE_AUTHOR
 from pmdesk.report.common import plural
 from pmdesk.ui.palette import Palette as Colours
@@ -204,9 +205,10 @@ def actions_view(look: Look, board: Board) -> QWidget:
     for action in board.actions[:10]:
         owner = names.get(action.owner or "", "no owner yet")
         due = action.due or "no due date yet"
-        box = look.note(
-            f"{action.text or '(no text)'}\n{owner} · {due} · {action.priority}", c.card, c.card_text
-        )
+        # The owner's name set apart: an Arabic or Hebrew one turned the line right to left, and
+        # the date read backwards ("08-12-2026").
+        text = f"{action.text or '(no text)'}\n{isolated(owner)} · {due} · {action.priority}"
+        box = look.note(text, c.card, c.card_text)
         layout.addWidget(box)
     if len(board.actions) > 10:
         layout.addWidget(look.label(f"+ {len(board.actions) - 10} more", 0.8, c.muted))

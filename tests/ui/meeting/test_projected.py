@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QGridLayout, QLineEdit, QWidget
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.model.card_ops import add_card
+from pmdesk.model.demo import demo_board
 from pmdesk.store.document import Document
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
+from pmdesk.ui.meeting.render import Look, actions_view
+from pmdesk.ui.palette import PALETTES, PROJECTOR
 from tests.ui.meeting.test_presentation import go, strings_held
 
 
@@ -215,3 +219,24 @@ def test_esc_in_the_one_screen_card_line_clears_it_then_leaves_presenting(
     qtbot.keyClick(entry.text, Qt.Key.Key_Escape)
     assert not meeting.controller.presenting
     assert not any(card.text == "half a thought" for card in window.qt_document.board.cards)
+
+
+def test_an_arabic_owner_keeps_the_rooms_action_line_left_to_right(qtbot: QtBot) -> None:
+    """The owner's name turned the line right to left: the priority came first and the date read backwards."""
+    board = demo_board()
+    action = board.actions[0]
+    owner = next(p for p in board.participants if p.id == action.owner)
+    owner.name = "محمد عبد الرحمن"
+    widget = actions_view(Look(PALETTES[PROJECTOR], 1.0), board)
+    qtbot.addWidget(widget)
+    label = next(found for found in widget.findChildren(QLabel) if owner.name in found.text())
+    line = label.text().split("\n")[1]
+    layout = QTextLayout(line, label.font())
+    layout.beginLayout()
+    text_line = layout.createLine()
+    text_line.setLineWidth(10_000)
+    layout.endLayout()
+    assert action.due is not None
+    due_at = text_line.cursorToX(line.index(action.due))[0]
+    priority_at = text_line.cursorToX(line.index(action.priority))[0]
+    assert due_at < priority_at  # owner, due date, priority: from left to right
