@@ -117,7 +117,9 @@ def sections_view(look: Look, board: Board, face_down: bool, show_votes: bool = 
     counts = tallies(board) if show_votes else None
     for col, section in enumerate(board.sections):
         grid.setColumnStretch(col, 1)
-        grid.addWidget(look.label(section.title, 1.0, look.colours.accent, bold=True), 0, col)
+        title = look.label(section.title, 1.0, look.colours.accent, bold=True)
+        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # one line beside three
+        grid.addWidget(title, 0, col)
         cards = [card for card in board.cards if card.section == section.id]
         if face_down:
             grid.addWidget(_face_down(look, len(cards)), 1, col)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextLayout
+from PySide6.QtGui import QColor, QTextLayout
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from pmdesk.store.document import Document
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
-from pmdesk.ui.meeting.render import Look, actions_view
+from pmdesk.ui.meeting.render import Look, actions_view, sections_view
 from pmdesk.ui.palette import PALETTES, PROJECTOR
 from tests.ui.meeting.test_presentation import go, strings_held
 
@@ -240,3 +241,30 @@ def test_an_arabic_owner_keeps_the_rooms_action_line_left_to_right(qtbot: QtBot)
     due_at = text_line.cursorToX(line.index(action.due))[0]
     priority_at = text_line.cursorToX(line.index(action.priority))[0]
     assert due_at < priority_at  # owner, due date, priority: from left to right
+
+
+@pytest.mark.parametrize("face_down", [True, False])
+def test_the_rooms_section_titles_start_on_one_line(qtbot: QtBot, face_down: bool) -> None:
+    """A three-line section title sat at the top while the one-line titles beside it floated mid-way."""
+    board = demo_board()
+    board.sections[1].title = "Lessons learned about the way alerting, paging and escalation worked together"
+    look = Look(PALETTES[PROJECTOR], 1.0)
+    widget = sections_view(look, board, face_down=face_down)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    image = widget.grab().toImage()
+    accent = QColor(PALETTES[PROJECTOR].accent)
+    tops = []
+    for section in board.sections:
+        label = next(found for found in widget.findChildren(QLabel) if found.text() == section.title)
+        box = label.geometry()
+        inked = [
+            y
+            for y in range(box.top(), box.bottom())
+            for x in range(box.left(), box.left() + 60)
+            if QColor(image.pixel(x, y)) == accent
+        ]
+        tops.append(min(inked))
+    assert max(tops) - min(tops) <= 2, tops
