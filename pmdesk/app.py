@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from pmdesk.model.rules import MOST_SECTIONS
 from pmdesk.model.shown import shown
 from pmdesk.model.templates import new_board
 from pmdesk.resources import resource_path
@@ -227,6 +228,16 @@ class Application:
             except BoardFileError as again:
                 self._error("Cannot open board", str(again))
                 return None
+        sections = len(document.board.sections)
+        if sections > MOST_SECTIONS:
+            close_document(document)
+            self._error(
+                "Cannot open board",
+                f"{path.name}: {sections:,} sections, and the window shows boards of at most "
+                f"{MOST_SECTIONS}; its content can still be exported (pmdesk export {path.name} "
+                "--format md -o BOARD.md)",
+            )
+            return None
         return self.show_document(document)
 
     def new_board(self) -> MainWindow | None:

@@ -114,3 +114,33 @@ def test_the_offer_of_a_kept_board_reads_right_and_new_board_discards_nothing(
     assert seen["roles"]["New board"] == QMessageBox.ButtonRole.RejectRole
     assert QMessageBox.ButtonRole.DestructiveRole not in seen["roles"].values()
     assert find_untitled(tmp_path) == [document.path]  # still there for the next start
+
+
+def test_a_board_of_more_sections_than_a_window_shows_is_refused_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stranger's board of thousands of sections took seconds and gigabytes to show: it is
+    refused with one line naming the way out, and its file stays byte-identical."""
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk.app import Application
+    from pmdesk.model.board import Section
+    from pmdesk.model.rules import MOST_SECTIONS
+    from pmdesk.store.board_file import create_file
+
+    board = demo_board()
+    board.sections += [Section(f"x{n}", f"Extra {n}", "") for n in range(MOST_SECTIONS - 3)]
+    path = tmp_path / "wide.pmdesk"
+    create_file(path, board)
+    before = path.read_bytes()
+    qt_app = QApplication.instance() or QApplication([])
+    assert isinstance(qt_app, QApplication)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    application = Application(qt_app, settings, tmp_path / "data", interactive=False)
+    assert application.open_path(path) is None
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"wide.pmdesk: {MOST_SECTIONS + 1} sections" in err and "pmdesk export wide.pmdesk" in err
+    assert path.read_bytes() == before
+    assert application.open_path(path) is None  # nothing was left open or locked
+    capsys.readouterr()

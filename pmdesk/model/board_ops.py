@@ -17,7 +17,7 @@ from pmdesk.model.edits import Batch, EditError, find_index, target_of
 from pmdesk.model.ids import new_id
 from pmdesk.model.labels import plural
 from pmdesk.model.recorder import finished, recording
-from pmdesk.model.rules import FIELDS, require
+from pmdesk.model.rules import FIELDS, MOST_SECTIONS, require
 from pmdesk.model.times import timestamp_of
 
 TIME_FIELDS = ("started_at", "detected_at", "mitigated_at", "resolved_at")
@@ -213,9 +213,11 @@ def add_section(
     section_id: str | None = None,
     index: int | None = None,
 ) -> Batch:
-    """Add a section (a column)."""
+    """Add a section (a column); a board holds at most ``MOST_SECTIONS``."""
     require("sections", "title", title)
     require("sections", "prompt", prompt)
+    if len(board.sections) >= MOST_SECTIONS:
+        raise EditError(f"A board holds at most {MOST_SECTIONS} sections.")
     with recording(board, "Add section") as rec:
         at = len(board.sections) if index is None else index
         rec.insert("sections", at, Section(section_id or new_id("s"), title, prompt))
@@ -263,6 +265,8 @@ def replace_sections(board: Board, sections: list[Section]) -> Batch:
         raise EditError("Templates apply to boards without cards.")
     if not sections:
         raise EditError("A template has at least one section.")
+    if len(sections) > MOST_SECTIONS:
+        raise EditError(f"A template has at most {MOST_SECTIONS} sections; this one has {len(sections):,}.")
     with recording(board, "Apply template") as rec:
         for section in list(board.sections):
             rec.remove("sections", section.id)

@@ -24,6 +24,9 @@ from pmdesk.model.times import is_clock, is_date, is_time
 COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 # The largest whole number a board holds anywhere: what a Qt widget (a C int) can show.
 MAX_NUMBER = 2**31 - 1
+# A board's sections, each a column of the Board: more fit no screen, and the window of a board
+# with thousands (a stranger's file) would take many seconds and gigabytes to build.
+MOST_SECTIONS = 100
 
 
 def quoted(value: object) -> str:

@@ -194,3 +194,21 @@ def test_agenda(board: Board, round_trip: RoundTrip) -> None:
     for name, value in [("minutes", 0), ("minutes", True), ("actual_seconds", -1), ("title", "")]:
         with pytest.raises(EditError):
             board_ops.set_phase_field(board, "tone", name, value)
+
+
+def test_a_board_holds_at_most_most_sections(board: Board) -> None:
+    """A column each: a stranger's template or board of thousands would make a window of thousands."""
+    from pmdesk.model.board import Section
+    from pmdesk.model.edits import apply_edit
+    from pmdesk.model.rules import MOST_SECTIONS
+
+    while len(board.sections) < MOST_SECTIONS:
+        apply_edit(board, board_ops.add_section(board, f"Section {len(board.sections)}"))
+    with pytest.raises(EditError, match=f"at most {MOST_SECTIONS} sections"):
+        board_ops.add_section(board, "One too many")
+    empty = Board(incident=board.incident, sections=[])
+    too_many = [Section(f"s{n}", f"Section {n}", "") for n in range(MOST_SECTIONS + 1)]
+    with pytest.raises(EditError, match=f"at most {MOST_SECTIONS} sections; this one has 101"):
+        board_ops.replace_sections(empty, too_many)
+    apply_edit(empty, board_ops.replace_sections(empty, too_many[:MOST_SECTIONS]))
+    assert len(empty.sections) == MOST_SECTIONS

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pmdesk.model.board import Section
 from pmdesk.model.board_ops import add_section, move_item, remove_section, set_section_field
 from pmdesk.model.labels import plural
+from pmdesk.model.rules import MOST_SECTIONS
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
 
@@ -110,6 +111,9 @@ class SectionsDialog(QDialog):
             if not edit.hasFocus() or edit.text() == "":
                 edit.setText(value)
         self.remove.setEnabled(section is not None and len(self.sections()) > 1)
+        full = len(self.sections()) >= MOST_SECTIONS
+        self.add.setEnabled(not full)
+        self.add.setToolTip(f"A board holds at most {MOST_SECTIONS} sections" if full else "")
         row = self.list.currentRow()
         self.up.setEnabled(row > 0)
         self.down.setEnabled(0 <= row < self.list.count() - 1)

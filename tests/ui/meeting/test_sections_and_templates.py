@@ -139,3 +139,24 @@ def test_a_section_with_one_card_is_listed_in_the_singular(
     again = SectionsDialog(window.qt_document, window)
     qtbot.addWidget(again)
     assert again.list.item(4).text() == "New section  (1 card)"
+
+
+def test_add_is_off_once_the_board_holds_the_most_sections(
+    qtbot: QtBot, window: MainWindow, dialog: SectionsDialog
+) -> None:
+    from pmdesk.model.board import Board
+    from pmdesk.model.board_ops import add_section
+    from pmdesk.model.edits import Batch
+    from pmdesk.model.rules import MOST_SECTIONS
+
+    def fill(board: Board) -> Batch:  # one step up to one short of the most (one layout, not 95)
+        missing = MOST_SECTIONS - 1 - len(board.sections)
+        return Batch("Fill", tuple(add_section(board, f"Extra {n}") for n in range(missing)))
+
+    assert window.qt_document.attempt(fill)
+    assert dialog.add.isEnabled()
+    qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
+    assert len(titles(window)) == MOST_SECTIONS
+    assert not dialog.add.isEnabled() and f"at most {MOST_SECTIONS}" in dialog.add.toolTip()
+    window.qt_document.undo_stack.undo()
+    assert dialog.add.isEnabled()
