@@ -1,4 +1,4 @@
-"""File ▸ Export and File ▸ Email report…: exports run on a worker thread with a progress dialog.
+"""File ▸ Export and File ▸ Email Report…: exports run on a worker thread with a progress dialog.
 
 The board is deep-copied on the GUI thread (a few milliseconds even for thousands of cards), so
 the worker never reads the live board while the facilitator keeps editing. reportlab is imported
@@ -49,7 +49,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("md", "&Markdown…", ".md", "Markdown (*.md)"),
     ExportFormat("csv", "Actions &CSV…", ".csv", "CSV files (*.csv)"),
     ExportFormat("ics", "Calendar (.&ics)…", ".ics", "iCalendar files (*.ics)"),
-    ExportFormat("eml", "&Email draft…", ".eml", "Email messages (*.eml)"),
+    ExportFormat("eml", "&Email Draft…", ".eml", "Email messages (*.eml)"),
     ExportFormat("json", "Board &JSON…", ".json", "JSON files (*.json)"),
 )
 FORMAT_BY_KEY = {fmt.key: fmt for fmt in FORMATS}
@@ -80,14 +80,14 @@ class ExportController(QObject):
     # --- menus -------------------------------------------------------------------------
 
     def install_actions(self) -> None:
-        """Fill File ▸ Export and add File ▸ Email report… after it."""
+        """Fill File ▸ Export and add File ▸ Email Report… after it."""
         for fmt in FORMATS:
             action = QAction(fmt.menu_text, self.window)
             action.setObjectName(f"export_{fmt.key}")
             action.triggered.connect(lambda _checked=False, key=fmt.key: self.export_dialog(key))
             self.window.export_menu.addAction(action)
             self.actions[fmt.key] = action
-        email = QAction("Email re&port…", self.window)
+        email = QAction("Email Re&port…", self.window)
         email.setObjectName("email_report")
         email.setShortcut(QKeySequence("Ctrl+Shift+E"))
         email.setStatusTip("Write an email draft with the PDF report attached and open it")
@@ -148,7 +148,7 @@ class ExportController(QObject):
         return confirm_replace(self.window, path)
 
     def email_folder(self) -> Path:
-        """Where Email report… writes the draft: beside the board, else a pmdesk temp folder."""
+        """Where Email Report… writes the draft: beside the board, else a pmdesk temp folder."""
         document = self.window.qt_document.document
         folder = document.path.parent
         if not document.untitled and folder.is_dir() and _writable(folder):
@@ -275,7 +275,7 @@ def _writable(folder: Path) -> bool:
 
 
 def install(window: MainWindow) -> ExportController:
-    """Add File ▸ Export (every format) and File ▸ Email report… to ``window``."""
+    """Add File ▸ Export (every format) and File ▸ Email Report… to ``window``."""
     controller = ExportController(window)
     controller.install_actions()
     return controller

@@ -41,9 +41,9 @@ ACTIONS: dict[str, tuple[str, bool]] = {
     "File/Export/Markdown…": ("card", False),
     "File/Export/Actions CSV…": ("card", False),
     "File/Export/Calendar (.ics)…": ("card", False),
-    "File/Export/Email draft…": ("card", False),
+    "File/Export/Email Draft…": ("card", False),
     "File/Export/Board JSON…": ("card", False),
-    "File/Email report…": ("card", False),
+    "File/Email Report…": ("card", False),
     "Edit/Undo": ("card", True),  # after Delete Cards (see PREPARE)
     "Edit/Redo": ("card", True),  # after Delete Cards and Undo
     "Edit/Cut Cards": ("card", True),

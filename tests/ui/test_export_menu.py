@@ -1,4 +1,4 @@
-"""File ▸ Export and File ▸ Email report…: files written off the GUI thread, errors shown."""
+"""File ▸ Export and File ▸ Email Report…: files written off the GUI thread, errors shown."""
 
 from __future__ import annotations
 
@@ -84,9 +84,9 @@ def trigger(window: MainWindow, name: str) -> None:
 
 def test_export_menu_lists_every_format(window: MainWindow) -> None:
     texts = [action.text().replace("&", "") for action in window.export_menu.actions()]
-    assert texts == ["PDF…", "Markdown…", "Actions CSV…", "Calendar (.ics)…", "Email draft…", "Board JSON…"]
+    assert texts == ["PDF…", "Markdown…", "Actions CSV…", "Calendar (.ics)…", "Email Draft…", "Board JSON…"]
     file_texts = [action.text().replace("&", "") for action in window.file_menu.actions()]
-    assert file_texts.index("Email report…") == file_texts.index("Export") + 1
+    assert file_texts.index("Email Report…") == file_texts.index("Export") + 1
     email_action = controller_of(window).actions["email_report"]
     assert email_action.shortcut().toString() == "Ctrl+Shift+E"
 

@@ -60,3 +60,26 @@ def test_mnemonic_reads_the_letter_after_a_single_ampersand() -> None:
     assert mnemonic("Save &As…") == "a"
     assert mnemonic("R&&D &notes") == "n"
     assert mnemonic("R&&D") is None
+
+
+# Short words a title leaves in lower case, and names that are always written so.
+LOWER = {"a", "an", "and", "as", "by", "for", "from", "in", "into", "of", "on", "or", "out", "the", "to"}
+LOWER |= {"pmdesk"}
+# Lists of names written as they are elsewhere: participants, the tabs, the themes.
+NAMES = {"Author of Next Cards", "Go to", "Theme"}
+
+
+def test_menu_items_are_in_title_case_like_the_rest(window: MainWindow) -> None:
+    """The File menu read "Email report…" among "Save a Copy…" and "Library…"."""
+    problems = []
+    for top in window.menuBar().actions():
+        for path, menu in menus(top.menu(), top.text().replace("&", "")):
+            if path.split("/")[-1] in DATA_LISTS | NAMES:
+                continue
+            for action in menu.actions():
+                text = action.text().replace("&", "").rstrip("…")
+                words = [word.strip("()") for word in text.split() if not word.startswith("(.")]
+                lower = [w for w in words[1:] if w and w[0].islower() and w not in LOWER]
+                if lower or (words and words[0][:1].islower()):
+                    problems.append(f"{path}: {text!r}")
+    assert problems == [], "\n".join(problems)
