@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from pmdesk.model.board import Theme
 from pmdesk.model.changes import Changes
 from pmdesk.model.derived import Ranked, ranking
+from pmdesk.ui.capped_column import CappedColumn
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.plain import plain_label, plain_tooltip
 from pmdesk.ui.refresh import follow
@@ -127,7 +127,7 @@ class PrioritiesPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # A long section title would take the width from the theme or card, the point of the row;
         # it wraps instead, and its row grows with the column.
-        header.setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Fixed)
+        self.section_column = CappedColumn(self.table, SECTION, 0.25)
         header.sectionResized.connect(lambda *_sizes: QTimer.singleShot(0, self.table.resizeRowsToContents))
         self.table.setStyleSheet(
             "QTableView { font-size: 14pt; } QTableView::item { padding: 8px 6px; }"
@@ -135,26 +135,7 @@ class PrioritiesPage(QWidget):
         )
         layout.addWidget(self.table, 1)
         self.model.modelReset.connect(self._update_note)
-        self.model.modelReset.connect(self._fit_section_column)
         self._update_note()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """The section column keeps its share of the new width."""
-        super().resizeEvent(event)
-        self._fit_section_column()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Measured once the table has its font (the page is built hidden)."""
-        super().showEvent(event)
-        self._fit_section_column()
-
-    def _fit_section_column(self) -> None:
-        """As wide as its longest section title, but no more than a quarter of the table (it wraps)."""
-        self.table.ensurePolished()
-        widest = max(
-            self.table.sizeHintForColumn(SECTION), self.table.horizontalHeader().sectionSizeHint(SECTION)
-        )
-        self.table.horizontalHeader().resizeSection(SECTION, min(widest, self.table.viewport().width() // 4))
 
     def _update_note(self) -> None:
         session = self.qt_document.board.session

@@ -32,6 +32,7 @@ from pmdesk.model.labels import label
 from pmdesk.model.readiness import CLOSED, is_overdue
 from pmdesk.model.recorder import compose_each
 from pmdesk.report.common import plural
+from pmdesk.ui.capped_column import CappedColumn
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.facts.actions_model import (
     DUE,
@@ -144,8 +145,10 @@ class ActionsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column in (OWNER, DUE, PRIORITY, STATUS):
+        for column in (DUE, PRIORITY, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # A long owner name would squeeze the action's text: it wraps within a fifth of the table.
+        self.owner_column = CappedColumn(self.table, OWNER, 0.2)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)  # wraps beside the text
         # Wrapped rows grow and shrink with their columns (a wider font or window re-wraps them).
         self._rows_later = QTimer(self)
