@@ -93,8 +93,8 @@ class LibraryWindow(QWidget):
         self.folders.setMaximumHeight(70)
         self.folders.setToolTip("The folders of boards searched (with their subfolders)")
         buttons = QVBoxLayout()
-        self.add_button = QPushButton("&Add Folder…", self)
-        self.remove_button = QPushButton("&Remove Folder", self)
+        self.add_button = QPushButton("&Add folder…", self)
+        self.remove_button = QPushButton("&Remove folder", self)
         self.reindex_button = QPushButton("Re&fresh", self)
         self.reindex_button.setToolTip("Read the boards changed since the last look (F5)")
         for button in (self.add_button, self.remove_button, self.reindex_button):

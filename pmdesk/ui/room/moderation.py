@@ -1,7 +1,7 @@
 """Moderation on the laptop before the reveal: the cards from devices, in full, with what to do.
 
 A bar above the board says how many cards from devices lie face down in the room and offers
-Reveal, Hide (selected) and Merge Duplicates (selected); the Board menu has the same commands.
+Reveal, Hide selected and Merge duplicates; the Board menu has the same commands.
 Each is one undo step.
 """
 
@@ -42,11 +42,11 @@ class Moderation(QWidget):
         self.reveal_button.setObjectName("RevealDeviceCards")
         self.reveal_button.setToolTip("Turn the cards from devices face up for the room (one undo step)")
         self.reveal_button.clicked.connect(lambda _c=False: self.reveal_all())
-        self.hide_button = QPushButton("Hide Selected", self)
+        self.hide_button = QPushButton("Hide selected", self)
         self.hide_button.setObjectName("HideDeviceCards")
         self.hide_button.setToolTip("Take the selected face-down cards off the board before anyone sees them")
         self.hide_button.clicked.connect(lambda _c=False: self.hide_selected())
-        self.merge_button = QPushButton("Merge Duplicates", self)
+        self.merge_button = QPushButton("Merge duplicates", self)
         self.merge_button.setObjectName("MergeDeviceCards")
         self.merge_button.setToolTip(
             "Keep one of the selected cards that say the same thing, hide the others"
