@@ -13,6 +13,7 @@
   const unsent = {}; // section id -> {id, text} of a card whose answer never came (tried again as is)
   const saving = new Set();
   const notSent = new Set(); // sections whose card could not be sent (its text stays in the field)
+  const deleting = new Set(); // ids of this device's cards it asked the room to delete
   // "online", "lost" (no answer: the Wi-Fi dropped or the laptop is gone; tried again every few
   // seconds) or "closed" (the room said it closed, or its link is no longer served: final).
   let connection = "online";
@@ -53,11 +54,11 @@
   }
 
   let sayTimer = null;
-  function say(text, error) {
+  function say(text, error, stay) {
     statusLine.textContent = text || "";
     statusLine.className = error ? "status error" : "status";
     clearTimeout(sayTimer);
-    if (text && !error) sayTimer = setTimeout(() => { statusLine.textContent = ""; }, 3000);
+    if (text && !error && !stay) sayTimer = setTimeout(() => { statusLine.textContent = ""; }, 3000);
   }
 
   function textOf(text, className) {
@@ -144,10 +145,33 @@
     if (answer.status === 404 || answer.status === 503) { setConnection("closed"); return; }
     if (answer.status === 0) { setConnection("lost"); return; }
     if (!answer.ok) { say(answer.data.error || "The room did not answer.", true); return; }
+    const before = state;
     state = answer.data;
     fetchedAt = Date.now();
-    if (statusLine.classList.contains("error")) say("");
+    const setAside = setAsideCount(before, state);
+    if (setAside) {
+      say(setAside === 1
+        ? "The facilitator set one of your cards aside: it is not on the board."
+        : "The facilitator set " + setAside + " of your cards aside: they are not on the board.", false, true);
+    } else if (statusLine.classList.contains("error")) say("");
     if (connection !== "online") setConnection("online"); else render();
+  }
+
+  // Own cards still face down before, gone now, not deleted here and not on the board revealed:
+  // the facilitator hid them (or merged them into another card) before the reveal.
+  function setAsideCount(before, now) {
+    if (!before || !before.mine) return 0;
+    const still = new Set((now.mine || []).map((c) => c.id));
+    const shown = new Set();
+    (now.board || []).forEach((column) => column.items.forEach((item) => {
+      shown.add(item.id);
+      (item.cards || []).forEach((c) => shown.add(c.id));
+    }));
+    let count = 0;
+    before.mine.forEach((c) => {
+      if (!still.has(c.id) && !shown.has(c.id) && !deleting.has(c.id)) count += 1;
+    });
+    return count;
   }
 
   let pending = null;
@@ -375,6 +399,7 @@
   }
 
   async function deleteCard(id) {
+    deleting.add(id);
     const answer = await call("/cards/" + encodeURIComponent(id) + "/delete", {}, 3);
     say(answer.ok ? "Deleted." : (answer.data.error || "Not deleted."), !answer.ok);
     await refresh();
