@@ -22,15 +22,28 @@ document.querySelectorAll('button.primary')[1].click();
 """
 
 
+MAIN_TEXT = "return document.querySelector('main').innerText"
+
+
+def writing_phone(phones: Callable[[], Any], url: str) -> Any:
+    """A small phone joined to the room, its card fields shown."""
+    phone = small_phone(phones, url)
+    wait(phone, lambda d: len(d.find_elements(By.CSS_SELECTOR, "textarea")) >= 2)
+    return phone
+
+
+def write_card(phone: Any, text: str) -> None:
+    """Add a card in the second section and wait until the page shows it."""
+    phone.execute_script(ADD_CARD, text)
+    wait(phone, lambda d: text in d.execute_script(MAIN_TEXT))
+
+
 def test_a_reveal_while_people_write_shows_the_revealed_cards_under_each_section(
     served: tuple[RoomServer, HeldGateway], phones: Callable[[], Any]
 ) -> None:
     server, gateway = served
-    phone = small_phone(phones, server.url)
-    wait(phone, lambda d: len(d.find_elements(By.CSS_SELECTOR, "textarea")) >= 2)
-    phone.execute_script(ADD_CARD, "Our pager rota was out of date")
-    main_text = "return document.querySelector('main').innerText"
-    wait(phone, lambda d: "Our pager rota" in d.execute_script(main_text))
+    phone = writing_phone(phones, server.url)
+    write_card(phone, "Our pager rota was out of date")
     assert not phone.find_elements(By.CSS_SELECTOR, ".revealed")  # private: nothing face up yet
 
     gateway.apply(reveal_cards)
@@ -40,6 +53,6 @@ def test_a_reveal_while_people_write_shows_the_revealed_cards_under_each_section
         return any("Our pager rota was out of date" in e.text for e in found)
 
     wait(phone, revealed)
-    main = phone.execute_script(main_text)
+    main = phone.execute_script(MAIN_TEXT)
     assert "The facilitator has revealed the cards" in main
     assert not phone.find_elements(By.CSS_SELECTOR, ".card.mine")  # no longer its own to edit

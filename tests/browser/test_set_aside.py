@@ -11,13 +11,12 @@ from selenium.webdriver.common.by import By
 from pmdesk.model.board import Board
 from pmdesk.model.moderation import hide_cards
 from pmdesk.room.server import RoomServer
-from tests.browser.test_reveal_while_writing import ADD_CARD
-from tests.browser.test_room_closed import HeldGateway, served, small_phone
+from tests.browser.test_reveal_while_writing import MAIN_TEXT, write_card, writing_phone
+from tests.browser.test_room_closed import HeldGateway, served
 from tests.browser.test_two_phones import wait
 
 __all__ = ["served"]
 
-MAIN_TEXT = "return document.querySelector('main').innerText"
 STATUS = "return document.getElementById('status').textContent"
 
 
@@ -30,11 +29,9 @@ def test_a_hidden_card_is_said_to_be_set_aside_on_its_authors_phone(
     served: tuple[RoomServer, HeldGateway], phones: Callable[[], Any]
 ) -> None:
     server, gateway = served
-    phone = small_phone(phones, server.url)
-    wait(phone, lambda d: len(d.find_elements(By.CSS_SELECTOR, "textarea")) >= 2)
+    phone = writing_phone(phones, server.url)
     for text in ("Blame Bob for the outage", "Our pager rota was out of date"):
-        phone.execute_script(ADD_CARD, text)
-        wait(phone, lambda d, t=text: t in d.execute_script(MAIN_TEXT))
+        write_card(phone, text)
     hidden = card_id(gateway, "Blame Bob for the outage")
 
     def hide(board: Board) -> Any:

@@ -218,14 +218,20 @@ def _read_event(stream: Any) -> str:
         lines.append(line)
 
 
+def _open_events(room: Room, conn: socket.socket) -> tuple[Any, bytes]:
+    """Ask for device B's event stream on ``conn``: the stream, and the response's head."""
+    conn.sendall(f"GET {room.base}/events?device={KEY_B} HTTP/1.1\r\nHost: {room.host}\r\n\r\n".encode())
+    stream = conn.makefile("rb")
+    head = b""
+    while not head.endswith(b"\r\n\r\n"):
+        head += stream.readline()
+    return stream, head
+
+
 def test_events_tell_every_device_when_something_changes(room: Room) -> None:
     conn = socket.create_connection(("127.0.0.1", room.server.port), timeout=5)
     try:
-        conn.sendall(f"GET {room.base}/events?device={KEY_B} HTTP/1.1\r\nHost: {room.host}\r\n\r\n".encode())
-        stream = conn.makefile("rb")
-        head = b""
-        while not head.endswith(b"\r\n\r\n"):
-            head += stream.readline()
+        stream, head = _open_events(room, conn)
         assert b"200" in head.split(b"\r\n")[0] and b"text/event-stream" in head
         assert "event: changed" in _read_event(stream)
         room.post("join", {"participant": "p2"})
@@ -326,11 +332,7 @@ def test_a_board_in_use_is_refused_with_one_line(tmp_path: Path) -> None:
 def test_a_burst_of_changes_reaches_a_stream_as_few_events_ending_with_the_last(room: Room) -> None:
     conn = socket.create_connection(("127.0.0.1", room.server.port), timeout=5)
     try:
-        conn.sendall(f"GET {room.base}/events?device={KEY_B} HTTP/1.1\r\nHost: {room.host}\r\n\r\n".encode())
-        stream = conn.makefile("rb")
-        head = b""
-        while not head.endswith(b"\r\n\r\n"):
-            head += stream.readline()
+        stream, _head = _open_events(room, conn)
         first = _read_event(stream)
         assert "event: changed" in first
         started = time.monotonic()

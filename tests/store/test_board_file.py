@@ -10,10 +10,12 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from pmdesk.model.board import Board
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.card_ops import add_card, set_card_hint_silenced
 from pmdesk.model.demo import demo_board
@@ -183,17 +185,45 @@ def drop_current_phase_and_page(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE session DROP COLUMN current_page")
 
 
-def make_version_1(path: Path) -> None:
-    """Turn a board file into what pmdesk's first board format wrote (no start time, no hint flags)."""
+def make_older(path: Path, version: int, take_away: Callable[[sqlite3.Connection], None]) -> None:
+    """Turn a board file back into board format ``version`` (``take_away`` drops what came later)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        take_away(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    finally:
+        conn.close()
+
+
+def backup_of(path: Path, version: int, table: str) -> tuple[int, set[str]]:
+    """The board format of the backup an upgrade from ``version`` left, and ``table``'s columns there."""
+    backup = sqlite3.connect(path.with_name(f"{path.name}.v{version}.bak"))
+    try:
+        found = backup.execute("PRAGMA user_version").fetchone()[0]
+        return found, {row[1] for row in backup.execute(f"PRAGMA table_info({table})")}
+    finally:
+        backup.close()
+
+
+def reopened_board(path: Path) -> Board:
+    """The board as the file holds it after the upgraded document was closed."""
+    reopened = Document.open(path)
+    try:
+        return reopened.board
+    finally:
+        reopened.close()
+
+
+def make_version_1(path: Path) -> None:
+    """Turn a board file into what pmdesk's first board format wrote (no start time, no hint flags)."""
+
+    def take_away(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE session DROP COLUMN start_time")
         conn.execute("ALTER TABLE cards DROP COLUMN hint_silenced")
         conn.execute("ALTER TABLE cards DROP COLUMN pending")
         drop_current_phase_and_page(conn)
-        conn.execute("PRAGMA user_version = 1")
-    finally:
-        conn.close()
+
+    make_older(path, 1, take_away)
 
 
 def test_a_version_1_board_gains_the_session_start_and_card_hints(demo_file: Path) -> None:
@@ -223,13 +253,11 @@ def test_a_version_1_board_gains_the_session_start_and_card_hints(demo_file: Pat
 
 
 def test_a_version_2_board_gains_pending_cards(demo_file: Path) -> None:
-    conn = sqlite3.connect(demo_file, isolation_level=None)
-    try:
+    def take_away(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE cards DROP COLUMN pending")
         drop_current_phase_and_page(conn)
-        conn.execute("PRAGMA user_version = 2")
-    finally:
-        conn.close()
+
+    make_older(demo_file, 2, take_away)
     document = Document.open(demo_file)
     try:
         assert document.board == demo_board()  # every card of an older board is revealed
@@ -252,12 +280,7 @@ def test_a_version_2_board_gains_pending_cards(demo_file: Path) -> None:
 
 
 def test_a_version_3_board_gains_where_the_meeting_stands(demo_file: Path) -> None:
-    conn = sqlite3.connect(demo_file, isolation_level=None)
-    try:
-        drop_current_phase_and_page(conn)
-        conn.execute("PRAGMA user_version = 3")
-    finally:
-        conn.close()
+    make_older(demo_file, 3, drop_current_phase_and_page)
     document = Document.open(demo_file)
     try:
         assert document.board == demo_board()  # an older board's meeting has not begun
@@ -265,29 +288,20 @@ def test_a_version_3_board_gains_where_the_meeting_stands(demo_file: Path) -> No
         document.apply(set_session_field(document.board, "current_page", "focus"))
     finally:
         document.close()
-    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v3.bak"))
-    try:  # the version-3 board as it was, beside the upgraded one
-        assert backup.execute("PRAGMA user_version").fetchone()[0] == 3
-        assert "current_phase" not in {row[1] for row in backup.execute("PRAGMA table_info(session)")}
-    finally:
-        backup.close()
-    reopened = Document.open(demo_file)
-    try:
-        session = reopened.board.session
-        assert (session.current_phase, session.current_page) == ("discussion", "focus")
-    finally:
-        reopened.close()
+    version, columns = backup_of(demo_file, 3, "session")  # the version-3 board as it was, beside
+    assert version == 3
+    assert "current_phase" not in columns
+    session = reopened_board(demo_file).session
+    assert (session.current_phase, session.current_page) == ("discussion", "focus")
     assert board_file.SCHEMA_VERSION >= 4
 
 
 def test_a_version_4_board_gains_the_item_in_focus(demo_file: Path) -> None:
-    conn = sqlite3.connect(demo_file, isolation_level=None)
-    try:
+    def take_away(conn: sqlite3.Connection) -> None:
         drop_current_item(conn)
         conn.execute("UPDATE session SET current_phase = 'discussion', current_page = 'focus'")
-        conn.execute("PRAGMA user_version = 4")
-    finally:
-        conn.close()
+
+    make_older(demo_file, 4, take_away)
     document = Document.open(demo_file)
     try:
         session = document.board.session
@@ -299,27 +313,15 @@ def test_a_version_4_board_gains_the_item_in_focus(demo_file: Path) -> None:
         document.apply(set_session_field(document.board, "current_item", "c3"))
     finally:
         document.close()
-    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v4.bak"))
-    try:  # the version-4 board as it was, beside the upgraded one
-        assert backup.execute("PRAGMA user_version").fetchone()[0] == 4
-        assert "current_item" not in {row[1] for row in backup.execute("PRAGMA table_info(session)")}
-    finally:
-        backup.close()
-    reopened = Document.open(demo_file)
-    try:
-        assert reopened.board.session.current_item == "c3"
-    finally:
-        reopened.close()
+    version, columns = backup_of(demo_file, 4, "session")  # the version-4 board as it was, beside
+    assert version == 4
+    assert "current_item" not in columns
+    assert reopened_board(demo_file).session.current_item == "c3"
     assert board_file.SCHEMA_VERSION >= 5
 
 
 def test_a_version_5_board_gains_whether_the_cards_were_revealed(demo_file: Path) -> None:
-    conn = sqlite3.connect(demo_file, isolation_level=None)
-    try:
-        drop_cards_revealed(conn)
-        conn.execute("PRAGMA user_version = 5")
-    finally:
-        conn.close()
+    make_older(demo_file, 5, drop_cards_revealed)
     document = Document.open(demo_file)
     try:
         assert document.board == demo_board()  # an older board's cards are face down until revealed
@@ -327,17 +329,10 @@ def test_a_version_5_board_gains_whether_the_cards_were_revealed(demo_file: Path
         document.apply(reveal_cards(document.board))
     finally:
         document.close()
-    backup = sqlite3.connect(demo_file.with_name("demo.pmdesk.v5.bak"))
-    try:  # the version-5 board as it was, beside the upgraded one
-        assert backup.execute("PRAGMA user_version").fetchone()[0] == 5
-        assert "cards_revealed" not in {row[1] for row in backup.execute("PRAGMA table_info(session)")}
-    finally:
-        backup.close()
-    reopened = Document.open(demo_file)
-    try:
-        assert reopened.board.session.cards_revealed
-    finally:
-        reopened.close()
+    version, columns = backup_of(demo_file, 5, "session")  # the version-5 board as it was, beside
+    assert version == 5
+    assert "cards_revealed" not in columns
+    assert reopened_board(demo_file).session.cards_revealed
     assert board_file.SCHEMA_VERSION == 6
 
 

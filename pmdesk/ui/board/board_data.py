@@ -45,6 +45,12 @@ class Look(NamedTuple):
     in_theme: bool
 
 
+def theme_of(node: Node) -> str | None:
+    """The id of the theme a card's row stands under (None for a loose card or a theme)."""
+    parent = node.parent
+    return parent.item_id if parent is not None and parent.kind == "theme" else None
+
+
 class BoardData:
     """The board model's answers for a node, by role or all at once (see ``BoardModel``)."""
 
@@ -96,7 +102,7 @@ class BoardData:
         if node.kind == "theme":
             return self._theme_data(self.themes[node.item_id], node, role)
         if role == THEME_ROLE:
-            return node.parent.item_id if node.parent is not None and node.parent.kind == "theme" else None
+            return theme_of(node)
         return self._card_data(self.cards[node.item_id], role)
 
     def measure(self, node: Node) -> tuple[str, str, bool]:
@@ -104,8 +110,7 @@ class BoardData:
         if node.kind == "theme":
             return "theme", self.themes[node.item_id].label, False
         if node.kind == "card":
-            in_theme = node.parent is not None and node.parent.kind == "theme"
-            return "card", self.cards[node.item_id].text, in_theme
+            return "card", self.cards[node.item_id].text, theme_of(node) is not None
         return node.kind, "", False
 
     def look(self, node: Node) -> Look:
@@ -130,7 +135,7 @@ class BoardData:
             return Look(node.kind, "", "", "", "", 0, 0, False, False, False, False)
         card = self.cards[node.item_id]
         person = self.people.get(card.author or "")
-        in_theme = node.parent is not None and node.parent.kind == "theme"
+        in_theme = theme_of(node) is not None
         return Look(
             "card",
             card.text,

@@ -262,23 +262,31 @@ def test_show_join_code_with_the_room_closed_asks_to_open_it(
     assert control.is_open and not show.isChecked() and not meeting.controller.join_shown
 
 
-def test_both_codes_on_the_slide_decode_to_the_url_and_the_wifi(
-    qtbot: QtBot, window: MainWindow, meeting: Meeting, tmp_path: Path
-) -> None:
+def read_slide_codes(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, request: RoomRequest, shot: Path, *options: str
+) -> bytes:
+    """Open the room with ``request``, show its join slide and read both codes off a grab with zbarimg."""
     zbarimg = shutil.which("zbarimg")
     if zbarimg is None:
         pytest.skip("needs zbarimg (apt-get install zbar-tools) to read the codes back")
-    made: list[FakeServer] = []
-    control = room_of(meeting, made)
-    control.open(RoomRequest("10.42.0.1", "Retro; room", "pass:word,1"))
+    control = room_of(meeting, [])
+    control.open(request)
     window.show_page("room")
     room = window.pages["room"]
     qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is not None)
     qtbot.wait(50)
-    shot = tmp_path / "slide.png"
     assert room.grab().save(str(shot))
-    read = subprocess.run([zbarimg, "-q", "--raw", str(shot)], capture_output=True, text=True, timeout=30)
-    assert sorted(read.stdout.split("\n")[:2]) == sorted(
+    return subprocess.run(
+        [zbarimg, "-q", "--raw", *options, str(shot)], capture_output=True, timeout=30
+    ).stdout
+
+
+def test_both_codes_on_the_slide_decode_to_the_url_and_the_wifi(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, tmp_path: Path
+) -> None:
+    request = RoomRequest("10.42.0.1", "Retro; room", "pass:word,1")
+    read = read_slide_codes(qtbot, window, meeting, request, tmp_path / "slide.png").decode()
+    assert sorted(read.split("\n")[:2]) == sorted(
         ["http://10.42.0.1:43817/j/TOKEN", "WIFI:T:WPA;S:Retro\\; room;P:pass\\:word\\,1;;"]
     )
 
@@ -286,19 +294,9 @@ def test_both_codes_on_the_slide_decode_to_the_url_and_the_wifi(
 def test_a_wifi_name_beyond_ascii_is_in_the_code_as_utf8_as_phones_read_it(
     qtbot: QtBot, window: MainWindow, meeting: Meeting, tmp_path: Path
 ) -> None:
-    zbarimg = shutil.which("zbarimg")
-    if zbarimg is None:
-        pytest.skip("needs zbarimg (apt-get install zbar-tools) to read the codes back")
-    control = room_of(meeting, [])
-    control.open(RoomRequest("10.42.0.1", "Café Ops", "motdepasse"))
-    window.show_page("room")
-    room = window.pages["room"]
-    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomSlide") is not None)
-    qtbot.wait(50)
-    shot = tmp_path / "slide.png"
-    assert room.grab().save(str(shot))
-    read = subprocess.run([zbarimg, "-q", "--raw", "-Sbinary", str(shot)], capture_output=True, timeout=30)
-    assert "WIFI:T:WPA;S:Café Ops;P:motdepasse;;".encode() in read.stdout  # -Sbinary: no line breaks
+    request = RoomRequest("10.42.0.1", "Café Ops", "motdepasse")
+    read = read_slide_codes(qtbot, window, meeting, request, tmp_path / "slide.png", "-Sbinary")
+    assert "WIFI:T:WPA;S:Café Ops;P:motdepasse;;".encode() in read  # -Sbinary: no line breaks
 
 
 PASSWORD = 'Zq8-vT3#kLm9_pW2;xR7,nB4:yH6\\jD1"fG5-sA0+uE3=wQ8~cV2xYz0123'  # 63 characters

@@ -104,12 +104,25 @@ def texts(cards: list[tuple[str, str]]) -> list[str]:
     return [text for _, text in cards]
 
 
+def card_held_on_disk(
+    qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, card_id: str, text: str
+) -> list[int]:
+    """A phone's card on the board, its write held by the slow disk; the phone's answers."""
+    statuses = send_card(room, card_id, text)
+    qtbot.waitUntil(lambda: text in texts(in_window(window)), timeout=10000)
+    assert disk.waiting.wait(10)
+    return statuses
+
+
+def full_disk() -> BoardFileError:
+    """The error a write on a full disk raises."""
+    return BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+
+
 def test_the_phone_hears_saved_only_once_the_card_is_on_disk_and_the_window_goes_on_meanwhile(
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
-    statuses = send_card(room, "card001", "Phone card on a slow disk")
-    qtbot.waitUntil(lambda: "Phone card on a slow disk" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card001", "Phone card on a slow disk")
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
@@ -126,9 +139,7 @@ def test_the_phone_hears_saved_only_once_the_card_is_on_disk_and_the_window_goes
 def test_undo_and_redo_during_the_write_reach_the_file_after_it_in_order(
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
-    statuses = send_card(room, "card002", "Phone card undone at once")
-    qtbot.waitUntil(lambda: "Phone card undone at once" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card002", "Phone card undone at once")
     threading.Timer(0.3, disk.release.set).start()
     edit_action(window, "Undo").trigger()  # waits for the card's write, then writes its own
     assert "Phone card undone at once" not in texts(in_window(window))
@@ -143,9 +154,7 @@ def test_a_window_edit_during_the_write_is_written_after_the_card(
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
     first = window.qt_document.board.cards[0]
-    statuses = send_card(room, "card003", "Phone card before the laptop's edit")
-    qtbot.waitUntil(lambda: "Phone card before the laptop's edit" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card003", "Phone card before the laptop's edit")
     threading.Timer(0.3, disk.release.set).start()
     assert window.qt_document.attempt(delete_cards, [first.id])
     assert on_disk(board_path) == in_window(window)
@@ -157,7 +166,7 @@ def test_a_write_that_fails_says_not_saved_and_the_window_shows_the_file_again(
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
     before = on_disk(board_path)
-    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    disk.fail = full_disk()
     disk.release.set()
     statuses = send_card(room, "card004", "Phone card on a full disk")
     qtbot.waitUntil(lambda: statuses == [503], timeout=10000)
@@ -189,7 +198,7 @@ def test_an_undo_pressed_as_the_write_fails_changes_nothing_that_was_saved(
     threading.Thread(target=lambda: moved.append(post(room, path, KEY, body)), daemon=True).start()
     qtbot.waitUntil(lambda: in_window(window)[6][0] == card_id, timeout=10000)
     assert disk.waiting.wait(10)
-    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    disk.fail = full_disk()
     disk.release.set()
     deadline = time.monotonic() + 10  # the GUI thread hears of the failure at its next turn
     while moved != [503] and time.monotonic() < deadline:
@@ -207,10 +216,8 @@ def test_closing_the_window_as_a_write_fails_keeps_it_open_and_says_so(
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
     before = on_disk(board_path)
-    statuses = send_card(room, "card006", "Phone card as the window closes")
-    qtbot.waitUntil(lambda: "Phone card as the window closes" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
-    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card006", "Phone card as the window closes")
+    disk.fail = full_disk()
     threading.Timer(0.2, disk.release.set).start()
     assert not window.close()  # the facilitator closes the window while the card is written
     assert window.isVisible()
@@ -237,7 +244,7 @@ def test_quitting_as_a_write_fails_keeps_the_window_open_and_says_so(
         before = on_disk(board_path)
         disk = SlowDisk(window)
         monkeypatch.setattr(disk.file, "write", disk.write)
-        disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+        disk.fail = full_disk()
         card = add_device_card(window.qt_document.board, "dev-quit", "lessons", "Card as pmdesk quits", None)
         window.qt_document.push_each_later((card,), "Add card from a device")
         threading.Timer(0.2, disk.release.set).start()
@@ -274,10 +281,8 @@ def test_a_window_edit_made_as_the_write_fails_is_refused_and_said_and_nothing_s
 ) -> None:
     before = on_disk(board_path)
     first = window.qt_document.board.cards[0]
-    statuses = send_card(room, "card008", "Phone card before a full disk")
-    qtbot.waitUntil(lambda: "Phone card before a full disk" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
-    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card008", "Phone card before a full disk")
+    disk.fail = full_disk()
     threading.Timer(0.2, disk.release.set).start()
     refusals: list[str] = []
     window.qt_document.failed.connect(refusals.append)
@@ -296,9 +301,7 @@ def test_a_window_edit_made_as_the_write_fails_is_refused_and_said_and_nothing_s
 def test_closing_the_window_during_the_write_closes_once_the_card_is_on_disk(
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
-    statuses = send_card(room, "card009", "Phone card as the window closes")
-    qtbot.waitUntil(lambda: "Phone card as the window closes" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card009", "Phone card as the window closes")
     threading.Timer(0.2, disk.release.set).start()
     assert window.close()
     assert "Phone card as the window closes" in texts(on_disk(board_path))
@@ -309,10 +312,8 @@ def test_an_undo_of_a_card_whose_write_then_fails_leaves_the_board_as_last_saved
     qtbot: QtBot, window: MainWindow, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
     before = on_disk(board_path)
-    statuses = send_card(room, "card010", "Phone card undone as its write fails")
-    qtbot.waitUntil(lambda: "Phone card undone as its write fails" in texts(in_window(window)), timeout=10000)
-    assert disk.waiting.wait(10)
-    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card010", "Phone card undone as its write fails")
+    disk.fail = full_disk()
     threading.Timer(0.2, disk.release.set).start()
     edit_action(window, "Undo").trigger()  # waits for the card's write, which fails
     assert in_window(window) == before == on_disk(board_path)
@@ -326,7 +327,7 @@ def test_a_device_card_that_lands_just_after_a_failed_write_keeps_its_undo_step(
     qtbot: QtBot, window: MainWindow, meeting: Meeting, room: str, disk: SlowDisk, board_path: Path
 ) -> None:
     before = on_disk(board_path)
-    disk.fail = BoardFileError("demo.pmdesk: the disk is full, so this change was not saved")
+    disk.fail = full_disk()
     disk.release.set()
     document = window.qt_document
     lost = add_device_card(document.board, "dev-lost", "lessons", "Phone card on a full disk", None)
