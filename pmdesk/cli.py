@@ -423,6 +423,11 @@ def entry() -> NoReturn:
     would add a fifth of a second. The window exits the usual way (Qt and settings clean up).
     """
     argv = sys.argv[1:]
+    if argv[:1] == ["--room-worker"]:  # the window's room, in a process of its own
+        from pmdesk.room.worker import main as room_worker
+
+        sys.stdout.flush()
+        os._exit(room_worker(argv[1:]))
     if not (argv and argv[0] in COMMANDS):
         # The window: no garbage collection until its first frame is painted (pmdesk.app turns
         # it back on). Start-up makes tens of thousands of objects that live as long as the

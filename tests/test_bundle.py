@@ -119,3 +119,35 @@ def test_frozen_room_serves_the_page_on_loopback(frozen: Path, tmp_path: Path) -
         finally:
             if room.poll() is None:
                 room.kill()
+
+
+def test_frozen_window_room_process_starts_from_the_bundle(frozen: Path) -> None:
+    """The window's room runs the bundle again as its server process (pmdesk/room/worker.py)."""
+    import sys
+
+    sys.frozen = True  # type: ignore[attr-defined]  # as in the bundle: the program runs itself
+    try:
+        from pmdesk.ui.room.server_process import worker_command
+
+        program, args = worker_command("127.0.0.1", "en", "ltr")
+        assert program == sys.executable and args[0] == "--room-worker"  # the bundle runs itself
+    finally:
+        del sys.frozen  # type: ignore[attr-defined]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "XDG_"))}
+    with subprocess.Popen(
+        [str(frozen), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as worker:
+        try:
+            from pmdesk.room.frames import JsonFrames
+
+            assert worker.stdout is not None and worker.stdin is not None
+            frames, first = JsonFrames(), []
+            while not first and (data := worker.stdout.read1(65536)):
+                first = frames.feed(data)
+            assert first and first[0]["op"] == "ready", worker.stderr.read() if worker.stderr else ""
+            assert first[0]["url"].startswith("http://127.0.0.1:")
+            worker.stdin.close()  # the window is gone: the process ends by itself
+            assert worker.wait(timeout=20) == 0
+        finally:
+            if worker.poll() is None:
+                worker.kill()

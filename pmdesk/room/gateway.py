@@ -46,6 +46,10 @@ class RoomPhase:
     anonymous: bool = True
 
 
+class RoomUnavailable(RuntimeError):
+    """The board's holder could not take the call: the room closed, or the window stayed busy too long."""
+
+
 def mode_of_agenda_phase(phase_id: str) -> Mode:
     """The device mode for an agenda phase id: reflection writes, prioritization votes, others view."""
     return AGENDA_MODES.get(phase_id, "view")
@@ -54,11 +58,12 @@ def mode_of_agenda_phase(phase_id: str) -> Mode:
 class RoomGateway(Protocol):
     """What the room's server needs from whoever holds the document (thread-safe: any thread calls)."""
 
-    def apply(self, build: EditBuilder) -> Edit:
+    def apply(self, build: EditBuilder) -> object:
         """Build an edit from the current board and apply it; return after it is durably committed.
 
         ``build`` raises EditError (the board's rules: out of dots, a card gone) and the gateway
-        lets it through unchanged; nothing is applied then. Returns the applied edit.
+        lets it through unchanged; nothing is applied then. RoomUnavailable: the holder could
+        not take it (closed, or too busy); BoardFileError: the file could not be written.
         """
         ...
 

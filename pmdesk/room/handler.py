@@ -8,12 +8,11 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any, NoReturn
 from urllib.parse import parse_qs
 
-from pmdesk.model.board import Board
-from pmdesk.model.edits import Edit, EditError
-from pmdesk.model.room_ops import add_device_card, delete_device_card, edit_device_card
+from pmdesk.model.edits import EditError
 from pmdesk.model.strict_json import JsonError, loads
-from pmdesk.model.vote_ops import place_vote, remove_vote
+from pmdesk.room.commands import CardExists, RoomCommand, add_card, delete_card, edit_card, vote
 from pmdesk.room.devices import Device, RoomFull
+from pmdesk.room.gateway import RoomUnavailable
 from pmdesk.room.guard import (
     CLIENT_ID,
     KEY,
@@ -55,10 +54,6 @@ class Refused(Exception):
         self.status = status
         self.message = message
         self.retry_after = retry_after
-
-
-class _Exists(EditError):
-    """The card of this client id is already on the board (a retry)."""
 
 
 def refuse(status: int, message: str, retry_after: float | None = None) -> NoReturn:
@@ -127,6 +122,8 @@ class RoomHandler(BaseHTTPRequestHandler):
             self._send(refused.status, {"error": refused.message}, extra=extra)
         except BoardFileError as error:
             self._send(503, {"error": f"The board could not be saved: {error}"})
+        except RoomUnavailable as error:
+            self._send(503, {"error": str(error)})
         except Exception:
             self._send(500, {"error": "Something went wrong on the facilitator's laptop."})
 
@@ -187,14 +184,13 @@ class RoomHandler(BaseHTTPRequestHandler):
             refuse(400, "Send a JSON object.")
         return value
 
-    def _apply(self, build: Any) -> Edit:
+    def _apply(self, command: RoomCommand) -> None:
         try:
-            edit: Edit = self.room.apply(build)
-        except _Exists:
+            self.room.apply(command)
+        except CardExists:
             raise
         except EditError as error:
             refuse(409, str(error))
-        return edit
 
     # --- GET -----------------------------------------------------------------------------------
 
@@ -326,14 +322,9 @@ class RoomHandler(BaseHTTPRequestHandler):
             self._send(200, {"id": card_id})
             return
 
-        def build(board: Board) -> Edit:
-            if any(card.id == card_id for card in board.cards):
-                raise _Exists(card_id)
-            return add_device_card(board, card_id, section, text, author)
-
         try:
-            self._apply(build)
-        except _Exists:
+            self._apply(add_card(card_id, section, text, author))
+        except CardExists:
             device.written.add(client_id)
             self._send(200, {"id": card_id})
             return
@@ -345,14 +336,14 @@ class RoomHandler(BaseHTTPRequestHandler):
             refuse(404, "Not one of your cards.")
         self._writing(device)
         if delete:
-            self._apply(lambda board: delete_device_card(board, card_id))
+            self._apply(delete_card(card_id))
             self._send(200, {"id": card_id, "deleted": True})
             return
         text = self._text(body) if "text" in body else None
         section = body.get("section")
         if section is not None and not isinstance(section, str):
             refuse(400, "section: expected a section's id.")
-        self._apply(lambda board: edit_device_card(board, card_id, text=text, section_id=section))
+        self._apply(edit_card(card_id, text, section))
         self._send(200, {"id": card_id})
 
     def _vote(self, device: Device, body: dict[str, Any]) -> None:
@@ -365,8 +356,8 @@ class RoomHandler(BaseHTTPRequestHandler):
         if not isinstance(target, str) or op not in ("place", "remove"):
             refuse(400, 'Send {"target": id, "op": "place" or "remove"}.')
         if op == "place":
-            self._apply(lambda board: place_vote(board, participant, target))
+            self._apply(vote(participant, target, place=True))
             self._send(201, {"target": target})
         else:
-            self._apply(lambda board: remove_vote(board, participant, target))
+            self._apply(vote(participant, target, place=False))
             self._send(200, {"target": target})

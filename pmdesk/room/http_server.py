@@ -8,6 +8,7 @@ one another in one direction only (server -> handler -> this module -> devices, 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from http.server import ThreadingHTTPServer
 from socketserver import BaseRequestHandler
@@ -49,7 +50,7 @@ class Room(Protocol):
         """Wait until the version passes ``seen`` (or ``timeout``, or closing); the version now."""
         ...
 
-    def apply(self, build: Callable[[Board], Edit]) -> Edit:
+    def apply(self, build: Callable[[Board], Edit]) -> object:
         """Apply an edit through the gateway (returns once committed)."""
         ...
 
@@ -73,6 +74,17 @@ class RoomHTTPServer(ThreadingHTTPServer):
         self._per_address: dict[str, int] = {}
         self._active_lock = threading.Lock()
         super().__init__(address, handler)
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no connection is being served (at most ``timeout`` s); True if none is."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._active_lock:
+                if self._active == 0:
+                    return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """Serve on a thread, unless too many connections are in flight (then close it at once)."""

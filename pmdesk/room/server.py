@@ -93,6 +93,10 @@ class RoomServer:
             self._thread.join(timeout=5)
         self._httpd.server_close()
 
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no connection is being served (at most ``timeout`` s); True if none is."""
+        return self._httpd.wait_idle(timeout)
+
     # --- for the handler ---------------------------------------------------------------------
 
     @property
@@ -116,7 +120,7 @@ class RoomServer:
             self._changed.wait_for(lambda: self._version != seen or self._closing, timeout)
             return self._version
 
-    def apply(self, build: Callable[[Board], Edit]) -> Edit:
+    def apply(self, build: Callable[[Board], Edit]) -> object:
         """Apply an edit through the gateway (returns once committed)."""
         return self.gateway.apply(build)
 

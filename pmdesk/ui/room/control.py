@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog
 
 from pmdesk.model.board_ops import set_session_field
 from pmdesk.model.shown import shown
-from pmdesk.room.gateway import RoomGateway, RoomPhase, mode_of_agenda_phase
+from pmdesk.room.gateway import RoomPhase, mode_of_agenda_phase
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.controller import MeetingController
 from pmdesk.ui.room.addresses import Address
@@ -70,18 +70,25 @@ class Server(Protocol):
         """Stop serving and end every connection."""
         ...
 
+    def failure(self) -> str | None:
+        """Why the server stopped by itself; None while it serves."""
+        ...
 
-ServerFactory = Callable[[RoomGateway, str], Server]
+
+ServerFactory = Callable[[WindowGateway, str], Server]
 
 
-def real_server(gateway: RoomGateway, host: str) -> Server:
-    """The room's HTTP server on ``host`` at a free port, its page in the laptop's language direction."""
-    from pmdesk.room.config import RoomConfig
+def real_server(gateway: WindowGateway, host: str) -> Server:
+    """The room's HTTP server on ``host`` at a free port, its page in the laptop's language direction.
+
+    It runs in a process of its own (pmdesk/ui/room/server_process.py), so the window's frames
+    do not wait while the room's devices are served.
+    """
     from pmdesk.room.page import direction_of, room_language
-    from pmdesk.room.server import RoomServer
+    from pmdesk.ui.room.server_process import ServerProcess
 
     lang = room_language()
-    return RoomServer(gateway, host=host, port=0, config=RoomConfig(lang=lang, dir=direction_of(lang)))
+    return ServerProcess(gateway, host, lang, direction_of(lang))
 
 
 class RoomControl(QObject):
@@ -244,6 +251,11 @@ class RoomControl(QObject):
         paused_same = (phase.paused_remaining is None) == (old.paused_remaining is None)
         if not (same_end and paused_same) or (phase.mode, phase.title) != (old.mode, old.title):
             gateway.set_phase(phase)
+        failure = server.failure()
+        if failure is not None:
+            self.close()
+            self.window.show_error("The room closed", f"{failure} The board keeps every card it took.")
+            return
         devices = server.devices()
         if devices != room.devices:
             self.controller.room = RoomShown(room.url, room.ssid, room.password, devices)

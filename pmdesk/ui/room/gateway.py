@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit
 from pmdesk.room.board_thread import GROUP_NAME, MAX_GROUP, build_in_order
-from pmdesk.room.gateway import EditBuilder, RoomPhase, Watcher
+from pmdesk.room.gateway import EditBuilder, RoomPhase, RoomUnavailable, Watcher
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
 
@@ -47,10 +47,6 @@ SEEN_BY_DEVICES = (
 
 T = TypeVar("T")
 CALL_TIMEOUT = 15.0  # seconds a device's request may wait for the window (a modal dialog, a busy PDF)
-
-
-class RoomUnavailable(RuntimeError):
-    """The window could not take the call: the room closed, or the window stayed busy too long."""
 
 
 class WindowGateway(QObject):
@@ -85,6 +81,13 @@ class WindowGateway(QObject):
         """Build and push the edit on the GUI thread (one undo step); return once committed."""
         if QThread.currentThread() is self.thread():
             return self._on_gui(lambda: self._commit_now(build))
+        return self._wait(self.submit(build))
+
+    def submit(self, build: EditBuilder) -> Future[Edit]:
+        """Queue the edit for the GUI thread without waiting; the Future is answered once durable.
+
+        Cancelling the Future before the GUI thread gets to it leaves the board untouched.
+        """
         future: Future[Edit] = Future()
         with self._lock:
             if self._closed:
@@ -92,9 +95,10 @@ class WindowGateway(QObject):
             self._waiting.add(future)
             self._pending.append((build, future))
             first = len(self._pending) == 1
+        future.add_done_callback(self._forget)
         if first:  # one queued call drains whatever has gathered by the time it runs
             self._edits.emit()
-        return self._wait(future)
+        return future
 
     def read(self, look: Callable[[Board], T]) -> T:
         """Run ``look`` on the board on the GUI thread, between edits."""
@@ -167,6 +171,10 @@ class WindowGateway(QObject):
         finally:
             with self._lock:
                 self._waiting.discard(future)
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._waiting.discard(future)
 
     def _commit_pending(self) -> None:
         with self._lock:

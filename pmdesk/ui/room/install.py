@@ -78,6 +78,8 @@ def install_room(meeting: Meeting) -> RoomControl:
 
     join_action.toggled.connect(join_toggled)
     control.changed.connect(follow_room)
+    # The room's first cards arrive together: the hint's matcher is ready before they do.
+    control.changed.connect(lambda: meeting.hint.matcher() if control.is_open else None)
     follow_room()
     buttons = RoomControls(control, meeting.room)
     layout = meeting.room.layout()

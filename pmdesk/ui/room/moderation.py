@@ -26,10 +26,18 @@ if TYPE_CHECKING:
 
 
 class Moderation(QWidget):
-    """The bar over the board while cards from devices lie face down."""
+    """The bar over the board while cards from devices lie face down, or are expected to.
 
-    def __init__(self, page: BoardPage, reveal: Callable[[], None]) -> None:
+    ``expecting`` says whether devices may write now (the room is open during individual
+    reflection): the bar is there from then on, so the board does not jump down under the
+    facilitator's pointer when the first card arrives.
+    """
+
+    def __init__(
+        self, page: BoardPage, reveal: Callable[[], None], expecting: Callable[[], bool] = lambda: False
+    ) -> None:
         super().__init__(page)
+        self.expecting = expecting
         self.setObjectName("ModerationBar")
         self.page = page
         self.qt_document = page.qt_document
@@ -62,11 +70,18 @@ class Moderation(QWidget):
     def refresh(self) -> None:
         """Show the bar with the count while cards lie face down; hide it when none do."""
         count = len(pending_cards(self.qt_document.board))
-        self.status.setText(
-            f"{cards_text(count)} from devices face down in the room: read, hide or merge, then reveal."
-        )
-        self.reveal_button.setText(f"Reveal {cards_text(count)}")
-        self.setVisible(count > 0 and not getattr(self.page, "presenting", False))
+        if count:
+            said = (
+                f"{cards_text(count)} from devices face down in the room: read, hide or merge, then reveal."
+            )
+        else:
+            said = "Cards written on devices arrive here face down, for you to read before the reveal."
+        self.status.setText(said)
+        self.reveal_button.setText(f"Reveal {cards_text(count)}" if count else "Reveal")
+        for button in (self.reveal_button, self.hide_button, self.merge_button):
+            button.setEnabled(count > 0)
+        shown = count > 0 or self.expecting()
+        self.setVisible(shown and not getattr(self.page, "presenting", False))
 
     def _selected(self) -> list[str]:
         ids = self.page.selected_ids()
@@ -99,8 +114,13 @@ def install_moderation(meeting: Meeting) -> Moderation | None:
             window.qt_document.attempt(reveal_cards)
             meeting.controller.room_changed.emit()
 
-    bar = Moderation(page, reveal)
-    meeting.controller.room_changed.connect(bar.refresh)  # presenting hides it
+    def expecting() -> bool:
+        control = getattr(meeting, "room_control", None)
+        return control is not None and control.is_open and meeting.controller.phase_id == "reflection"
+
+    bar = Moderation(page, reveal, expecting)
+    meeting.controller.room_changed.connect(bar.refresh)  # presenting hides it; the room opens
+    meeting.controller.phase_changed.connect(lambda _id: bar.refresh())
     layout = page.layout()
     if isinstance(layout, QBoxLayout):
         layout.insertWidget(0, bar)

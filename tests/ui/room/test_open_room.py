@@ -58,6 +58,9 @@ class FakeServer:
     def close(self) -> None:
         self.closed = True
 
+    def failure(self) -> str | None:
+        return None
+
 
 def room_of(meeting: Meeting, made: list[FakeServer]) -> RoomControl:
     control = meeting.room_control

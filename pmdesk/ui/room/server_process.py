@@ -1,0 +1,253 @@
+"""The window's room server, run in a process of its own (``pmdesk.room.worker``).
+
+The process speaks HTTP to the devices; this object is its other end in the window. The GUI
+thread reads the process's messages as they arrive (a QSocketNotifier on the pipe, no thread of
+its own): a device's change comes as a named command, which is checked, queued on the window's
+gateway as one undoable edit, and answered once durably committed, straight from the thread
+that wrote it (or refused, or withdrawn when the process gave up waiting); a request for the
+board is answered with a snapshot. Every change of the board or of the phase is announced to
+the process with the phase. So the window's process runs no Python for the network, and the
+GUI thread never waits for the interpreter while a room writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import CancelledError, Future
+from concurrent.futures import wait as wait_for
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier
+
+import pmdesk
+from pmdesk.model.edits import Edit, EditError
+from pmdesk.room.commands import CardExists, RoomCommand
+from pmdesk.room.frames import JsonFrames, pickle_frame
+from pmdesk.room.gateway import RoomUnavailable
+from pmdesk.room.worker import FLAG
+from pmdesk.store.errors import BoardFileError
+from pmdesk.ui.room.gateway import WindowGateway
+
+START_TIMEOUT = 15.0  # seconds: a cold start of the process on a slow laptop
+STOP_TIMEOUT = 5.0  # seconds for the edits under way to be answered, and again for the process to end
+
+
+def worker_command(*args: str) -> tuple[str, list[str]]:
+    """The program and arguments that start the room's process (the bundle runs itself)."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, [FLAG, *args]
+    # -P: not the current folder's "pmdesk", whatever it holds; worker_env says where this one is.
+    return sys.executable, ["-P", "-m", "pmdesk", FLAG, *args]
+
+
+def worker_env() -> dict[str, str]:
+    """The process's environment: the window's, with this pmdesk's folder first on the path."""
+    env = dict(os.environ)
+    if not getattr(sys, "frozen", False):
+        here = str(Path(pmdesk.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(part for part in (here, env.get("PYTHONPATH")) if part)
+    return env
+
+
+def error_answer(error: BaseException) -> dict[str, Any]:
+    """How a refused or failed edit is told to the process (``pmdesk.room.worker.ERRORS``)."""
+    if isinstance(error, CardExists):
+        return {"error": "exists", "message": str(error)}
+    if isinstance(error, EditError):
+        return {"error": "edit", "message": str(error)}
+    if isinstance(error, BoardFileError):
+        return {"error": "file", "message": str(error)}
+    if isinstance(error, CancelledError):
+        return {"error": "unavailable", "message": "The facilitator's window is busy; try again."}
+    if isinstance(error, RoomUnavailable):
+        return {"error": "unavailable", "message": str(error)}
+    return {"error": "failed", "message": "Something went wrong on the facilitator's laptop."}
+
+
+class ServerProcess(QObject):
+    """The room's server process, as the window's RoomControl sees a server."""
+
+    def __init__(self, gateway: WindowGateway, host: str, lang: str, direction: str) -> None:
+        super().__init__(gateway)
+        self.gateway = gateway
+        self._args = (host, lang, direction)
+        self._process: subprocess.Popen[bytes] | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._frames = JsonFrames()
+        self._write_lock = threading.Lock()  # the GUI thread and the document's writer both answer
+        self._calls: dict[int, Future[Edit]] = {}
+        self._url = ""
+        self._devices = 0
+        self._failure: str | None = None
+        self._closing = False
+
+    # --- Server ------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """The join URL the process listens at."""
+        return self._url
+
+    def start(self) -> None:
+        """Start the process and wait until it listens (OSError if it cannot)."""
+        program, args = worker_command(*self._args)
+        process = subprocess.Popen(
+            [program, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=worker_env()
+        )
+        self._process = process
+        assert process.stdout is not None
+        first = self._first_message(process.stdout.fileno())
+        if first.get("op") != "ready" or not isinstance(first.get("url"), str):
+            self._stop()
+            raise OSError(str(first.get("message") or "the room's server did not start"))
+        self._url = first["url"]
+        os.set_blocking(process.stdout.fileno(), False)
+        self._notifier = QSocketNotifier(process.stdout.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._read)
+        self.gateway.watch(self._changed)
+        self._changed()
+
+    def devices(self) -> int:
+        """How many devices have joined, as the process last said."""
+        return self._devices
+
+    def failure(self) -> str | None:
+        """Why the process stopped by itself (None while it serves, or after ``close``)."""
+        return self._failure
+
+    def close(self) -> None:
+        """Close the room: each device hears so, and the edits under way are answered first."""
+        if self._closing:
+            return
+        self._closing = True
+        self.gateway.unwatch(self._changed)
+        self._write({"op": "close"})
+        with self._write_lock:
+            under_way = list(self._calls.values())
+        wait_for(under_way, STOP_TIMEOUT)  # answered from the writer's thread, as each is saved
+        self._stop()
+
+    # --- machinery ---------------------------------------------------------------------------
+
+    def _first_message(self, fd: int) -> dict[str, Any]:
+        deadline = time.monotonic() + START_TIMEOUT
+        while (left := deadline - time.monotonic()) > 0:
+            if not select.select([fd], [], [], left)[0]:
+                break
+            data = os.read(fd, 65536)
+            if not data:
+                break
+            messages = self._frames.feed(data)
+            if messages:
+                return messages[0]
+        return {"op": "failed", "message": "the room's server did not answer"}
+
+    def _stop(self) -> None:
+        """Close the pipe (the process ends when it sees that) and wait; kill it if it lingers."""
+        process = self._process
+        if process is None:
+            return
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        with self._write_lock:
+            if process.stdin is not None:
+                with contextlib.suppress(OSError):
+                    process.stdin.close()
+        try:
+            process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+    def _write(self, message: dict[str, Any]) -> None:
+        """Send one message to the process (from any thread); a closed pipe is ignored."""
+        frame = pickle_frame(message)
+        with self._write_lock:
+            stdin = self._process.stdin if self._process is not None else None
+            if stdin is None or stdin.closed:
+                return
+            view = memoryview(frame)
+            with contextlib.suppress(OSError, ValueError):
+                while view:  # an unbuffered pipe may take a long frame in parts
+                    view = view[stdin.write(view) or 0 :]
+
+    def _changed(self) -> None:
+        self._write({"op": "changed", "phase": self.gateway.phase()})
+
+    def _read(self) -> None:
+        process = self._process
+        if process is None or process.stdout is None or process.stdout.closed:
+            return
+        data = b""
+        try:
+            while chunk := os.read(process.stdout.fileno(), 65536):
+                data += chunk
+            ended = True
+        except BlockingIOError:
+            ended = False
+        except OSError:
+            ended = True
+        try:
+            messages = self._frames.feed(data)
+        except ValueError:  # not the protocol: the process is not to be trusted any more
+            messages, ended = [], True
+            process.kill()
+        withdrawn = {m.get("id") for m in messages if m.get("op") == "cancel"}
+        for message in messages:
+            self._take(message, withdrawn)
+        if ended and self._notifier is not None:
+            self._notifier.setEnabled(False)
+            if not self._closing:
+                self._failure = "The room's server stopped."
+
+    def _take(self, message: dict[str, Any], withdrawn: set[Any]) -> None:
+        op, call = message.get("op"), message.get("id")
+        if op == "devices" and isinstance(message.get("count"), int):
+            self._devices = message["count"]
+        elif op == "cancel":
+            with self._write_lock:
+                future = self._calls.get(call) if isinstance(call, int) else None
+            if future is not None:
+                future.cancel()  # only if the GUI thread has not started on it
+        elif not isinstance(call, int):
+            return
+        elif op == "board":
+            # Pickled at once, as it is now: the snapshot needs no copy first.
+            self._write({"id": call, "board": self.gateway.qt_document.board})
+        elif op == "apply" and call in withdrawn:
+            self._write({"id": call, **error_answer(CancelledError())})
+        elif op == "apply":
+            self._apply(call, message.get("command"))
+
+    def _apply(self, call: int, value: object) -> None:
+        try:
+            command = RoomCommand.from_json(value)
+            future = self.gateway.submit(command)
+        except ValueError as error:
+            self._write({"id": call, **error_answer(EditError(str(error)))})
+            return
+        except RoomUnavailable as error:
+            self._write({"id": call, **error_answer(error)})
+            return
+        with self._write_lock:
+            self._calls[call] = future
+        future.add_done_callback(lambda done: self._answer(call, done))
+
+    def _answer(self, call: int, done: Future[Edit]) -> None:
+        """Tell the process how the edit went (on whichever thread finished it)."""
+        with self._write_lock:
+            self._calls.pop(call, None)
+        if done.cancelled():
+            self._write({"id": call, **error_answer(CancelledError())})
+            return
+        error = done.exception()
+        self._write({"id": call, **({"ok": True} if error is None else error_answer(error))})

@@ -1,0 +1,41 @@
+"""The frames between the window and its room's process: whole messages however the bytes arrive."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+
+from pmdesk.room.frames import MAX_FROM_SERVER, JsonFrames, json_frame, pickle_frame, read_pickle_frame
+
+
+def test_messages_split_anywhere_come_out_whole_and_in_order() -> None:
+    data = json_frame({"op": "apply", "id": 1, "text": "Ünïcode ✓"}) + json_frame(
+        {"op": "devices", "count": 3}
+    )
+    for cut in range(len(data) + 1):
+        frames = JsonFrames()
+        got = frames.feed(data[:cut]) + frames.feed(data[cut:])
+        assert got == [{"op": "apply", "id": 1, "text": "Ünïcode ✓"}, {"op": "devices", "count": 3}]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        struct.pack(">I", MAX_FROM_SERVER + 1),  # a length no message of the room's process has
+        struct.pack(">I", 3) + b"[1]",  # not an object
+        struct.pack(">I", 4) + b"{no}",  # not JSON
+        struct.pack(">I", 2) + b"\xff\xfe",  # not UTF-8
+    ],
+)
+def test_what_is_not_the_protocol_is_refused(data: bytes) -> None:
+    with pytest.raises(ValueError):
+        JsonFrames().feed(data)
+
+
+def test_the_windows_frames_read_back_until_the_pipe_ends() -> None:
+    stream = io.BytesIO(pickle_frame({"op": "changed"}) + pickle_frame({"id": 2, "ok": True}) + b"\x00\x00")
+    assert read_pickle_frame(stream) == {"op": "changed"}
+    assert read_pickle_frame(stream) == {"id": 2, "ok": True}
+    assert read_pickle_frame(stream) is None  # a frame cut short is the end
