@@ -178,6 +178,10 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
         node = self._by_id.get(item_id)
         return [child.item_id for child in node.children] if node and node.kind == "theme" else []
 
+    def section_order(self) -> list[str]:
+        """The ids of the sections in the model, in order (the columns the board shows)."""
+        return [node.item_id for node in self._root.children]
+
     def section_rows(self, section_id: str) -> list[str]:
         """A section's rows in the model, flat: each theme followed by its cards (see SectionModel)."""
         node = self._by_id.get(section_id)
@@ -193,13 +197,18 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
     # --- following the document ------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        """Follow an edit: rows inserted, removed or moved one by one, and only the rows it names
-        repainted. A whole-board change, or sections added, removed or reordered, reset the model."""
-        if changes.whole_board or "sections" in changes.reshaped:
+        """Follow an edit: rows inserted, removed or moved one by one (sections too), and only the
+        rows it names repainted. A whole-board change resets the model."""
+        if changes.whole_board:
             self._index_board()
             self._reset()
             return
         board = self.qt_document.board
+        sections_reshaped = "sections" in changes.reshaped
+        sections = {item.id: item for item in board.sections} if sections_reshaped else self.sections
+        # The new sections are known before their rows arrive; the gone ones stay readable until
+        # their rows have left.
+        self.sections = {**self.sections, **sections}
         # While rows come and go, views may still ask for the rows being removed: the old items
         # stay readable until the tree has its new shape.
         # A field set changes the item in place; only inserts and removes change the lookups.
@@ -226,15 +235,19 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
             or not changes.only_fields("cards", _COSMETIC["cards"])
             or not changes.only_fields("themes", _COSMETIC["themes"])
             or (self.sort_by_votes and changes.concerns("votes"))
+            or sections_reshaped
         )
         if shaped:
             self.fetch_all()  # every row in the model first: a move names only rows it has
             section_ids = theme_ids = None
-            if scope is not None and not (self.sort_by_votes and changes.concerns("votes")):
+            # Sections that come, go or move reshape the root's rows: the whole shape is asked.
+            whole = sections_reshaped or (self.sort_by_votes and changes.concerns("votes"))
+            if scope is not None and not whole:
                 section_ids, theme_ids = self._parents_of(scope)
             shape = self.shape(section_ids, theme_ids)  # reshape keeps only the parents that differ
             if self.moves_needed(shape) > MOST_MOVES:
                 self._let_go(scope, cards, themes)
+                self.sections = sections
                 self._reset()
                 return
             self.touched = set()
@@ -242,6 +255,7 @@ class BoardModel(BoardData, BoardDrops, BoardRows):
             if self.touched:
                 self.rows_changed.emit(self.touched)
         self._let_go(scope, cards, themes)
+        self.sections = sections
         highlighted = self.highlight is not None and changes.concerns("votes", "session.votes_hidden")
         if changes.concerns("participants") or highlighted:
             self.refresh_all()

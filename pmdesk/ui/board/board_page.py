@@ -14,11 +14,12 @@ from pmdesk.model.card_ops import add_card
 from pmdesk.model.changes import Changes
 from pmdesk.model.edits import Insert, Remove, SetField, primitives
 from pmdesk.model.ids import new_id
+from pmdesk.model.ordering import staying
 from pmdesk.ui.board.board_data import ID_ROLE
 from pmdesk.ui.board.board_model import BoardModel
 from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.find_line import FindLine
-from pmdesk.ui.board.fit import fit_board
+from pmdesk.ui.board.fit import fit_board, fit_columns
 from pmdesk.ui.board.section_column import SectionColumn, columns_style
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.palette import current_palette, set_sheet
@@ -72,6 +73,9 @@ class BoardPage(QWidget):
 
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
+        self.model.rowsInserted.connect(self._on_sections)
+        self.model.rowsRemoved.connect(self._on_sections)
+        self.model.rowsMoved.connect(self._on_sections)
         self.model.theme_created.connect(lambda theme_id: self.edit_item(theme_id))
         follow(qt_document, ("cards", "sections", "participants", "votes", "session"), self._on_changed, self)
         follow_steps(qt_document, self._after_step, self)
@@ -106,28 +110,75 @@ class BoardPage(QWidget):
     # --- columns ----------------------------------------------------------------------------
 
     def _build_columns(self) -> None:
+        """Bring the columns to the model's sections: a new section gets a new column, a gone one
+        loses its column, a moved one moves; every other column stays as it is (its scroll,
+        selection, folded themes, the card being typed in its entry)."""
+        wanted = self.model.section_order()
+        if wanted == [c.section_id for c in self.columns]:
+            return
+        kept = set(wanted)
+        by_id: dict[str, SectionColumn] = {}
         for column in self.columns:
-            column.view.after_reset = None
-            column.hide()  # never reparented to no parent: it would open as a window of its own
-            self.strip_layout.removeWidget(column)
-            column.deleteLater()
-        self.columns = []
-        for section_id in self.model.sections:
-            column = SectionColumn(self.model, section_id, self.strip, self.zoom)
-            column.setMinimumWidth(self.minimum_column_width)
-            column.card_submitted.connect(self.add_card)
-            column.author_chosen.connect(self.set_author)
-            column.view.vote_clicked.connect(self.vote_requested)
-            column.view.selectionModel().selectionChanged.connect(
-                lambda _new, _old, c=column: self._selected_in(c)
-            )
-            column.view.focused.connect(lambda c=column: self._selected_in(c))
-            column.view.step_column.connect(lambda step, c=column: self.step_column(c, step))
-            column.view.card_delegate.votes_hidden = self.qt_document.board.session.votes_hidden
-            column.view.voting = self.voting
-            self.strip_layout.addWidget(column, 1)
-            self.columns.append(column)
-        self._fill_authors()
+            if column.section_id in kept:
+                by_id[column.section_id] = column
+            else:
+                self._drop_column(column)
+        current = [c.section_id for c in self.columns if c.section_id in kept]
+        settled = staying(current, wanted)
+        columns: list[SectionColumn] = []
+        for section_id in wanted:
+            existing = by_id.get(section_id)
+            if existing is not None and section_id in settled:
+                columns.append(existing)
+                continue
+            if existing is None:
+                placed = self._make_column(section_id)
+            else:
+                placed = existing
+                self.strip_layout.removeWidget(existing)
+            # After its left neighbour, which is in its place by now (settled, or placed before).
+            after = self.strip_layout.indexOf(columns[-1]) + 1 if columns else 0
+            self.strip_layout.insertWidget(after, placed, 1)
+            if self.strip.isVisible():
+                placed.show()
+            columns.append(placed)
+        first = not self.columns
+        self.columns = columns
+        if first:
+            return  # the first layout aligns the headers (resizeEvent)
+        if self.zoom_before_fit is not None:
+            fit_columns(self)  # fitted to the window: every column, the new one too, stays in view
+        QTimer.singleShot(0, self.align_headers)  # the tallest header may have come or gone
+
+    def _drop_column(self, column: SectionColumn) -> None:
+        """Take a gone section's column off the strip."""
+        column.view.after_reset = None
+        column.hide()  # never reparented to no parent: it would open as a window of its own
+        self.strip_layout.removeWidget(column)
+        column.deleteLater()
+
+    def _make_column(self, section_id: str) -> SectionColumn:
+        """A column for one section, set up as the page's other columns are now."""
+        column = SectionColumn(self.model, section_id, self.strip, self.zoom)
+        column.setMinimumWidth(self.minimum_column_width)
+        column.card_submitted.connect(self.add_card)
+        column.author_chosen.connect(self.set_author)
+        column.view.vote_clicked.connect(self.vote_requested)
+        column.view.selectionModel().selectionChanged.connect(
+            lambda _new, _old, c=column: self._selected_in(c)
+        )
+        column.view.focused.connect(lambda c=column: self._selected_in(c))
+        column.view.step_column.connect(lambda step, c=column: self.step_column(c, step))
+        column.view.card_delegate.votes_hidden = self.qt_document.board.session.votes_hidden
+        column.view.voting = self.voting
+        if self.voting:
+            column.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        if self.presenting:
+            column.show_entry(False)
+        self._sync_entry(column)
+        people = [(p.id, p.name) for p in self.qt_document.board.participants]
+        column.set_participants(people, self.author)
+        return column
 
     def align_headers(self) -> None:
         """Give every column's header the same height, so the cards start on one line."""
@@ -202,8 +253,12 @@ class BoardPage(QWidget):
 
     def _after_reset(self) -> None:
         # Each column restores itself when its view has reset (CardView.reset); the page only
-        # rebuilds the columns when the sections themselves changed.
-        if list(self.model.sections) != [c.section_id for c in self.columns]:
+        # adds, removes or moves the columns of the sections that came, went or moved.
+        self._build_columns()
+
+    def _on_sections(self, parent: QModelIndex, *_rows: object) -> None:
+        """Sections came, went or moved (rows of the model's root): the columns follow."""
+        if not parent.isValid():
             self._build_columns()
 
     def _on_changed(self, changes: Changes) -> None:
@@ -225,6 +280,8 @@ class BoardPage(QWidget):
             if column.view.card_delegate.votes_hidden != hidden:
                 column.view.card_delegate.votes_hidden = hidden
                 column.view.relayout()
+        if changes.fields_of("sections") & {"title", "prompt"}:
+            QTimer.singleShot(0, self.align_headers)  # a heading wraps to another height
         if changes.concerns("participants"):
             self._fill_authors()
         if self._voting_bar is not None and changes.concerns("participants", "votes", "session"):
@@ -238,10 +295,13 @@ class BoardPage(QWidget):
         self._sync_entries()
 
     def _sync_entries(self) -> None:
-        read_only = self.qt_document.document.read_only
         for column in self.columns:
-            column.entry.setReadOnly(read_only)
-            column.entry.setPlaceholderText("Read-only board" if read_only else "Add a card… (Enter)")
+            self._sync_entry(column)
+
+    def _sync_entry(self, column: SectionColumn) -> None:
+        read_only = self.qt_document.document.read_only
+        column.entry.setReadOnly(read_only)
+        column.entry.setPlaceholderText("Read-only board" if read_only else "Add a card… (Enter)")
 
     def column_of(self, section_id: str | None) -> SectionColumn | None:
         """The column showing a section."""

@@ -119,7 +119,9 @@ class BoardRows(QAbstractItemModel):
     def reshape(self, shape: Shape) -> set[str]:
         """Bring the tree to ``shape`` row by row; the ids of themes whose cards changed.
 
-        The sections themselves must be unchanged (a section added, removed or moved resets).
+        With the root's rows (``""``) in ``shape``, sections come, go and move too: a new section
+        is inserted before the items that go into it, a gone one is removed (with whatever it still
+        holds) after its items moved elsewhere.
         """
         shape = self.differing(shape)
         # Rows the same at both ends of a parent stay as they are: only the stretch between them
@@ -137,17 +139,18 @@ class BoardRows(QAbstractItemModel):
         wanted_parent = {item_id: parent for parent, rows in windows.items() for _kind, item_id in rows}
         kinds = {item_id: kind for rows in windows.values() for kind, item_id in rows}
         touched: set[str] = set()
-        # New themes first (cards may move into them), then moves between parents, then removals,
-        # then new cards, then the order within each parent.
-        for item_id, kind in kinds.items():
-            if kind == "theme" and item_id not in self._by_id:
-                self._insert(shape, wanted_parent[item_id], kind, item_id)
+        # New sections and themes first (cards may move into them), then moves between parents,
+        # then removals, then new cards, then the order within each parent.
+        for wanted_kind in ("section", "theme"):
+            for item_id, kind in kinds.items():
+                if kind == wanted_kind and item_id not in self._by_id:
+                    self._insert(shape, wanted_parent[item_id], kind, item_id)
         for item_id, parent_id in wanted_parent.items():
             node = self._by_id.get(item_id)
             if node is not None and node.parent is not None and node.parent.item_id != parent_id:
                 touched.update((node.parent.item_id, parent_id))
                 self._move(node, self._by_id[parent_id], self._row_after(shape, parent_id, item_id))
-        for node in [n for n in leaving if n.item_id not in wanted_parent and n.kind != "section"]:
+        for node in [n for n in leaving if n.item_id not in wanted_parent]:
             if self._by_id.get(node.item_id) is node and node.parent is not None:
                 touched.add(node.parent.item_id)
                 self._remove(node)
@@ -156,7 +159,7 @@ class BoardRows(QAbstractItemModel):
                 touched.add(wanted_parent[item_id])
                 self._insert(shape, wanted_parent[item_id], kind, item_id)
         for parent_id, rows in shape.items():
-            parent = self._root if parent_id == "" else self._by_id[parent_id]
+            parent = self._parent(parent_id)
             if [child.item_id for child in parent.children] != [item_id for _kind, item_id in rows]:
                 touched.add(parent_id)
                 self._reorder(parent, shape)
@@ -170,6 +173,10 @@ class BoardRows(QAbstractItemModel):
         """The parents of ``shape`` whose rows differ from the tree's (an item that changes parent
         makes both its parents differ)."""
         return {parent_id: rows for parent_id, rows in shape.items() if not self._same(parent_id, rows)}
+
+    def _parent(self, parent_id: str) -> Node:
+        """The node of a parent id ("" for the root)."""
+        return self._root if parent_id == "" else self._by_id[parent_id]
 
     def _same(self, parent_id: str, rows: list[tuple[str, str]]) -> bool:
         """Whether a parent's rows are already ``rows``."""
@@ -197,7 +204,7 @@ class BoardRows(QAbstractItemModel):
     def _row_after(self, shape: Shape, parent_id: str, item_id: str) -> int:
         """The row that puts ``item_id`` right after its nearest wanted predecessor in the parent."""
         wanted = [child for _kind, child in shape[parent_id]]
-        parent = self._root if parent_id == "" else self._by_id[parent_id]
+        parent = self._parent(parent_id)
         node = self._by_id.get(item_id)
         for before in reversed(wanted[: wanted.index(item_id)]):
             previous = self._by_id.get(before)
@@ -215,7 +222,7 @@ class BoardRows(QAbstractItemModel):
             self.touched.add(node.item_id)
 
     def _insert(self, shape: Shape, parent_id: str, kind: str, item_id: str) -> None:
-        parent = self._by_id[parent_id]
+        parent = self._parent(parent_id)
         self._touch(parent)
         row = self._row_after(shape, parent_id, item_id)
         self.beginInsertRows(self.node_index(parent), row, row)
@@ -234,6 +241,7 @@ class BoardRows(QAbstractItemModel):
         self.beginRemoveRows(self.node_index(parent), node.row, node.row)
         parent.children.pop(node.row)
         _renumber(parent, node.row)
+        self._shown.pop(node.serial, None)  # a long section removed before its rest arrived
         stack = [node]
         while stack:
             gone = stack.pop()
