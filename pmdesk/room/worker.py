@@ -124,14 +124,15 @@ class PipeGateway:
         try:
             answer = future.result(self.timeout)
         except FutureTimeout:
-            # Withdrawn, unless the window has started on it: then its real answer follows.
-            self._send({"op": "cancel", "id": call})
-            try:
-                answer = future.result(self.timeout)
-            except FutureTimeout:
+            if message.get("op") != "apply":  # a snapshot that comes late is merely dropped
                 with self._lock:
                     self._calls.pop(call, None)
                 raise RoomUnavailable("The facilitator's window is busy; try again.") from None
+            # Withdrawn, unless the window has started on it: then its real answer follows, however
+            # long the disk takes ("try again" for an edit then applied would make a page place a
+            # dot twice). The window always answers; if it goes, ``close`` answers instead.
+            self._send({"op": "cancel", "id": call})
+            answer = future.result()
         error = answer.get("error")
         if error is not None:
             raise ERRORS.get(str(error), RoomUnavailable)(str(answer.get("message", "")))

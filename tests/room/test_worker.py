@@ -226,3 +226,23 @@ def test_calls_waiting_when_the_window_goes_fail_at_once() -> None:
     gateway.close()
     thread.join(5)
     assert len(failed) == 1 and not thread.is_alive()
+
+
+def test_a_change_the_window_started_is_answered_however_long_its_write_takes() -> None:
+    """Once withdrawn too late (the window has begun on it), the device hears the real outcome.
+
+    A "try again" for an edit that is then applied would make the page place a dot twice.
+    """
+    sent: list[dict[str, Any]] = []
+    gateway = PipeGateway(sent.append, timeout=0.05)
+
+    def window_saves_slowly() -> None:
+        while not any(m.get("op") == "cancel" for m in sent):
+            time.sleep(0.01)
+        time.sleep(0.3)  # the disk: several times the wait for an answer
+        gateway.received({"id": sent[0]["id"], "ok": True})
+
+    threading.Thread(target=window_saves_slowly, daemon=True).start()
+    answer = gateway.apply(add_card("dev-slow02", "lessons", "Saved slowly", None))
+    assert answer == {"id": sent[0]["id"], "ok": True}
+    assert [m["op"] for m in sent] == ["apply", "cancel"]
