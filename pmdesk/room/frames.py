@@ -69,7 +69,10 @@ class JsonFrames:
             end = HEADER.size + size
             if len(self._buffer) < end:
                 break
-            value = json.loads(bytes(self._buffer[HEADER.size : end]).decode("utf-8"))
+            try:
+                value = json.loads(bytes(self._buffer[HEADER.size : end]).decode("utf-8"))
+            except RecursionError:  # arrays nested deeper than the parser goes
+                raise ValueError("a message from the room's server is nested too deep") from None
             del self._buffer[:end]
             if not isinstance(value, dict):
                 raise ValueError("a message from the room's server is not an object")

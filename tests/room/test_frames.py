@@ -27,6 +27,7 @@ def test_messages_split_anywhere_come_out_whole_and_in_order() -> None:
         struct.pack(">I", 3) + b"[1]",  # not an object
         struct.pack(">I", 4) + b"{no}",  # not JSON
         struct.pack(">I", 2) + b"\xff\xfe",  # not UTF-8
+        struct.pack(">I", 200_000) + b"[" * 200_000,  # nested deeper than the parser goes
     ],
 )
 def test_what_is_not_the_protocol_is_refused(data: bytes) -> None:

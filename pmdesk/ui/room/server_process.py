@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, QSocketNotifier
 import pmdesk
 from pmdesk.model.edits import Edit, EditError
 from pmdesk.room.commands import CardExists, RoomCommand
+from pmdesk.room.config import RoomConfig
 from pmdesk.room.frames import JsonFrames, pickle_frame
 from pmdesk.room.gateway import RoomUnavailable
 from pmdesk.room.worker import FLAG
@@ -36,6 +37,8 @@ from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.room.gateway import WindowGateway
 
 START_TIMEOUT = 15.0  # seconds: a cold start of the process on a slow laptop
+MAX_CALL_ID = 2**53  # the process numbers its calls 1, 2, 3…: nothing else is an id
+MAX_DEVICES = RoomConfig().max_devices  # the process lets no more join
 STOP_TIMEOUT = 5.0  # seconds for the edits under way to be answered, and again for the process to end
 
 
@@ -54,6 +57,11 @@ def worker_env() -> dict[str, str]:
         here = str(Path(pmdesk.__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(part for part in (here, env.get("PYTHONPATH")) if part)
     return env
+
+
+def call_id(value: object) -> int | None:
+    """The id of one of the process's calls, or None for anything else (``True`` is no id here)."""
+    return value if type(value) is int and 0 < value <= MAX_CALL_ID else None
 
 
 def error_answer(error: BaseException) -> dict[str, Any]:
@@ -87,6 +95,7 @@ class ServerProcess(QObject):
         self._devices = 0
         self._failure: str | None = None
         self._closing = False
+        self._early: list[dict[str, Any]] = []  # messages read with the first one
 
     # --- Server ------------------------------------------------------------------------------
 
@@ -113,6 +122,8 @@ class ServerProcess(QObject):
         self._notifier.activated.connect(self._read)
         self.gateway.watch(self._changed)
         self._changed()
+        early, self._early = self._early, []
+        self._take_all(early)
 
     def devices(self) -> int:
         """How many devices have joined, as the process last said."""
@@ -144,8 +155,12 @@ class ServerProcess(QObject):
             data = os.read(fd, 65536)
             if not data:
                 break
-            messages = self._frames.feed(data)
+            try:
+                messages = self._frames.feed(data)
+            except ValueError:
+                break
             if messages:
+                self._early = messages[1:]  # taken once the window reads the pipe
                 return messages[0]
         return {"op": "failed", "message": "the room's server did not answer"}
 
@@ -201,25 +216,31 @@ class ServerProcess(QObject):
         except ValueError:  # not the protocol: the process is not to be trusted any more
             messages, ended = [], True
             process.kill()
-        withdrawn = {m.get("id") for m in messages if m.get("op") == "cancel"}
-        for message in messages:
-            self._take(message, withdrawn)
+        self._take_all(messages)
         if ended and self._notifier is not None:
             self._notifier.setEnabled(False)
             if not self._closing:
                 self._failure = "The room's server stopped."
 
-    def _take(self, message: dict[str, Any], withdrawn: set[Any]) -> None:
-        op, call = message.get("op"), message.get("id")
-        if op == "devices" and isinstance(message.get("count"), int):
-            self._devices = message["count"]
+    def _take_all(self, messages: list[dict[str, Any]]) -> None:
+        withdrawn = {call_id(m.get("id")) for m in messages if m.get("op") == "cancel"} - {None}
+        for message in messages:
+            self._take(message, withdrawn)
+
+    def _take(self, message: dict[str, Any], withdrawn: set[int | None]) -> None:
+        """Act on one message; anything but the documented shapes is ignored (it faces the network)."""
+        op, call = message.get("op"), call_id(message.get("id"))
+        if op == "devices":
+            count = message.get("count")
+            if type(count) is int and 0 <= count <= MAX_DEVICES:
+                self._devices = count
+        elif call is None:
+            return
         elif op == "cancel":
             with self._write_lock:
-                future = self._calls.get(call) if isinstance(call, int) else None
+                future = self._calls.get(call)
             if future is not None:
                 future.cancel()  # only if the GUI thread has not started on it
-        elif not isinstance(call, int):
-            return
         elif op == "board":
             # Pickled at once, as it is now: the snapshot needs no copy first.
             self._write({"id": call, "board": self.gateway.qt_document.board})

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from pmdesk.store.board_file import BoardFile
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
+from pmdesk.ui.room import server_process
 from pmdesk.ui.room.dialog import RoomRequest
 from pmdesk.ui.room.server_process import ServerProcess
 from tests.ui.meeting.test_presentation import go
@@ -87,3 +90,66 @@ def test_the_moderation_bar_is_there_from_the_rooms_opening_so_the_board_does_no
     assert bar.isVisible()
     meeting.room_control.close()
     assert not bar.isVisible()
+
+
+FAKE_WORKER = """
+import sys
+from pmdesk.room.frames import json_frame, read_pickle_frame
+
+out = sys.stdout.buffer
+def send(message):
+    out.write(json_frame(message))
+    out.flush()
+
+send({"op": "ready", "url": "http://127.0.0.1:9/j/fake-room-token"})
+# BODY
+heard = []
+while (message := read_pickle_frame(sys.stdin.buffer)) is not None:
+    heard.append(repr({key: value for key, value in message.items() if key != "board"}))
+open(sys.argv[1], "w").write("\\n".join(heard))
+"""
+
+
+def fake_worker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str) -> Path:
+    """The room's process replaced by a script: it says ready, runs ``body``, records what it hears."""
+    script, record = tmp_path / "fake_worker.py", tmp_path / "heard.txt"
+    script.write_text(FAKE_WORKER.replace("# BODY", body))
+    monkeypatch.setattr(
+        server_process, "worker_command", lambda *_args: (sys.executable, [str(script), str(record)])
+    )
+    return record
+
+
+def test_the_window_takes_nothing_from_the_rooms_process_but_the_documented_messages(
+    qtbot: QtBot,
+    window: MainWindow,
+    meeting: Meeting,
+    board_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    add = {"name": "add_card", "args": ["dev-fake-card1", "lessons", "From a forged id", None]}
+    record = fake_worker(
+        monkeypatch,
+        tmp_path,
+        "\n".join(
+            f"send({message!r})"
+            for message in [
+                {"op": "devices", "count": 3},
+                {"op": "devices", "count": True},  # JSON's true: Python's bool is an int
+                {"op": "devices", "count": 10**12},
+                {"op": "devices", "count": -1},
+                {"op": "cancel", "id": [1]},
+                {"op": "apply", "id": True, "command": add},
+                {"op": "board", "id": 1.5},
+                {"op": "devices", "count": 4, "id": {"x": 1}},
+            ]
+        ),
+    )
+    server = open_room(qtbot, meeting)
+    qtbot.waitUntil(lambda: server.devices() == 4, timeout=10000)
+    meeting.room_control.close()
+    assert "From a forged id" not in [card.text for card in window.qt_document.board.cards]
+    assert "From a forged id" not in [card.text for card in BoardFile.read_snapshot(board_path).cards]
+    heard = record.read_text().splitlines()
+    assert [line for line in heard if "'id'" in line] == []  # no answer to a call it never made
