@@ -3,16 +3,17 @@
 The process speaks HTTP to the devices; this object is its other end in the window. The GUI
 thread reads the process's messages as they arrive (a QSocketNotifier on the pipe, no thread of
 its own): a device's change comes as a named command, which is checked, queued on the window's
-gateway as one undoable edit, and answered once durably committed, straight from the thread
-that wrote it (or refused, or withdrawn when the process gave up waiting); a request for the
-board is answered with a snapshot. Every change of the board or of the phase is announced to
-the process with the phase. So the window's process runs no Python for the network, and the
-GUI thread never waits for the interpreter while a room writes.
+gateway as one undoable edit, and answered once durably committed, from the thread that wrote
+it (or refused, or withdrawn when the process gave up waiting); a request for the board is
+answered with a snapshot. Every change of the board or of the phase is announced to the process
+with the phase. What the window sends is queued for a thread that writes the pipe
+(``PipeSender``), so no thread of the window waits for the process to read. So the window's
+process runs no Python for the network, and the GUI thread never waits for the interpreter or
+the pipe while a room writes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import select
 import subprocess
@@ -20,17 +21,17 @@ import sys
 import threading
 import time
 from concurrent.futures import CancelledError, Future
-from concurrent.futures import wait as wait_for
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier
 
 import pmdesk
 from pmdesk.model.edits import Edit, EditError
 from pmdesk.room.commands import CardExists, RoomCommand
 from pmdesk.room.config import RoomConfig
-from pmdesk.room.frames import JsonFrames, pickle_frame
+from pmdesk.room.frames import JsonFrames, PipeSender, pickle_frame
 from pmdesk.room.gateway import RoomUnavailable
 from pmdesk.room.worker import FLAG
 from pmdesk.store.errors import BoardFileError
@@ -89,8 +90,10 @@ class ServerProcess(QObject):
         self._process: subprocess.Popen[bytes] | None = None
         self._notifier: QSocketNotifier | None = None
         self._frames = JsonFrames()
-        self._write_lock = threading.Lock()  # the GUI thread and the document's writer both answer
-        self._calls: dict[int, Future[Edit]] = {}
+        self._sender: PipeSender | None = None  # the GUI thread and the document's writer both send
+        self._lock = threading.Lock()
+        self._answered = threading.Condition(self._lock)  # a call was answered (``_calls`` shrank)
+        self._calls: dict[int, Future[Edit]] = {}  # edits under way, until their answer is sent
         self._url = ""
         self._devices = 0
         self._failure: str | None = None
@@ -111,7 +114,8 @@ class ServerProcess(QObject):
             [program, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=worker_env()
         )
         self._process = process
-        assert process.stdout is not None
+        assert process.stdout is not None and process.stdin is not None
+        self._sender = PipeSender(process.stdin)
         first = self._first_message(process.stdout.fileno())
         if first.get("op") != "ready" or not isinstance(first.get("url"), str):
             self._stop()
@@ -140,9 +144,8 @@ class ServerProcess(QObject):
         self._closing = True
         self.gateway.unwatch(self._changed)
         self._write({"op": "close"})
-        with self._write_lock:
-            under_way = list(self._calls.values())
-        wait_for(under_way, STOP_TIMEOUT)  # answered from the writer's thread, as each is saved
+        with self._answered:  # answered from the writer's thread, as each is saved
+            self._answered.wait_for(lambda: not self._calls, STOP_TIMEOUT)
         self._stop()
 
     # --- machinery ---------------------------------------------------------------------------
@@ -165,16 +168,17 @@ class ServerProcess(QObject):
         return {"op": "failed", "message": "the room's server did not answer"}
 
     def _stop(self) -> None:
-        """Close the pipe (the process ends when it sees that) and wait; kill it if it lingers."""
-        process = self._process
+        """Send what is queued and close the pipe (the process ends then); kill it if it lingers."""
+        process, notifier, sender = self._process, self._notifier, self._sender
         if process is None:
             return
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-        with self._write_lock:
-            if process.stdin is not None:
-                with contextlib.suppress(OSError):
-                    process.stdin.close()
+        self._notifier = None
+        if notifier is not None and shiboken6.isValid(notifier):
+            notifier.setEnabled(False)  # before its pipe closes
+            notifier.deleteLater()
+        if sender is not None and not sender.finish(STOP_TIMEOUT):
+            process.kill()  # it stopped reading: its pipe breaks and the sender ends
+            sender.finish(STOP_TIMEOUT)
         try:
             process.wait(STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -184,16 +188,10 @@ class ServerProcess(QObject):
             process.stdout.close()
 
     def _write(self, message: dict[str, Any]) -> None:
-        """Send one message to the process (from any thread); a closed pipe is ignored."""
-        frame = pickle_frame(message)
-        with self._write_lock:
-            stdin = self._process.stdin if self._process is not None else None
-            if stdin is None or stdin.closed:
-                return
-            view = memoryview(frame)
-            with contextlib.suppress(OSError, ValueError):
-                while view:  # an unbuffered pipe may take a long frame in parts
-                    view = view[stdin.write(view) or 0 :]
+        """Send one message to the process (from any thread, never waiting for it to read)."""
+        sender = self._sender
+        if sender is not None:
+            sender.send(pickle_frame(message))  # pickled now: a board as it is at this moment
 
     def _changed(self) -> None:
         self._write({"op": "changed", "phase": self.gateway.phase()})
@@ -237,7 +235,7 @@ class ServerProcess(QObject):
         elif call is None:
             return
         elif op == "cancel":
-            with self._write_lock:
+            with self._lock:
                 future = self._calls.get(call)
             if future is not None:
                 future.cancel()  # only if the GUI thread has not started on it
@@ -259,16 +257,17 @@ class ServerProcess(QObject):
         except RoomUnavailable as error:
             self._write({"id": call, **error_answer(error)})
             return
-        with self._write_lock:
+        with self._lock:
             self._calls[call] = future
         future.add_done_callback(lambda done: self._answer(call, done))
 
     def _answer(self, call: int, done: Future[Edit]) -> None:
         """Tell the process how the edit went (on whichever thread finished it)."""
-        with self._write_lock:
-            self._calls.pop(call, None)
         if done.cancelled():
             self._write({"id": call, **error_answer(CancelledError())})
-            return
-        error = done.exception()
-        self._write({"id": call, **({"ok": True} if error is None else error_answer(error))})
+        else:
+            error = done.exception()
+            self._write({"id": call, **({"ok": True} if error is None else error_answer(error))})
+        with self._answered:  # sent before the pipe closes: ``close`` waits for this
+            self._calls.pop(call, None)
+            self._answered.notify_all()

@@ -153,3 +153,32 @@ def test_the_window_takes_nothing_from_the_rooms_process_but_the_documented_mess
     assert "From a forged id" not in [card.text for card in BoardFile.read_snapshot(board_path).cards]
     heard = record.read_text().splitlines()
     assert [line for line in heard if "'id'" in line] == []  # no answer to a call it never made
+
+
+def test_the_window_goes_on_while_the_rooms_process_is_slow_to_read_its_pipe(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    go_on = tmp_path / "go-on"
+    # The process asks for the board forty times (300 KB of snapshots: a pipe holds 64), says a device
+    # joined, and reads nothing until the window has taken that, or for 20 s.
+    record = fake_worker(
+        monkeypatch,
+        tmp_path,
+        f"""
+import os, time
+go_on = {str(go_on)!r}
+for call in range(1, 41):
+    send({{"op": "board", "id": call}})
+send({{"op": "devices", "count": 1}})
+deadline = time.monotonic() + 20
+while not os.path.exists(go_on) and time.monotonic() < deadline:
+    time.sleep(0.01)
+open(go_on + ".log", "w").write("went on" if os.path.exists(go_on) else "waited out")
+""",
+    )
+    server = open_room(qtbot, meeting)
+    qtbot.waitUntil(lambda: server.devices() == 1, timeout=30000)
+    go_on.touch()
+    meeting.room_control.close()
+    assert (tmp_path / "go-on.log").read_text().strip() == "went on"  # the GUI thread never waited
+    assert len([line for line in record.read_text().splitlines() if "'id'" in line]) == 40  # each answered

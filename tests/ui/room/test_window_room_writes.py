@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from pmdesk.store.errors import BoardFileError
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
 from pmdesk.ui.room.dialog import RoomRequest
+from pmdesk.ui.room.gateway import WindowGateway
 from tests.ui.meeting.test_presentation import go
 from tests.ui.room.test_window_room_load import post
 
@@ -346,3 +348,28 @@ def test_a_device_card_that_lands_just_after_a_failed_write_keeps_its_undo_step(
     assert document.undo_stack.count() == 1
     edit_action(window, "Undo").trigger()
     assert in_window(window) == before == on_disk(board_path)
+
+
+def test_closing_the_room_during_the_write_still_tells_the_phone_its_card_is_saved(
+    qtbot: QtBot,
+    window: MainWindow,
+    room: str,
+    disk: SlowDisk,
+    board_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    forget = WindowGateway._forget
+
+    def held_up(gateway: WindowGateway, future: Future[object]) -> None:
+        time.sleep(0.3)  # the writer thread, between marking the card saved and answering the phone
+        forget(gateway, future)
+
+    monkeypatch.setattr(WindowGateway, "_forget", held_up)
+    statuses = card_held_on_disk(qtbot, window, room, disk, "card011", "Phone card as the room closes")
+    threading.Timer(0.2, disk.release.set).start()
+    close = window.findChild(QAction, "OpenRoomAction")
+    assert isinstance(close, QAction) and close.text().replace("&", "") == "Close the Room"
+    close.trigger()
+    assert "Phone card as the room closes" in texts(on_disk(board_path))
+    qtbot.waitUntil(lambda: statuses != [], timeout=10000)
+    assert statuses == [201]
