@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from pmdesk.model.board import Board, Card, Theme, Vote
+from pmdesk.model.board import Board, Card, Section, Theme, Vote
 from pmdesk.model.demo import demo_board
 from pmdesk.store.board_file import create_file
 
@@ -48,6 +48,23 @@ def big_board(cards: int, mixed: bool = True) -> Board:
         board.votes.append(Vote(people[index % len(people)], target))
     board.incident.title = f"Benchmark board with {cards} cards"
     return _fit_votes(board)
+
+
+def many_sections_board(sections: int, cards_each: int) -> Board:
+    """The demo board's people, ``sections`` sections of ``cards_each`` cards (a theme of three in each)."""
+    board = demo_board()
+    people = [person.id for person in board.participants]
+    board.sections = [Section(f"s{n}", f"Section {n}", f"What the room saw ({n})") for n in range(sections)]
+    board.cards, board.themes, board.votes, board.actions = [], [], [], []
+    for n, section in enumerate(board.sections):
+        theme = f"t{n}"
+        board.themes.append(Theme(theme, section.id, f"Theme {n}"))
+        for index in range(cards_each):
+            text = f"{PHRASES[index % len(PHRASES)]} (#{n}.{index})"
+            in_theme = theme if index < 3 else None
+            board.cards.append(Card(f"c{n}-{index}", section.id, text, people[index % len(people)], in_theme))
+    board.incident.title = f"Benchmark board with {sections} sections"
+    return board
 
 
 def _theme_section(board: Board, theme_id: str) -> str:

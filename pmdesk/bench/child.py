@@ -7,6 +7,7 @@
     python -m pmdesk.bench.child batch BOARD CARDS      delete CARDS cards in one step, and undo
     python -m pmdesk.bench.child window-edits BOARD REPS KEYS   card edits and Summary keystrokes
     python -m pmdesk.bench.child room-window BOARD [one] devices post cards to the window's room
+    python -m pmdesk.bench.child sections BOARD REPS    one section added at 99 sections, and undone
 
 A child per measurement keeps one figure's memory and imports out of the others, and a crash in
 the window shows as a missing figure, not a dead benchmark.
@@ -199,6 +200,15 @@ def main(argv: list[str]) -> int:
 
         app, window = _window(board)
         result = room_window(app, window, board, one_column=argv[2:3] == ["one"])
+    elif mode == "sections":
+        from pmdesk.bench.boards import many_sections_board
+        from pmdesk.bench.window_edits import section_edits
+        from pmdesk.model.rules import MOST_SECTIONS
+        from pmdesk.store.board_file import create_file
+
+        create_file(board, many_sections_board(MOST_SECTIONS - 1, 10), overwrite=True)
+        app, window = _window(board)
+        result = section_edits(app, window, int(argv[2]))
     elif mode == "session":
         result = session(board, int(argv[2]), float(argv[3]) if len(argv) > 3 else 600.0)
     else:

@@ -86,6 +86,51 @@ def card_edits(app: Any, window: Any, reps: int) -> dict[str, Any]:
     return found
 
 
+def section_edits(app: Any, window: Any, reps: int) -> dict[str, Any]:
+    """One section added in the middle of the board (Board ▸ Sections…' Add), then undone, each
+    timed to the window idle again; against the columns all built again, as the page once did."""
+    from pmdesk.model.board_ops import add_section
+
+    window.show_page(PageKey.BOARD)
+    idle(app)
+    page = window.pages[PageKey.BOARD]
+    document = window.qt_document
+    middle = len(document.board.sections) // 2
+    writes = _timed_writes(window)
+    added: list[float] = []
+    undone: list[float] = []
+    written: list[float] = []
+    for _ in range(reps):
+        writes.clear()
+        start = time.perf_counter()
+        assert document.attempt(add_section, "New section", "", index=middle)
+        idle(app)
+        added.append(time.perf_counter() - start - sum(writes))
+        written.append(sum(writes))
+        writes.clear()
+        start = time.perf_counter()
+        document.undo_stack.undo()
+        idle(app)
+        undone.append(time.perf_counter() - start - sum(writes))
+    rebuilt: list[float] = []
+    for _ in range(max(3, reps // 5)):
+        start = time.perf_counter()
+        for column in list(page.columns):
+            page._drop_column(column)
+        page.columns = []
+        page._build_columns()
+        idle(app)
+        rebuilt.append(time.perf_counter() - start)
+    return {
+        "sections": len(document.board.sections),
+        "add_p50_ms": percentile(added, 50) * 1000,
+        "add_p95_ms": percentile(added, 95) * 1000,
+        "undo_p50_ms": percentile(undone, 50) * 1000,
+        "write_p50_ms": percentile(written, 50) * 1000,
+        "rebuild_p50_ms": percentile(rebuilt, 50) * 1000,
+    }
+
+
 def summary_keystrokes(app: Any, window: Any, keys: int) -> dict[str, Any]:
     """Median wall time of one keystroke in Summary, before and after every page was visited."""
     from PySide6.QtCore import Qt

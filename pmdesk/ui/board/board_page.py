@@ -138,9 +138,7 @@ class BoardPage(QWidget):
                 self.strip_layout.removeWidget(existing)
             # After its left neighbour, which is in its place by now (settled, or placed before).
             after = self.strip_layout.indexOf(columns[-1]) + 1 if columns else 0
-            self.strip_layout.insertWidget(after, placed, 1)
-            if self.strip.isVisible():
-                placed.show()
+            self.strip_layout.insertWidget(after, placed, 1)  # shown by the layout, on the next turn
             columns.append(placed)
         first = not self.columns
         self.columns = columns

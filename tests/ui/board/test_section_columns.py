@@ -9,16 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pmdesk.bench.boards import many_sections_board
+from pmdesk.bench.window_edits import section_edits
 from pmdesk.model.card_ops import add_card
+from pmdesk.store.document import Document
 from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.section_column import SectionColumn
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.sections_dialog import SectionsDialog
 from tests.ui.board.helpers import click, column, saved_board
+from tests.ui.conftest import open_board_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DEMO_SECTIONS = ["went-well", "lessons", "future", "ongoing"]
@@ -100,7 +104,8 @@ def test_adding_moving_renaming_removing_a_section_touches_its_column_only(
     assert ids(page) == ["went-well", "lessons", new_id, "future", "ongoing"]
     marks.kept(page)
     new = page.columns[2]
-    assert new.title.text() == "New section" and new.isVisible()
+    assert new.title.text() == "New section"
+    qtbot.waitUntil(new.isVisible)
 
     qtbot.keyClicks(dialog.title, "Surprises")  # the dialog selected the new title for typing
     qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
@@ -206,3 +211,24 @@ def test_the_board_models_pass_the_model_tester_while_sections_change(
         stack.redo()
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     qtmodeltester.check(column(page, "ongoing").section_model)  # type: ignore[attr-defined]
+
+
+def test_the_benchmarks_section_figure_adds_and_undoes_through_the_window(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    path = tmp_path / "sections.pmdesk"
+    Document.create(path, many_sections_board(12, 2)).close()
+    window, document = open_board_window(qtbot, path, settings)
+    try:
+        found = section_edits(QApplication.instance(), window, 2)
+        assert found["sections"] == 12 and found["add_p50_ms"] > 0 and found["rebuild_p50_ms"] > 0
+        page = window.pages["board"]
+        assert isinstance(page, BoardPage)
+        assert ids(page) == [f"s{n}" for n in range(12)]
+    finally:
+        document.close()
+    reopened = Document.open(path)
+    try:
+        assert [s.id for s in reopened.board.sections] == [f"s{n}" for n in range(12)]
+    finally:
+        reopened.close()
