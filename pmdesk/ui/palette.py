@@ -56,6 +56,7 @@ class Palette(NamedTuple):
     focus: str  # the keyboard focus ring
     dots: str  # vote dots and tallies, on ``base`` and ``theme_card``
     placeholder: str  # the hint in an empty field, on ``base``: readable, yet paler than what is typed
+    disabled: str  # the text of a control that is off, on ``button`` and ``window``: readable, yet paler
     focus_width: int = 2  # pixels
 
 
@@ -90,6 +91,7 @@ COLOURS: tuple[tuple[str, str, str, str], ...] = (
     ("focus", "#0b4f9c", "#9cc8ff", "#000000"),
     ("dots", "#7c2410", "#ffb38a", "#8a1c00"),
     ("placeholder", "#575757", "#b4b4b4", "#575757"),
+    ("disabled", "#5c5c5c", "#c4c4c4", "#484848"),
 )
 
 
@@ -169,6 +171,8 @@ def _take_theme(widget: QWidget, wanted: QPalette) -> None:
     for role in THEMED_ROLES:
         if have.color(role) == application.color(role):
             mixed.setColor(role, wanted.color(role))
+            if role in DISABLED_ROLES:
+                mixed.setColor(_DISABLED, role, wanted.color(_DISABLED, role))
     if mixed != have:
         widget.setPalette(mixed)
 
@@ -241,6 +245,10 @@ ROLE_COLOURS = (
     (_ROLE.Link, "accent"),
 )
 THEMED_ROLES = tuple(role for role, _name in ROLE_COLOURS)
+# The text a control that is off shows: paler than when it is on (a button that cannot be
+# pressed looked like one that can), in the ``disabled`` colour.
+DISABLED_ROLES = (_ROLE.WindowText, _ROLE.Text, _ROLE.ButtonText)
+_DISABLED = QPalette.ColorGroup.Disabled
 
 
 def qt_palette(theme: Palette) -> QPalette:
@@ -248,6 +256,8 @@ def qt_palette(theme: Palette) -> QPalette:
     pal = QPalette()
     for which, name in ROLE_COLOURS:
         pal.setColor(which, QColor(getattr(theme, name)))
+    for which in DISABLED_ROLES:
+        pal.setColor(_DISABLED, which, QColor(theme.disabled))
     return pal
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.palette import PALETTES, PROJECTOR, contrast_ratio, qt_palette, text_pairs
@@ -51,3 +51,20 @@ def test_an_empty_fields_hint_is_paler_than_what_is_typed(qtbot: QtBot, name: st
     typed = _ink(edit.grab().toImage(), theme.base)
     assert contrast_ratio(hint, theme.base) >= 7  # still readable from the back of the room
     assert contrast_ratio(hint, typed) >= 1.5, f"hint {hint}, typed {typed}"
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_a_button_that_is_off_reads_paler_than_one_that_is_on(qtbot: QtBot, name: str) -> None:
+    """The room's moderation buttons wait switched off for the first cards: they looked pressable."""
+    theme = PALETTES[name]
+    inks = []
+    for enabled in (True, False):
+        button = QPushButton("Reveal")
+        qtbot.addWidget(button)
+        button.setPalette(qt_palette(theme))
+        button.resize(160, 34)
+        button.setEnabled(enabled)
+        inks.append(_ink(button.grab().toImage(), theme.button))
+    on, off = inks
+    assert contrast_ratio(off, on) >= 1.5, f"off {off}, on {on}"
+    assert contrast_ratio(off, theme.button) >= (7 if name == PROJECTOR else 4.5)  # still readable
