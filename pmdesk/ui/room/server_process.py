@@ -118,6 +118,7 @@ class ServerProcess(QObject):
         self._sender = PipeSender(process.stdin)
         first = self._first_message(process.stdout.fileno())
         if first.get("op") != "ready" or not isinstance(first.get("url"), str):
+            process.kill()  # it failed or is not the room's server: nothing of it is worth waiting for
             self._stop()
             raise OSError(str(first.get("message") or "the room's server did not start"))
         self._url = first["url"]
@@ -160,8 +161,11 @@ class ServerProcess(QObject):
                 break
             try:
                 messages = self._frames.feed(data)
-            except ValueError:
-                break
+            except ValueError:  # something else wrote to its output (not pmdesk's room, or a print)
+                return {
+                    "op": "failed",
+                    "message": "the room's server answered in a way pmdesk does not understand",
+                }
             if messages:
                 self._early = messages[1:]  # taken once the window reads the pipe
                 return messages[0]

@@ -182,3 +182,20 @@ open(go_on + ".log", "w").write("went on" if os.path.exists(go_on) else "waited 
     meeting.room_control.close()
     assert (tmp_path / "go-on.log").read_text().strip() == "went on"  # the GUI thread never waited
     assert len([line for line in record.read_text().splitlines() if "'id'" in line]) == 40  # each answered
+
+
+def test_a_room_process_that_writes_something_else_first_is_refused_with_a_message(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A "pmdesk" that is not this one (a folder of that name beside the board) printed to the pipe."""
+    junk = "print('DECOY'); import time; time.sleep(30)"
+    monkeypatch.setattr(server_process, "worker_command", lambda *_args: (sys.executable, ["-c", junk]))
+    said: list[str] = []
+    window.show_error = lambda title, message: said.append(f"{title}: {message}")  # type: ignore[method-assign]
+    go(qtbot, meeting, "reflection")
+    assert not meeting.room_control.open(RoomRequest("127.0.0.1", anonymous=True))
+    assert said == [
+        "The room could not open: pmdesk cannot serve on 127.0.0.1: "
+        "the room's server answered in a way pmdesk does not understand"
+    ]
+    assert not meeting.room_control.is_open and meeting.controller.room is None
