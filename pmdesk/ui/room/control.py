@@ -156,6 +156,7 @@ class RoomControl(QObject):
             server.start()
         except (OSError, ImportError) as error:
             gateway.close()
+            gateway.deleteLater()
             self.request = None
             reason = getattr(error, "strerror", None) or str(error)
             self.window.show_error(
@@ -184,6 +185,8 @@ class RoomControl(QObject):
         if server is not None:
             server.close()
             _hold_still(False)
+        if gateway is not None and shiboken6.isValid(gateway):
+            gateway.deleteLater()  # with the server's end of the pipe, if it is the gateway's child
         self.controller.room = None
         self.controller.join_shown = False
         if shiboken6.isValid(self) and shiboken6.isValid(self.controller):  # not when going with the window

@@ -79,6 +79,8 @@ class WindowGateway(QObject):
 
     def apply(self, build: EditBuilder) -> Edit:
         """Build and push the edit on the GUI thread (one undo step); return once committed."""
+        if self._closed:  # first: a closed gateway may be gone on Qt's side
+            raise RoomUnavailable("The room is closed.")
         if QThread.currentThread() is self.thread():
             return self._on_gui(lambda: self._commit_now(build))
         return self._wait(self.submit(build))
@@ -147,9 +149,9 @@ class WindowGateway(QObject):
     # --- machinery -----------------------------------------------------------------------
 
     def _on_gui(self, job: Callable[[], T]) -> T:
+        if self._closed:  # first: a closed gateway may be gone on Qt's side
+            raise RoomUnavailable("The room is closed.")
         if QThread.currentThread() is self.thread():
-            if self._closed:
-                raise RoomUnavailable("The room is closed.")
             return job()
         future: Future[T] = Future()
         with self._lock:

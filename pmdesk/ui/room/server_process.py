@@ -267,8 +267,13 @@ class ServerProcess(QObject):
 
     def _answer(self, call: int, done: Future[Edit]) -> None:
         """Tell the process how the edit went (on whichever thread finished it)."""
-        if done.cancelled():
-            self._write({"id": call, **error_answer(CancelledError())})
+        if done.cancelled():  # withdrawn by the process, or the room closed first
+            why = (
+                RoomUnavailable("The room is closed.")
+                if self._closing or self.gateway.closed
+                else CancelledError()
+            )
+            self._write({"id": call, **error_answer(why)})
         else:
             error = done.exception()
             self._write({"id": call, **({"ok": True} if error is None else error_answer(error))})

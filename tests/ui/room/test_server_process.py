@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.meeting.install import Meeting
 from pmdesk.ui.room import server_process
 from pmdesk.ui.room.dialog import RoomRequest
+from pmdesk.ui.room.gateway import WindowGateway
 from pmdesk.ui.room.server_process import ServerProcess
 from tests.ui.meeting.test_presentation import go
 from tests.ui.room.test_window_room_load import post
@@ -199,3 +201,43 @@ def test_a_room_process_that_writes_something_else_first_is_refused_with_a_messa
         "the room's server answered in a way pmdesk does not understand"
     ]
     assert not meeting.room_control.is_open and meeting.controller.room is None
+
+
+def test_a_room_opened_and_closed_again_and_again_leaves_nothing_behind(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    def left() -> tuple[int, int, int, int]:
+        qtbot.wait(50)  # objects deleted later are deleted by now
+        control = meeting.room_control
+        return (
+            len(os.listdir("/proc/self/fd")),
+            threading.active_count(),
+            len(control.findChildren(WindowGateway)),
+            len(control.findChildren(ServerProcess)),
+        )
+
+    before = left()
+    close = window.findChild(QAction, "OpenRoomAction")
+    assert isinstance(close, QAction)
+    processes = []
+    for _ in range(3):
+        processes.append(open_room(qtbot, meeting)._process)
+        close.trigger()
+    assert left() == before
+    assert all(process is not None and process.returncode == 0 for process in processes)  # each reaped
+
+
+def test_a_change_still_queued_as_the_room_closes_is_refused_as_closed_and_never_applied(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    record = fake_worker(monkeypatch, tmp_path, "")
+    server = open_room(qtbot, meeting)
+    add = {"name": "add_card", "args": ["dev-late-card1", "lessons", "Sent as the room closed", None]}
+    server._take({"op": "apply", "id": 7, "command": add}, set())  # read from the pipe just now
+    close = window.findChild(QAction, "OpenRoomAction")
+    assert isinstance(close, QAction)
+    close.trigger()  # before the window gets to the change
+    qtbot.wait(50)
+    assert "Sent as the room closed" not in [card.text for card in window.qt_document.board.cards]
+    answers = [line for line in record.read_text().splitlines() if "'id'" in line]
+    assert answers == [repr({"id": 7, "error": "unavailable", "message": "The room is closed."})]
