@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import signal
 import sys
 import threading
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtGui import QAction
@@ -241,3 +245,44 @@ def test_a_change_still_queued_as_the_room_closes_is_refused_as_closed_and_never
     assert "Sent as the room closed" not in [card.text for card in window.qt_document.board.cards]
     answers = [line for line in record.read_text().splitlines() if "'id'" in line]
     assert answers == [repr({"id": 7, "error": "unavailable", "message": "The room is closed."})]
+
+
+def device_state(url: str) -> dict[str, Any]:
+    """GET the phone's state, as the page does after each change it hears of."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=20)
+    try:
+        conn.request("GET", parts.path + "/state", headers={"X-Pmdesk-Device": KEY})
+        response = conn.getresponse()
+        assert response.status == 200
+        state: dict[str, Any] = json.loads(response.read())
+        return state
+    finally:
+        conn.close()
+
+
+def test_a_phone_sees_its_card_as_soon_as_it_is_told_saved_and_follows_the_windows_undo_and_phase(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    server = open_room(qtbot, meeting)
+    assert in_thread(qtbot, lambda: post(server.url, "/join", KEY, {"participant": None})) == [200]
+
+    def write_then_look(n: int) -> list[str]:
+        body = {"id": f"seen{n:03}", "section": "lessons", "text": f"Seen at once {n}", "author": None}
+        assert post(server.url, "/cards", KEY, body) == 201
+        return [card["text"] for card in device_state(server.url)["mine"]]
+
+    for n in range(5):
+        seen = in_thread(qtbot, lambda n=n: write_then_look(n))
+        assert seen == [[f"Seen at once {k}" for k in range(n + 1)]]
+
+    def now() -> dict[str, Any]:
+        return in_thread(qtbot, lambda: device_state(server.url))[0]  # type: ignore[return-value]
+
+    undo = next(a for a in window.findChildren(QAction) if a.text().replace("&", "").startswith("Undo"))
+    undo.trigger()  # the facilitator takes the last card back: the phone hears of it
+    qtbot.waitUntil(lambda: len(now()["mine"]) == 4, timeout=10000)
+    assert [card["text"] for card in now()["mine"]] == [f"Seen at once {k}" for k in range(4)]
+    go(qtbot, meeting, "discussion")
+    qtbot.waitUntil(lambda: now()["phase"]["mode"] == "view", timeout=10000)
+    meeting.room_control.close()
