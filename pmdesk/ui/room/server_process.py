@@ -40,6 +40,7 @@ from pmdesk.ui.room.gateway import WindowGateway
 START_TIMEOUT = 15.0  # seconds: a cold start of the process on a slow laptop
 MAX_CALL_ID = 2**53  # the process numbers its calls 1, 2, 3…: nothing else is an id
 MAX_DEVICES = RoomConfig().max_devices  # the process lets no more join
+READ_AT_ONCE = 256 * 1024  # bytes read from the process in one turn of the event loop
 STOP_TIMEOUT = 5.0  # seconds for the edits under way to be answered, and again for the process to end
 
 
@@ -204,17 +205,24 @@ class ServerProcess(QObject):
         process = self._process
         if process is None or process.stdout is None or process.stdout.closed:
             return
-        data = b""
+        chunks: list[bytes] = []
+        ended = False
         try:
-            while chunk := os.read(process.stdout.fileno(), 65536):
-                data += chunk
-            ended = True
+            # At most READ_AT_ONCE for each turn of the event loop: whatever is left is read at the
+            # next turn (the notifier fires while the pipe holds data), so a process that floods
+            # its pipe cannot keep the window from its other events.
+            while len(chunks) < READ_AT_ONCE // 65536:
+                chunk = os.read(process.stdout.fileno(), 65536)
+                if not chunk:
+                    ended = True
+                    break
+                chunks.append(chunk)
         except BlockingIOError:
-            ended = False
+            pass
         except OSError:
             ended = True
         try:
-            messages = self._frames.feed(data)
+            messages = self._frames.feed(b"".join(chunks))
         except ValueError:  # not the protocol: the process is not to be trusted any more
             messages, ended = [], True
             process.kill()

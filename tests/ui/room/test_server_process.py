@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -285,4 +288,30 @@ def test_a_phone_sees_its_card_as_soon_as_it_is_told_saved_and_follows_the_windo
     assert [card["text"] for card in now()["mine"]] == [f"Seen at once {k}" for k in range(4)]
     go(qtbot, meeting, "discussion")
     qtbot.waitUntil(lambda: now()["phase"]["mode"] == "view", timeout=10000)
+    meeting.room_control.close()
+
+
+def test_a_room_process_that_floods_its_pipe_cannot_freeze_the_window(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_worker(
+        monkeypatch,
+        tmp_path,
+        """
+import time
+flood = json_frame({"op": "devices", "count": 1}) * 4000
+deadline = time.monotonic() + 2
+while time.monotonic() < deadline:
+    out.write(flood)
+""",
+    )
+    server = open_room(qtbot, meeting)
+    ticks = [time.monotonic()]
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    qtbot.wait(2500)  # the flood lasts 2 s
+    timer.stop()
+    assert server.devices() == 1
+    assert len(ticks) > 5 and max(b - a for a, b in itertools.pairwise(ticks)) < 1.0
     meeting.room_control.close()
