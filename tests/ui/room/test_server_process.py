@@ -315,3 +315,28 @@ while time.monotonic() < deadline:
     assert server.devices() == 1
     assert len(ticks) > 5 and max(b - a for a, b in itertools.pairwise(ticks)) < 1.0
     meeting.room_control.close()
+
+
+def test_a_change_withdrawn_in_the_same_breath_is_refused_once_and_never_applied(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    add = {"name": "add_card", "args": ["dev-withdrawn1", "lessons", "Withdrawn at once", None]}
+    record = fake_worker(
+        monkeypatch,
+        tmp_path,
+        f"""
+import time
+time.sleep(0.3)  # the window reads the pipe by now
+apply = json_frame({{"op": "apply", "id": 5, "command": {add!r}}})
+out.write(apply + json_frame({{"op": "cancel", "id": 5}}))  # in one write: read together
+out.flush()
+""",
+    )
+    open_room(qtbot, meeting)
+    qtbot.wait(1000)
+    meeting.room_control.close()
+    assert "Withdrawn at once" not in [card.text for card in window.qt_document.board.cards]
+    answers = [line for line in record.read_text().splitlines() if "'id'" in line]
+    assert answers == [
+        repr({"id": 5, "error": "unavailable", "message": "The facilitator's window is busy; try again."})
+    ]
