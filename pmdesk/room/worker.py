@@ -14,6 +14,7 @@ process ends when the window says so or its pipe closes (the window is gone).
 from __future__ import annotations
 
 import itertools
+import os
 import signal
 import sys
 import threading
@@ -205,7 +206,11 @@ def main(argv: list[str]) -> int:
     host, lang, direction = argv
     # Ctrl+C in the window's terminal is the window's to handle; this process ends with its pipe.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    outgoing = sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing but frames may reach the window's pipe
+    # Nothing but frames may reach the window's pipe: they go out on a descriptor of their own,
+    # and whatever else writes to the standard output (a print, a library's C code) goes to stderr.
+    sys.stdout.flush()
+    outgoing = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
     channel = Channel(sys.stdin.buffer, outgoing)
     return serve(channel, host, RoomConfig(lang=lang, dir=direction))

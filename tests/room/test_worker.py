@@ -246,3 +246,25 @@ def test_a_change_the_window_started_is_answered_however_long_its_write_takes() 
     answer = gateway.apply(add_card("dev-slow02", "lessons", "Saved slowly", None))
     assert answer == {"id": sent[0]["id"], "ok": True}
     assert [m["op"] for m in sent] == ["apply", "cancel"]
+
+
+def test_only_frames_reach_the_windows_pipe_whatever_else_writes_to_the_standard_output() -> None:
+    script = """
+import os, sys
+from pmdesk.room import worker
+
+def serve(channel, host, config):
+    os.write(1, b"a library's own line\\n")  # below Python's sys.stdout
+    print("a stray print")
+    channel.send({"op": "ready", "url": "http://127.0.0.1:9/j/t"})
+    return 0
+
+worker.serve = serve
+sys.exit(worker.main(["127.0.0.1", "en", "ltr"]))
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, env=env, timeout=60, check=True
+    )
+    assert JsonFrames().feed(done.stdout) == [{"op": "ready", "url": "http://127.0.0.1:9/j/t"}]
+    assert b"a library's own line" in done.stderr and b"a stray print" in done.stderr
