@@ -208,9 +208,15 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Nothing but frames may reach the window's pipe: they go out on a descriptor of their own,
     # and whatever else writes to the standard output (a print, a library's C code) goes to stderr.
-    sys.stdout.flush()
-    outgoing = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    outgoing = os.fdopen(os.dup(1), "wb")
+    try:
+        os.dup2(2, 1)
+    except OSError:  # no stderr: the rest goes nowhere
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, 1)
+        os.close(nowhere)
     sys.stdout = sys.stderr
     channel = Channel(sys.stdin.buffer, outgoing)
     return serve(channel, host, RoomConfig(lang=lang, dir=direction))
