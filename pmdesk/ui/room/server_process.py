@@ -53,12 +53,26 @@ def worker_command(*args: str) -> tuple[str, list[str]]:
 
 
 def worker_env() -> dict[str, str]:
-    """The process's environment: the window's, with this pmdesk's folder first on the path."""
+    """The process's environment: the window's, with this pmdesk's folder first on the path.
+
+    Not an installed pmdesk's folder (site-packages): the interpreter finds that by itself, after
+    the standard library. Put on the path, it came first, and a stale backport installed beside
+    pmdesk (PyPI's old ``pathlib``) replaced the standard module, so the room could not start.
+    """
     env = dict(os.environ)
     if not getattr(sys, "frozen", False):
-        here = str(Path(pmdesk.__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(part for part in (here, env.get("PYTHONPATH")) if part)
+        here = Path(pmdesk.__file__).resolve().parent.parent
+        if not _site_folder(here):
+            env["PYTHONPATH"] = os.pathsep.join(part for part in (str(here), env.get("PYTHONPATH")) if part)
     return env
+
+
+def _site_folder(folder: Path) -> bool:
+    """True if ``folder`` is one where this interpreter finds installed packages by itself."""
+    import site
+
+    folders = [*site.getsitepackages(), site.getusersitepackages()]
+    return any(folder == Path(each).resolve() for each in folders)
 
 
 def call_id(value: object) -> int | None:
