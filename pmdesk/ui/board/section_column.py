@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QItemSelection, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QScrollBar,
     QVBoxLayout,
@@ -20,9 +23,11 @@ from pmdesk.ui.board.card_view import CardView
 from pmdesk.ui.board.drag_drop import SectionHeader
 from pmdesk.ui.board.section_model import SectionModel, runs
 from pmdesk.ui.palette import Palette
-from pmdesk.ui.plain import plain_label
+from pmdesk.ui.plain import capped, plain_label, plain_tooltip
 
 LONG_COLUMN = 150  # rows in a column beyond which it scrolls by row, not by pixel
+TITLE_LINES = 3  # a longer section title ends in "…" (the whole of it in the tooltip)
+TITLE_PADDING = 6  # pixels each side of a column's title
 
 
 def columns_style(c: Palette, zoom: float) -> str:
@@ -41,7 +46,7 @@ def columns_style(c: Palette, zoom: float) -> str:
         f" {bar}::add-line:vertical, {bar}::sub-line:vertical {{ height: 0; }}"
         f" {bar}::add-page:vertical, {bar}::sub-page:vertical {{ background: none; }}"
         f" QLabel#ColumnTitle {{ font-size: {15 * zoom:.1f}pt; font-weight: 700; color: {c.column_text};"
-        " padding: 0 6px; }"
+        f" padding: 0 {TITLE_PADDING}px; }}"
         f" QLabel#ColumnCount {{ font-size: {11 * zoom:.1f}pt; font-weight: 700; color: {c.button_text};"
         f" background: {c.button}; border-radius: 10px; padding: 2px 10px; }}"
         f" QLabel#ColumnPrompt {{ font-size: {11 * zoom:.1f}pt; color: {c.muted}; padding: 0 6px 6px 6px; }}"
@@ -75,6 +80,61 @@ class CardEntry(QPlainTextEdit):
     def sizeHint(self) -> QSize:
         """About two and a half lines tall."""
         return QSize(200, int(self.fontMetrics().lineSpacing() * 2.6) + 14)
+
+
+class ColumnTitle(QLabel):
+    """A column's title, wrapped to at most ``TITLE_LINES`` lines at the column's width, the last
+    one ending in "…" when there is more; the whole title is in its tooltip. One long title no
+    longer makes every column's header (they are aligned) tall, and their cards short."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.title = ""
+
+    def set_title(self, title: str) -> None:
+        """Show a title (shortened to the lines there is room for)."""
+        self.title = capped(title)
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Another width wraps the title into other lines."""
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Wrap the title at the label's width; past ``TITLE_LINES`` lines, cut the last one with "…"."""
+        width = self.contentsRect().width() - 2 * TITLE_PADDING  # the style sheet's padding is inside
+        lines = self.lines(width) if width > 0 else []
+        if len(lines) <= TITLE_LINES:
+            shown, tip = self.title, ""
+        else:
+            last = " ".join(self.title[lines[TITLE_LINES - 1] :].split())
+            cut = self.fontMetrics().elidedText(last, Qt.TextElideMode.ElideRight, width)
+            kept = [self.title[a:b].strip() for a, b in pairwise(lines[:TITLE_LINES])]
+            shown, tip = "\n".join([*kept, cut]), plain_tooltip(self.title)
+        if shown != self.text():
+            self.setText(shown)
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+    def lines(self, width: int) -> list[int]:
+        """Where each line of the title starts when wrapped at ``width`` (up to one line too many)."""
+        layout = QTextLayout(self.title, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        starts: list[int] = []
+        layout.beginLayout()
+        while len(starts) <= TITLE_LINES:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        return starts
 
 
 class CountBadge(QWidget):
@@ -123,7 +183,7 @@ class SectionColumn(QFrame):
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.setSpacing(4)
         heading = QHBoxLayout()
-        self.title = plain_label("", self.header, wrap=True)
+        self.title = ColumnTitle(self.header)
         self.title.setObjectName("ColumnTitle")
         self.badge = CountBadge(self.header)
         self.count = self.badge.label
@@ -208,7 +268,7 @@ class SectionColumn(QFrame):
             return
         if count is None:
             count = sum(1 for card in self.model.cards.values() if card.section == self.section_id)
-        self.title.setText(section.title)
+        self.title.set_title(section.title)
         self.badge.set_text(str(count))
         self.count.setToolTip(f"{count} card{'s' if count != 1 else ''}")
         self.prompt.setText(section.prompt)

@@ -232,3 +232,33 @@ def test_the_benchmarks_section_figure_adds_and_undoes_through_the_window(
         assert [s.id for s in reopened.board.sections] == [f"s{n}" for n in range(12)]
     finally:
         reopened.close()
+
+
+LONG_TITLE = (
+    "Lessons learned about the connection pool, the load balancer health checks, the paging policy"
+    " and the way the incident channel was run during the first hour"
+)
+
+
+def test_a_long_section_title_takes_three_lines_and_the_rest_is_in_its_tooltip(
+    qtbot: QtBot, page: BoardPage, dialog: SectionsDialog, board_path: Path
+) -> None:
+    lessons = column(page, "lessons")
+    short_header = lessons.header.height()
+    dialog.list.setCurrentRow(1)
+    dialog.title.setFocus()
+    dialog.title.selectAll()
+    qtbot.keyClicks(dialog.title, LONG_TITLE)
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    title = lessons.title
+    qtbot.waitUntil(lambda: title.text().endswith("…"))
+    assert title.text().count("\n") == 2  # three lines
+    assert LONG_TITLE in title.toolTip()
+    line = title.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: lessons.header.height() < short_header + 3 * line)
+    assert {c.header.height() for c in page.columns} == {lessons.header.height()}  # aligned
+    page.window().resize(1900, 1000)  # wider: fewer lines, still the whole title or "…"
+    qtbot.waitUntil(lambda: title.text().count("\n") <= 2 and title.width() > 300)
+    assert column(page, "went-well").title.text() == "What went well"
+    assert column(page, "went-well").title.toolTip() == ""
+    assert saved_board(page, board_path).sections[1].title == LONG_TITLE
