@@ -44,7 +44,8 @@ class RoomServer:
         self.token = token or secrets.token_urlsafe(16)
         self.devices_registry = Devices(self.config)
         self._changed = threading.Condition()
-        self._version = 0
+        self._version = 0  # every change the streams announce (the board, the phase, a join)
+        self._board_version = 0  # the changes the gateway announced (of the board or the phase)
         self._closing = False
         self._closed = threading.Event()  # set once closing: ends a stream's pause at once
         self._thread: threading.Thread | None = None
@@ -57,7 +58,7 @@ class RoomServer:
         self.port = int(self._httpd.server_address[1])
         self.page = page_html(f"/j/{self.token}", self.config.lang, self.config.dir)
         self.assets = assets()
-        gateway.watch(self.notify)
+        gateway.watch(self._gateway_changed)
 
     # --- the host's side ---------------------------------------------------------------------
 
@@ -83,7 +84,7 @@ class RoomServer:
         """Stop listening, end every event stream and wait for the serving thread (once)."""
         if self._closing:
             return
-        self.gateway.unwatch(self.notify)
+        self.gateway.unwatch(self._gateway_changed)
         with self._changed:
             self._closing = True
             self._changed.notify_all()
@@ -105,10 +106,16 @@ class RoomServer:
         return self._closing
 
     def notify(self) -> None:
-        """The board or the phase changed: wake every event stream."""
+        """Something a device sees changed (a join: the names taken): wake every event stream."""
         with self._changed:
             self._version += 1
             self._changed.notify_all()
+
+    def _gateway_changed(self) -> None:
+        """The board or the phase changed: the next state needs a new copy; wake every stream."""
+        with self._changed:
+            self._board_version += 1
+        self.notify()
 
     def wait_closing(self, timeout: float) -> None:
         """Wait ``timeout`` seconds, or less if the room closes meanwhile (changes do not wake it)."""
@@ -127,12 +134,13 @@ class RoomServer:
     def board_now(self) -> Board:
         """A copy of the board at least as new as the latest change announced (read-only).
 
-        One ``gateway.read`` per change, however many devices ask: after a change the devices
-        all fetch their state at once, and each builds its JSON from this copy on its own thread
-        instead of one read each on the board's thread (the window's GUI thread).
+        One ``gateway.read`` per change of the board, however many devices ask: after a change
+        the devices all fetch their state at once, and each builds its JSON from this copy on its
+        own thread instead of one read each on the board's thread (the window's GUI thread). A
+        device joining changes no board: the states it wakes share the copy made before it.
         """
         with self._changed:
-            version = self._version
+            version = self._board_version
         with self._copy_lock:
             current = self._copy
             if current is not None and current[0] == version:

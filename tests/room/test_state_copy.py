@@ -62,3 +62,26 @@ def test_the_copy_is_not_touched_by_later_edits(room: Room) -> None:
     room.gateway.read(lambda live: setattr(live.cards[0], "text", "changed in place"))
     assert board.cards[0].text == live_texts[0]
     assert board.cards is not room.gateway.read(lambda live: live.cards)
+
+
+def test_devices_joining_one_after_another_cost_no_new_copy_of_the_board(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A join wakes every page (the names taken change) but leaves the board as it was."""
+    reads: list[int] = []
+    real = room.gateway.read
+
+    def counting(look: Callable[[Board], Any]) -> Any:
+        reads.append(1)
+        return real(look)
+
+    monkeypatch.setattr(room.gateway, "read", counting)
+    for key in KEYS:
+        assert room.post("join", {"participant": None}, key=key).status == 200
+        assert room.get("state", key=KEYS[0]).status == 200  # the first page follows each join
+    assert len(reads) == 1
+    taken = room.get("state", key=KEYS[0]).data["participants"]
+    assert room.post("join", {"participant": "p2"}, key=KEY_A).status == 200
+    after = room.get("state", key=KEYS[0]).data["participants"]
+    assert [p["taken"] for p in after] != [p["taken"] for p in taken]  # still told who is taken
+    assert len(reads) == 1
