@@ -257,7 +257,11 @@ class RoomControl(QObject):
         failure = server.failure()
         if failure is not None:
             self.close()
-            self.window.show_error("The room closed", f"{failure} The board keeps every card it took.")
+            self.window.show_error(
+                "The room closed",
+                f"{failure} The board keeps every card it took. Open the room again to go on: "
+                "the devices join again with the new code on the projector.",
+            )
             return
         devices = server.devices()
         if devices != room.devices:

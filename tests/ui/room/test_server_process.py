@@ -77,7 +77,10 @@ def test_a_room_process_that_dies_closes_the_room_and_says_so(
     assert server._process is not None
     os.kill(server._process.pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: not meeting.room_control.is_open, timeout=5000)
-    assert said == ["The room closed: The room's server stopped. The board keeps every card it took."]
+    assert said == [
+        "The room closed: The room's server stopped. The board keeps every card it took. Open the room "
+        "again to go on: the devices join again with the new code on the projector."
+    ]
     assert meeting.controller.room is None
     assert BoardFile.read_snapshot(board_path).cards  # the board is as it was
 
