@@ -125,8 +125,16 @@ class ServerProcess(QObject):
     def start(self) -> None:
         """Start the process and wait until it listens (OSError if it cannot)."""
         program, args = worker_command(*self._args)
+        # A window started without a standard error (sys.stderr None) has reused its descriptor
+        # for one of its own (the display's connection): the process must not write there.
+        errors = subprocess.DEVNULL if sys.stderr is None else None
         process = subprocess.Popen(
-            [program, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=worker_env()
+            [program, *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            bufsize=0,
+            env=worker_env(),
         )
         self._process = process
         assert process.stdout is not None and process.stdin is not None
