@@ -12,7 +12,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QVBoxLayout, QWidget
 
 from pmdesk.ui.facts.typed_dates import (
@@ -65,7 +65,11 @@ class DateField(QLineEdit):
             Kind.DATETIME: "2026-11-20 14:02, or just 14:02",
             Kind.CLOCK: "09:30",
         }[kind]
-        self.setPlaceholderText(f"{'not set — ' if optional else ''}type {example}")
+        shorter = {Kind.DATE: "2026-12-10", Kind.DATETIME: "14:02", Kind.CLOCK: "09:30"}[kind]
+        unset = "not set — " if optional else ""
+        # Longest first: the field shows the longest hint that fits its width (the tooltip says it all).
+        self.hints = [f"{unset}type {example}", f"{unset}type {shorter}", unset.rstrip(" —") or f"{shorter}"]
+        self.setPlaceholderText(self.hints[0])
         self.setToolTip(
             f"Type the {label} ({example}); Enter or Tab keeps it"
             + ("; empty clears it" if optional else "")
@@ -84,6 +88,19 @@ class DateField(QLineEdit):
         self.setMinimumWidth(
             self.fontMetrics().horizontalAdvance(SAMPLES[kind]) + (56 if self.calendar_action else 24)
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrower field shows a shorter hint, never one cut off."""
+        super().resizeEvent(event)
+        self.fit_hint()
+
+    def fit_hint(self) -> None:
+        """Show the longest of ``hints`` that fits the field's width (the shortest if none does)."""
+        room = self.width() - (56 if self.calendar_action else 24)
+        metrics = self.fontMetrics()
+        hint = next((h for h in self.hints if metrics.horizontalAdvance(h) <= room), self.hints[-1])
+        if hint != self.placeholderText():
+            self.setPlaceholderText(hint)
 
     # --- value ----------------------------------------------------------------------------
 

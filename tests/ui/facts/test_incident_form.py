@@ -188,3 +188,21 @@ def test_emptied_fields_show_examples_not_values(qtbot: QtBot, facts_window: Mai
         assert edit.text() == ""
         assert edit.placeholderText().startswith("e.g. ")
     assert facts_window.qt_document.board.incident.reference == ""
+
+
+def test_an_emptied_time_shows_a_hint_that_fits_at_any_width(qtbot: QtBot, facts_window: MainWindow) -> None:
+    """At 1280 px the long hint ("not set — type 2026-11-20 14:02, or just 14:02") was cut off."""
+    resolved = page_of(facts_window).form.times["resolved_at"]
+    type_into(qtbot, resolved, "")
+    assert facts_window.qt_document.board.incident.resolved_at is None
+    metrics = resolved.fontMetrics()
+    for width in (1280, 1600, 1024):
+        facts_window.resize(width, 860)
+        qtbot.wait(50)
+        hint = resolved.placeholderText()
+        assert hint.startswith("not set")
+        room = resolved.width() - 56  # the calendar icon takes the rest
+        assert metrics.horizontalAdvance(hint) <= room or hint == "not set"
+    facts_window.resize(1600, 860)
+    qtbot.waitUntil(lambda: resolved.placeholderText() == "not set — type 2026-11-20 14:02, or just 14:02")
+    assert "2026-11-20 14:02, or just 14:02" in resolved.toolTip()
