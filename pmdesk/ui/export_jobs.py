@@ -53,13 +53,15 @@ class _JobSignals(QObject):
 class ExportJob(QRunnable):
     """Write one export of a private copy of the board, off the GUI thread.
 
-    The pool deletes the job once it has run (so no board copy outlives its export); what the
-    GUI still reads of it afterwards (``notes``, ``fmt``, ``path``) are plain Python attributes.
+    The job lets go of its copy of the board as soon as the file is written (or not), before it
+    reports the end: the job object itself lives on until the pool and the GUI thread have both
+    let go of it. What the GUI still reads of it afterwards (``notes``, ``fmt``, ``path``) are
+    plain Python attributes.
     """
 
     def __init__(self, board: Board, fmt: str, path: Path, source: Path | None = None) -> None:
         super().__init__()
-        self.board = board
+        self.board: Board | None = board
         self.fmt = fmt
         self.path = path
         self.source = source  # the board's own file, which an export never replaces
@@ -81,23 +83,39 @@ class ExportJob(QRunnable):
             self.signals.progress.emit(step)
 
     def run(self) -> None:
-        """Write the file; report success, failure or cancellation through ``signals``."""
-        try:
-            self.notes = write_export(self.board, self.fmt, self.path, self._progress, self.source)
-        except ExportCancelled:
+        """Write the file, let go of the board's copy, then report how it went through ``signals``."""
+        board, self.board = self.board, None
+        outcome, detail = self._write(board)
+        # The copy goes now, on this thread, before the window hears that the export ended: it
+        # does not wait for the job object to go, which the GUI thread still holds (the progress
+        # dialog's owner until its deferred deletion), as may a traceback kept of an error.
+        del board
+        if outcome == "finished":
+            self.signals.finished.emit(detail)
+        elif outcome == "failed":
+            self.signals.failed.emit(detail)
+        else:
             self.signals.cancelled.emit()
+
+    def _write(self, board: Board | None) -> tuple[str, str]:
+        """Write the export of ``board``: ("finished", path), ("failed", message) or ("cancelled", "")."""
+        if board is None:  # run twice: the copy went with the first run
+            return "failed", "this export has already run"
+        try:
+            self.notes = write_export(board, self.fmt, self.path, self._progress, self.source)
+        except ExportCancelled:
+            return "cancelled", ""
         except TargetRefused as error:
-            self.signals.failed.emit(str(error))
+            return "failed", str(error)
         except (OSError, ValueError, UnicodeError) as error:
             where = f"{error.filename}: " if isinstance(error, OSError) and error.filename else ""
             detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            self.signals.failed.emit(f"{where}{detail}")
+            return "failed", f"{where}{detail}"
         except Exception as error:  # reportlab raises its own types (LayoutError, ...)
             # Shown to the user, and the traceback kept on stderr so a real bug is not hidden.
             traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            self.signals.finished.emit(str(self.path))
+            return "failed", f"{type(error).__name__}: {error}"
+        return "finished", str(self.path)
 
 
 class Running(QObject):
