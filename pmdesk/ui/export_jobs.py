@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
 from pmdesk.export_file import TargetRefused
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[float], None]
 STEPS = 1000  # resolution of the progress bar
+LET_GO_POLL_MS = 5  # how often an ended export looks again whether its worker is past its last emit
 
 
 class ExportCancelled(Exception):
@@ -69,6 +70,9 @@ class ExportJob(QRunnable):
         self.signals = _JobSignals()
         self._cancel = threading.Event()
         self._last_step = -1
+        # Set once run() no longer touches ``signals``: until then the GUI thread must not delete
+        # them (a QObject deleted while another thread emits through it is undefined behaviour).
+        self.let_go = threading.Event()
 
     def cancel(self) -> None:
         """Ask the job to stop at its next progress report."""
@@ -90,12 +94,15 @@ class ExportJob(QRunnable):
         # does not wait for the job object to go, which the GUI thread still holds (the progress
         # dialog's owner until its deferred deletion), as may a traceback kept of an error.
         del board
-        if outcome == "finished":
-            self.signals.finished.emit(detail)
-        elif outcome == "failed":
-            self.signals.failed.emit(detail)
-        else:
-            self.signals.cancelled.emit()
+        try:
+            if outcome == "finished":
+                self.signals.finished.emit(detail)
+            elif outcome == "failed":
+                self.signals.failed.emit(detail)
+            else:
+                self.signals.cancelled.emit()
+        finally:
+            self.let_go.set()
 
     def _write(self, board: Board | None) -> tuple[str, str]:
         """Write the export of ``board``: ("finished", path), ("failed", message) or ("cancelled", "")."""
@@ -188,4 +195,13 @@ class Running(QObject):
         self.dialog.close()
         self.dialog.deleteLater()
         self.ended.emit()
-        self.deleteLater()
+        self._go_when_let_go()
+
+    def _go_when_let_go(self) -> None:
+        """Delete this object (and the job's signals with it) once the worker thread is past its
+        last emit: the end is heard as soon as it is posted, which on a busy machine can be
+        before the worker's emit has returned."""
+        if self.job.let_go.is_set():
+            self.deleteLater()
+        else:
+            QTimer.singleShot(LET_GO_POLL_MS, self, self._go_when_let_go)

@@ -8,11 +8,13 @@ import email.policy
 import gc
 import json
 import os
+import threading
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -275,6 +277,48 @@ def test_a_finished_export_lets_go_of_its_copy_of_the_board(
     gc.collect()  # a copy in a reference cycle would go only here
     assert board_copy() is None
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("#")
+
+
+class HeldEvent(threading.Event):
+    """An event whose ``set`` waits at ``gate`` first: the worker thread paused right after its
+    last emit, as a busy machine may pause it."""
+
+    def __init__(self, gate: threading.Event) -> None:
+        super().__init__()
+        self.gate = gate
+
+    def set(self) -> None:
+        self.gate.wait(30)
+        super().set()
+
+
+def test_an_ended_export_keeps_its_signals_until_the_worker_is_past_its_last_emit(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window hears "finished" as soon as it is posted; the signals it came through must not
+    be deleted (with the progress dialog's owner) while the worker may still be in that emit."""
+    answer_save_dialog(monkeypatch, tmp_path / "report.md")
+    gate = threading.Event()
+    made = ExportJob.__init__
+
+    def held(job: ExportJob, *args: object, **kwargs: object) -> None:
+        made(job, *args, **kwargs)  # type: ignore[arg-type]
+        job.let_go = HeldEvent(gate)
+
+    monkeypatch.setattr(ExportJob, "__init__", held)
+    controller = controller_of(window)
+    try:
+        with qtbot.waitSignal(controller.exported, timeout=30000):
+            trigger(window, "md")
+            [job] = controller.jobs
+            signals = job.signals
+            del job
+        qtbot.wait(100)  # the main loop turns, its deferred deletes run
+        assert shiboken6.isValid(signals)
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(signals))  # and go once the worker is past it
+    controller.wait()
 
 
 def test_two_windows_export_pdfs_at_the_same_time(
