@@ -144,9 +144,25 @@ class BoardPage(QWidget):
         self.columns = columns
         if first:
             return  # the first layout aligns the headers (resizeEvent)
+        self._order_tabs()
         if self.zoom_before_fit is not None:
             fit_columns(self)  # fitted to the window: every column, the new one too, stays in view
         QTimer.singleShot(0, self.align_headers)  # the tallest header may have come or gone
+
+    def _order_tabs(self) -> None:
+        """Tab goes through the columns left to right: a new column's widgets were made after every
+        other widget of the window, and a moved column's keep their old place in the focus chain."""
+        chain = [w for c in self.columns for w in (c.view, c.author, c.entry)]
+        ours = set(chain)
+        anchor: QWidget | None = None  # the last widget before the columns that takes the keyboard
+        widget: QWidget | None = self.nextInFocusChain()
+        while widget is not None and widget is not self and widget not in ours:
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                anchor = widget
+            widget = widget.nextInFocusChain()
+        for before, after in zip([anchor, *chain], chain, strict=False):
+            if before is not None:
+                QWidget.setTabOrder(before, after)
 
     def _drop_column(self, column: SectionColumn) -> None:
         """Take a gone section's column off the strip."""

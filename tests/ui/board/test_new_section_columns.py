@@ -1,0 +1,117 @@
+"""A section added or moved during the meeting works like the others: Tab reaches its column in
+its place, and its column takes typed, dropped, grouped, voted and found cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pmdesk.ui.board.board_page import BoardPage
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.meeting.sections_dialog import SectionsDialog
+from tests.ui.board.helpers import click, column, saved_board
+from tests.ui.board.test_drops import drop
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, board_window: MainWindow) -> SectionsDialog:
+    """Board ▸ Sections…, open beside the Board page."""
+    shown = SectionsDialog(board_window.qt_document, board_window)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def back_to_board(qtbot: QtBot, dialog: SectionsDialog, page: BoardPage) -> None:
+    """Close the dialog; the window is active again."""
+    dialog.close()
+    window = page.window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def tab_walk(qtbot: QtBot, page: BoardPage, presses: int) -> list[str]:
+    """Tab from the first column's cards: the column each press lands in, in turn."""
+    page.columns[0].view.setFocus()
+    landed = []
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        landed.append(next((c.section_id for c in page.columns if c.isAncestorOf(focus)), "elsewhere"))
+    return landed
+
+
+def test_tab_goes_through_the_columns_left_to_right_after_sections_are_added_and_moved(
+    qtbot: QtBot, page: BoardPage, dialog: SectionsDialog
+) -> None:
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)  # a new second column
+    dialog.list.setCurrentRow(2)
+    qtbot.mouseClick(dialog.down, Qt.MouseButton.LeftButton)  # "lessons" after "future"
+    back_to_board(qtbot, dialog, page)
+    order = [c.section_id for c in page.columns]
+    new_id = order[1]
+    assert order == ["went-well", new_id, "future", "lessons", "ongoing"]
+    # Each column: its cards, the author box, the entry; the first column's cards are left at once.
+    expected = ["went-well"] * 2 + [s for s in order[1:] for _ in range(3)]
+    assert tab_walk(qtbot, page, len(expected)) == expected
+    qtbot.keyClick(page.columns[0].view, Qt.Key.Key_Z, CTRL)  # the move undone
+    order = [c.section_id for c in page.columns]
+    assert order == ["went-well", new_id, "lessons", "future", "ongoing"]
+    expected = ["went-well"] * 2 + [s for s in order[1:] for _ in range(3)]
+    assert tab_walk(qtbot, page, len(expected)) == expected
+
+
+def test_a_new_column_takes_typed_dropped_grouped_voted_and_found_cards(
+    qtbot: QtBot, page: BoardPage, dialog: SectionsDialog, board_path: Path
+) -> None:
+    dialog.list.setCurrentRow(3)
+    qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
+    dialog.list.setCurrentRow(1)
+    qtbot.mouseClick(dialog.down, Qt.MouseButton.LeftButton)
+    back_to_board(qtbot, dialog, page)
+    document = page.qt_document
+    new_id = document.board.sections[-1].id
+    new = column(page, new_id)
+    qtbot.waitUntil(new.isVisible)
+    new.entry.setFocus()
+    for text in ("Pager went to an old phone", "Runbook link was dead"):
+        qtbot.keyClicks(new.entry, text)
+        qtbot.keyClick(new.entry, Qt.Key.Key_Return)
+    typed = [c.id for c in document.board.cards if c.section == new_id]
+    assert len(typed) == 2 and new.count.text() == "2"
+    assert drop(page, ["c5"], new.view.viewport(), QPoint(20, new.view.viewport().height() - 5)) == (
+        True,
+        True,
+    )
+    assert drop(page, [typed[1]], column(page, "lessons").view.viewport(), QPoint(20, 5)) == (True, True)
+    assert new.section_model.rows == [typed[0], "c5"]
+    click(qtbot, page, typed[0])
+    click(qtbot, page, "c5", CTRL)
+    qtbot.keyClick(new.view, Qt.Key.Key_G, CTRL)  # group: the new theme asks its label
+    qtbot.keyClicks(QApplication.focusWidget(), "Paging")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    theme = next(t for t in document.board.themes if t.section == new_id)
+    new.view.setFocus()
+    qtbot.keyClick(new.view, Qt.Key.Key_V)  # voting
+    click(qtbot, page, theme.id)
+    qtbot.keyClick(new.view, Qt.Key.Key_V)
+    qtbot.keyClick(page.window(), Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(page.find_line, "old phone")
+    qtbot.keyClick(page.find_line, Qt.Key.Key_Return)
+    assert page.selected_ids() == [typed[0]]
+    board = saved_board(page, board_path)
+    assert [s.id for s in board.sections] == ["went-well", "future", "lessons", "ongoing", new_id]
+    assert [(c.id, c.theme) for c in board.cards if c.section == new_id] == [
+        (typed[0], theme.id),
+        ("c5", theme.id),
+    ]
+    assert next(c for c in board.cards if c.id == typed[1]).section == "lessons"
+    assert [t.label for t in board.themes if t.section == new_id] == ["Paging"]
+    assert sum(1 for v in board.votes if v.target == theme.id) == 1
