@@ -118,6 +118,10 @@ class BoardPage(QWidget):
             return
         kept = set(wanted)
         by_id: dict[str, SectionColumn] = {}
+        focus = QApplication.focusWidget()
+        # The keyboard in a column on its way out goes to the column then in its place.
+        gone = [n for n, c in enumerate(self.columns) if c.section_id not in kept]
+        lost = next((n for n in gone if focus is not None and self.columns[n].isAncestorOf(focus)), None)
         for column in self.columns:
             if column.section_id in kept:
                 by_id[column.section_id] = column
@@ -145,6 +149,8 @@ class BoardPage(QWidget):
         if first:
             return  # the first layout aligns the headers (resizeEvent)
         self._order_tabs()
+        if lost is not None and columns:
+            columns[min(lost, len(columns) - 1)].view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.zoom_before_fit is not None:
             fit_columns(self)  # fitted to the window: every column, the new one too, stays in view
         QTimer.singleShot(0, self.align_headers)  # the tallest header may have come or gone

@@ -115,3 +115,28 @@ def test_a_new_column_takes_typed_dropped_grouped_voted_and_found_cards(
     assert next(c for c in board.cards if c.id == typed[1]).section == "lessons"
     assert [t.label for t in board.themes if t.section == new_id] == ["Paging"]
     assert sum(1 for v in board.votes if v.target == theme.id) == 1
+
+
+def test_undoing_a_section_added_keeps_the_keyboard_in_the_columns(
+    qtbot: QtBot, page: BoardPage, dialog: SectionsDialog, board_path: Path
+) -> None:
+    dialog.list.setCurrentRow(3)
+    qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
+    back_to_board(qtbot, dialog, page)
+    new = page.columns[-1]
+    qtbot.waitUntil(new.isVisible)
+    ongoing = column(page, "ongoing").view
+    ongoing.setFocus()
+    qtbot.keyClick(ongoing, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is new.view
+    qtbot.keyClick(new.view, Qt.Key.Key_Z, CTRL)
+    assert [c.section_id for c in page.columns] == ["went-well", "lessons", "future", "ongoing"]
+    assert QApplication.focusWidget() is ongoing  # the column now at the end, not the header's "+"
+    qtbot.keyClick(ongoing, Qt.Key.Key_Left)  # the board's keys still work
+    assert QApplication.focusWidget() is column(page, "future").view
+    assert [s.id for s in saved_board(page, board_path).sections] == [
+        "went-well",
+        "lessons",
+        "future",
+        "ongoing",
+    ]
