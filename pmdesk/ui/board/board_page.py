@@ -423,9 +423,11 @@ class BoardPage(QWidget):
             for column in self.columns:
                 column.setMinimumWidth(self.minimum_column_width)
             self.set_zoom(zoom)
-            return
-        self.zoom_before_fit = self.zoom
-        fit_board(self)
+        else:
+            self.zoom_before_fit = self.zoom
+            fit_board(self)
+        # The columns take their new width on the next layout: the titles wrap again then.
+        QTimer.singleShot(0, self.align_headers)
 
     def set_author(self, person_id: str | None) -> None:
         """Who writes the next cards."""

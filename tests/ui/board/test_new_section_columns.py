@@ -140,3 +140,28 @@ def test_undoing_a_section_added_keeps_the_keyboard_in_the_columns(
         "future",
         "ongoing",
     ]
+
+
+def test_fitting_twelve_columns_into_a_small_window_shows_every_heading_whole(
+    qtbot: QtBot, board_window: MainWindow, page: BoardPage, dialog: SectionsDialog
+) -> None:
+    board_window.resize(1280, 720)
+    dialog.list.setCurrentRow(3)
+    for _ in range(8):
+        qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
+    back_to_board(qtbot, dialog, page)
+    assert len(page.columns) == 12
+    view = page.columns[0].view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F)  # fit: narrower columns, smaller text, headings wrap again
+    qtbot.waitUntil(lambda: page.columns[0].width() < 200)
+
+    def whole() -> bool:
+        # Each heading (title, prompt) has the height its text needs at its column's width.
+        return all(c.header.height() >= c.header.heightForWidth(c.header.width()) for c in page.columns)
+
+    qtbot.waitUntil(whole)
+    assert len({c.header.height() for c in page.columns}) == 1  # still aligned
+    qtbot.keyClick(view, Qt.Key.Key_F)  # back to the reading size
+    qtbot.waitUntil(lambda: page.columns[0].width() >= 250)
+    qtbot.waitUntil(whole)
