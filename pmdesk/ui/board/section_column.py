@@ -109,6 +109,11 @@ class ColumnTitle(QLabel):
         lines = self.lines(width) if width > 0 else []
         if len(lines) <= TITLE_LINES:
             shown, tip = self.title, ""
+            if any(not self.title[n - 1].isspace() and not self.title[n].isspace() for n in lines[1:]):
+                # A word longer than the column is broken where it runs out, as the lines were
+                # measured: the label itself wraps at words only and would cut it off at the edge.
+                ends = [*lines[1:], len(self.title)]
+                shown = "\n".join(self.title[a:b].strip() for a, b in zip(lines, ends, strict=True))
         else:
             last = " ".join(self.title[lines[TITLE_LINES - 1] :].split())
             cut = self.fontMetrics().elidedText(last, Qt.TextElideMode.ElideRight, width)
