@@ -3,6 +3,7 @@ join code when one was given, how many devices joined and how many cards lie fac
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -203,22 +204,30 @@ def _counts(look: Look, board: Board, face_down: dict[str, int]) -> QWidget:
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(look.px(0.5))
+    grid.setVerticalSpacing(look.px(0.3))
     total = sum(face_down.values())
+    across = counts_per_row(len(board.sections))
     grid.addWidget(
         look.label(f"Written so far, face down: {cards_text(total)}", 0.9, c.muted, bold=True),
         0,
         0,
         1,
-        max(1, len(board.sections)),
+        across,
     )
-    for col, section in enumerate(board.sections):
+    for col in range(across):
         grid.setColumnStretch(col, 1)
+    for index, section in enumerate(board.sections):
         count = face_down.get(section.id, 0)
         note = look.note(f"{section.title}: {count}", c.button, c.button_text, 0.9, bold=True)
         note.setProperty("section", section.id)
         note.setProperty("count", count)
-        grid.addWidget(note, 1, col)
+        grid.addWidget(note, 1 + index // across, index % across)
     return holder
+
+
+def counts_per_row(sections: int) -> int:
+    """How many section counts the join slide shows side by side: four, more as rows would grow."""
+    return max(1, min(sections, max(4, math.ceil(math.sqrt(2 * sections)))))
 
 
 def join_line(look: Look, shown: RoomShown) -> QLabel:

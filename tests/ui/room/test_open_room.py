@@ -404,3 +404,30 @@ def test_the_window_serves_the_page_in_the_laptops_language_direction(
         assert '<html lang="he-IL" dir="rtl">' in page
     finally:
         control.close()
+
+
+def test_the_join_slide_fits_twelve_sections_at_720p(
+    qtbot: QtBot, window: MainWindow, meeting: Meeting
+) -> None:
+    from pmdesk.model.board_ops import add_section
+
+    for number in range(8):
+        assert window.qt_document.attempt(add_section, f"Customer communication {number + 1}")
+    assert len(window.qt_document.board.sections) == 12
+    window.resize(1280, 720)
+    window.show()
+    made: list[FakeServer] = []
+    control = room_of(meeting, made)
+    assert control.open(RoomRequest("127.0.0.1", anonymous=True))
+    window.show_page("room")
+    room = window.pages["room"]
+    qtbot.waitUntil(lambda: room.findChild(QWidget, "RoomCounts") is not None)
+    counts = room.findChild(QWidget, "RoomCounts")
+    assert counts is not None
+    qtbot.waitUntil(lambda: counts.width() > 0)
+    notes = [note for note in counts.findChildren(QWidget) if note.property("section") is not None]
+    assert len(notes) == 12
+    right = max(note.mapTo(room, note.rect().topRight()).x() for note in notes)
+    assert right <= room.width()  # every count is on the slide, none beyond its right edge
+    assert counts.minimumSizeHint().width() <= room.width()
+    control.close()
