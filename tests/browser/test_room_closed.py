@@ -7,6 +7,7 @@ here waits for a GUI thread.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -96,7 +97,8 @@ def test_closing_the_room_says_so_in_view_stops_the_clock_and_disables_everythin
     server, _gateway = served
     phone = small_phone(phones, server.url)
     act(phone, NEW_CARD, lambda e: e.send_keys("Half a thought"))
-    wait(phone, lambda d: d.find_element(By.ID, "clock").text.endswith(("9:59", "9:58", "9:57", "10:00")))
+    # The countdown runs (its first minute: starting Chromium on a busy machine takes seconds).
+    wait(phone, lambda d: re.search(r"(?:9:[0-5]\d|10:00)$", d.find_element(By.ID, "clock").text))
     phone.execute_script("window.scrollTo(0, document.body.scrollHeight)")  # read far down the page
     assert phone.execute_script("return window.scrollY") > 0
 
