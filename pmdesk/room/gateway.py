@@ -87,6 +87,37 @@ class RoomGateway(Protocol):
         ...
 
 
+class Watchers:
+    """A gateway's watchers: added and removed from any thread, each called after a change."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._watchers: list[Watcher] = []
+
+    def add(self, watcher: Watcher) -> None:
+        """Call ``watcher`` from now on."""
+        with self._lock:
+            self._watchers.append(watcher)
+
+    def remove(self, watcher: Watcher) -> None:
+        """Stop calling ``watcher`` (nothing if it was not there)."""
+        with self._lock:
+            if watcher in self._watchers:
+                self._watchers.remove(watcher)
+
+    def clear(self) -> None:
+        """Stop calling any."""
+        with self._lock:
+            self._watchers.clear()
+
+    def notify(self) -> None:
+        """Call each watcher, outside the lock (a watcher may add or remove one)."""
+        with self._lock:
+            watchers = list(self._watchers)
+        for watcher in watchers:
+            watcher()
+
+
 class LocalGateway:
     """A gateway that owns a Document on one thread of its own (the headless room).
 
@@ -101,8 +132,7 @@ class LocalGateway:
         self._board = BoardThread(Path(path))
         self.document: Document = self._board.document
         self._phase = phase or RoomPhase()
-        self._watchers: list[Watcher] = []
-        self._watch_lock = threading.Lock()
+        self._watchers = Watchers()
         self._closed = False
 
     @property
@@ -146,14 +176,11 @@ class LocalGateway:
 
     def watch(self, watcher: Watcher) -> None:
         """Call ``watcher`` after every change."""
-        with self._watch_lock:
-            self._watchers.append(watcher)
+        self._watchers.add(watcher)
 
     def unwatch(self, watcher: Watcher) -> None:
         """Stop calling ``watcher``."""
-        with self._watch_lock:
-            if watcher in self._watchers:
-                self._watchers.remove(watcher)
+        self._watchers.remove(watcher)
 
     def close(self) -> None:
         """Close the board (on its thread) and stop the thread; closing twice does nothing."""
@@ -163,7 +190,4 @@ class LocalGateway:
         self._board.stop()
 
     def _notify(self) -> None:
-        with self._watch_lock:
-            watchers = list(self._watchers)
-        for watcher in watchers:
-            watcher()
+        self._watchers.notify()

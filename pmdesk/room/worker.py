@@ -28,7 +28,7 @@ from pmdesk.model.edits import EditError
 from pmdesk.room.commands import CardExists, RoomCommand
 from pmdesk.room.config import RoomConfig
 from pmdesk.room.frames import json_frame, read_pickle_frame
-from pmdesk.room.gateway import RoomPhase, RoomUnavailable, Watcher
+from pmdesk.room.gateway import RoomPhase, RoomUnavailable, Watcher, Watchers
 from pmdesk.store.errors import BoardFileError
 
 T = TypeVar("T")
@@ -54,7 +54,7 @@ class PipeGateway:
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._calls: dict[int, Future[dict[str, Any]]] = {}
-        self._watchers: list[Watcher] = []
+        self._watchers = Watchers()
         self._phase = RoomPhase()
         self._closed = False
 
@@ -77,14 +77,11 @@ class PipeGateway:
 
     def watch(self, watcher: Watcher) -> None:
         """Call ``watcher`` after every change the window announces."""
-        with self._lock:
-            self._watchers.append(watcher)
+        self._watchers.add(watcher)
 
     def unwatch(self, watcher: Watcher) -> None:
         """Stop calling ``watcher``."""
-        with self._lock:
-            if watcher in self._watchers:
-                self._watchers.remove(watcher)
+        self._watchers.remove(watcher)
 
     # --- from the window -------------------------------------------------------------------
 
@@ -99,10 +96,7 @@ class PipeGateway:
             phase = message.get("phase")
             if isinstance(phase, RoomPhase):
                 self._phase = phase
-            with self._lock:
-                watchers = list(self._watchers)
-            for watcher in watchers:
-                watcher()
+            self._watchers.notify()
 
     def close(self) -> None:
         """The window is gone or closed the room: fail every call still waiting."""

@@ -20,9 +20,8 @@ def _card(client_id: str, text: str) -> dict[str, Any]:
     return {"id": client_id, "section": "lessons", "text": text, "author": "p2"}
 
 
-def test_a_room_of_devices_fetching_at_once_costs_one_read_of_the_board(
-    room: Room, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def count_reads(room: Room, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the room's reads of the board from now on: the list grows by one for each."""
     reads: list[int] = []
     real = room.gateway.read
 
@@ -31,6 +30,13 @@ def test_a_room_of_devices_fetching_at_once_costs_one_read_of_the_board(
         return real(look)
 
     monkeypatch.setattr(room.gateway, "read", counting)
+    return reads
+
+
+def test_a_room_of_devices_fetching_at_once_costs_one_read_of_the_board(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = count_reads(room, monkeypatch)
     assert room.post("join", {"participant": "p2"}).status == 200
     assert room.post("cards", _card("copy01", "The pager rota was stale")).status == 201
     reads.clear()
@@ -68,14 +74,7 @@ def test_devices_joining_one_after_another_cost_no_new_copy_of_the_board(
     room: Room, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A join wakes every page (the names taken change) but leaves the board as it was."""
-    reads: list[int] = []
-    real = room.gateway.read
-
-    def counting(look: Callable[[Board], Any]) -> Any:
-        reads.append(1)
-        return real(look)
-
-    monkeypatch.setattr(room.gateway, "read", counting)
+    reads = count_reads(room, monkeypatch)
     for key in KEYS:
         assert room.post("join", {"participant": None}, key=key).status == 200
         assert room.get("state", key=KEYS[0]).status == 200  # the first page follows each join

@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from pmdesk.model.board import Board
 from pmdesk.model.edits import Edit
 from pmdesk.room.board_thread import GROUP_NAME, MAX_GROUP, build_in_order
-from pmdesk.room.gateway import EditBuilder, RoomPhase, RoomUnavailable, Watcher
+from pmdesk.room.gateway import EditBuilder, RoomPhase, RoomUnavailable, Watcher, Watchers
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.refresh import follow
 
@@ -67,7 +67,7 @@ class WindowGateway(QObject):
         self.timeout = timeout
         self._phase = phase
         self._lock = threading.Lock()
-        self._watchers: list[Watcher] = []
+        self._watchers = Watchers()
         self._waiting: set[Future[Any]] = set()
         self._pending: list[tuple[EditBuilder, Future[Edit]]] = []
         self._closed = False
@@ -112,14 +112,11 @@ class WindowGateway(QObject):
 
     def watch(self, watcher: Watcher) -> None:
         """Call ``watcher`` after every change of the board or the phase."""
-        with self._lock:
-            self._watchers.append(watcher)
+        self._watchers.add(watcher)
 
     def unwatch(self, watcher: Watcher) -> None:
         """Stop calling ``watcher``."""
-        with self._lock:
-            if watcher in self._watchers:
-                self._watchers.remove(watcher)
+        self._watchers.remove(watcher)
 
     # --- the window's side ---------------------------------------------------------------
 
@@ -233,7 +230,4 @@ class WindowGateway(QObject):
         self._notify()
 
     def _notify(self) -> None:
-        with self._lock:
-            watchers = list(self._watchers)
-        for watcher in watchers:
-            watcher()
+        self._watchers.notify()

@@ -14,6 +14,7 @@ from pmdesk.ui.board.board_page import BoardPage
 from pmdesk.ui.board.install import install
 from pmdesk.ui.document_adapter import QtDocument
 from pmdesk.ui.main_window import MainWindow, WindowHooks
+from pmdesk.ui.meeting.sections_dialog import SectionsDialog
 
 
 @pytest.fixture
@@ -40,3 +41,12 @@ def page(board_window: MainWindow) -> BoardPage:
     widget = board_window.pages["board"]
     assert isinstance(widget, BoardPage)
     return widget
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, board_window: MainWindow) -> SectionsDialog:
+    """Board ▸ Sections…, open beside the Board page."""
+    shown = SectionsDialog(board_window.qt_document, board_window)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown

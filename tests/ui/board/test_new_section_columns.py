@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -18,15 +17,6 @@ from tests.ui.board.helpers import click, column, saved_board
 from tests.ui.board.test_drops import drop
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, board_window: MainWindow) -> SectionsDialog:
-    """Board ▸ Sections…, open beside the Board page."""
-    shown = SectionsDialog(board_window.qt_document, board_window)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
 
 
 def back_to_board(qtbot: QtBot, dialog: SectionsDialog, page: BoardPage) -> None:

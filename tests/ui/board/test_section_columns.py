@@ -28,15 +28,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 DEMO_SECTIONS = ["went-well", "lessons", "future", "ongoing"]
 
 
-@pytest.fixture
-def dialog(qtbot: QtBot, board_window: MainWindow) -> SectionsDialog:
-    """Board ▸ Sections…, open beside the Board page."""
-    shown = SectionsDialog(board_window.qt_document, board_window)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
-
-
 def ids(page: BoardPage) -> list[str]:
     return [c.section_id for c in page.columns]
 
